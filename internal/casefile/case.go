@@ -1,0 +1,123 @@
+// Package casefile holds Docket's case format: the Go types of a case file,
+// its loading and its validation. It is plain Go with no HTTP, so both the
+// server and the browser program use it.
+package casefile
+
+// Case is one court case as an editor writes it: what happened (Events),
+// the words a reader needs (Glossary), a quiz on its legal idea (Quiz) and
+// the sources every line rests on (Sources).
+type Case struct {
+	Schema     string     `json:"$schema,omitempty"`
+	ID         string     `json:"id"`
+	Title      string     `json:"title"`
+	Summary    string     `json:"summary"`
+	Court      string     `json:"court"`
+	Docket     string     `json:"docket"`
+	Parties    []Party    `json:"parties"`
+	Status     string     `json:"status"`
+	Outcome    string     `json:"outcome"`
+	Updated    string     `json:"updated"`
+	Credits    []string   `json:"credits"`
+	Categories []Category `json:"categories"`
+	Events     []Event    `json:"events"`
+	Glossary   []Term     `json:"glossary"`
+	Quiz       Quiz       `json:"quiz"`
+	Sources    []Source   `json:"sources"`
+}
+
+// Party is one side of the case, such as "Twitter, Inc." as "plaintiff".
+type Party struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+}
+
+// Category groups events on the timeline ("court", "government") and gives
+// their markers a colour.
+type Category struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+	Color string `json:"color"`
+}
+
+// Event is one dated thing that happened. Body is plain-text paragraphs;
+// Sources and Terms hold ids of the case's sources and glossary terms.
+type Event struct {
+	ID       string   `json:"id"`
+	Date     Date     `json:"date"`
+	Title    string   `json:"title"`
+	Body     []string `json:"body"`
+	Category string   `json:"category"`
+	Sources  []string `json:"sources"`
+	Terms    []string `json:"terms,omitempty"`
+}
+
+// Date is a day, a month or a year, as precisely as the sources allow.
+// Value is "2017-04-06", "2017-01" or "2017" to match Precision; Label, when
+// set, is what readers see instead ("Late January 2017").
+type Date struct {
+	Value     string    `json:"value"`
+	Precision Precision `json:"precision"`
+	Label     string    `json:"label,omitempty"`
+}
+
+// Precision says how much of a Date is known.
+type Precision string
+
+// The precisions a Date may have.
+const (
+	Day   Precision = "day"
+	Month Precision = "month"
+	Year  Precision = "year"
+)
+
+// Term is a glossary entry: a one-sentence Definition and a longer
+// Explanation, both plain text.
+type Term struct {
+	ID          string   `json:"id"`
+	Term        string   `json:"term"`
+	Definition  string   `json:"definition"`
+	Explanation string   `json:"explanation"`
+	Sources     []string `json:"sources"`
+}
+
+// Quiz is the case's question set on its legal idea.
+type Quiz struct {
+	Title     string     `json:"title"`
+	Intro     string     `json:"intro"`
+	Questions []Question `json:"questions"`
+}
+
+// QuestionKind is how a question is answered.
+type QuestionKind string
+
+// The kinds of question a quiz may hold.
+const (
+	SingleChoice   QuestionKind = "single"     // one right choice among several
+	MultipleChoice QuestionKind = "multiple"   // one or more right choices
+	TrueFalse      QuestionKind = "true-false" // choices "True" and "False"
+)
+
+// Question is one quiz question. Answers are indexes into Choices;
+// Explanation is shown once the reader has answered; Events and Terms tie
+// the question back to the timeline and the glossary.
+type Question struct {
+	ID          string       `json:"id"`
+	Kind        QuestionKind `json:"kind"`
+	Prompt      string       `json:"prompt"`
+	Choices     []string     `json:"choices"`
+	Answers     []int        `json:"answers"`
+	Explanation string       `json:"explanation"`
+	Events      []string     `json:"events,omitempty"`
+	Terms       []string     `json:"terms,omitempty"`
+	Sources     []string     `json:"sources"`
+}
+
+// Source is a document a fact rests on. Date is "YYYY-MM-DD", "YYYY-MM" or
+// "YYYY" when known.
+type Source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Date      string `json:"date,omitempty"`
+	URL       string `json:"url"`
+}
