@@ -1,0 +1,353 @@
+// Package timeline is the date and layout arithmetic behind Docket's
+// interactive timeline: where each event sits on a horizontal axis at a zoom
+// level, which events share a marker, where labels and ticks go, and which
+// of them are in view. It is plain Go with no UI and no I/O so that the
+// browser program can call it on every render.
+//
+// Build a Timeline once from the events (New sorts and groups them), pick a
+// Zoom (FitZoom, ZoomIn, ZoomOut), compute a Layout for that zoom, and ask
+// the Layout for the Window the reader can see.
+package timeline
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Item is one event on the timeline: ID names it, [Start, End) is when it
+// happened in UTC and Label is the text shown beside its marker. An event
+// known only to the month spans the month, a day event spans the day.
+type Item struct {
+	ID         string
+	Start, End time.Time
+	Label      string
+}
+
+// Precision says how much of a marker's date is known, judged from the span
+// of its events.
+type Precision uint8
+
+// The precisions a group of events may have.
+const (
+	Mixed Precision = iota // a cluster of groups whose precisions differ
+	Day                    // one calendar day
+	Days                   // any other whole-day span, such as a three-day trial
+	Month                  // one calendar month
+	Year                   // one calendar year
+)
+
+func (p Precision) String() string {
+	switch p {
+	case Day:
+		return "day"
+	case Days:
+		return "days"
+	case Month:
+		return "month"
+	case Year:
+		return "year"
+	}
+	return "mixed"
+}
+
+// Options tunes the layout. A zero field takes the default given beside it,
+// so Options{} is a sensible start.
+type Options struct {
+	Padding        float64 // px before the first day and after the last (32), so edge markers are not cut off
+	MinSpacing     float64 // least px between marker centres (24, a touch target); closer groups are clustered
+	MinTickSpacing float64 // least px between axis ticks (80), so tick labels do not touch
+	MaxLanes       int     // label rows (3); a label that fits in none is hidden; negative hides all labels
+	LabelGap       float64 // least px between two labels in one lane (8)
+	MaxLabelWidth  float64 // widest label in px (160); the UI truncates longer text to this
+	CharWidth      float64 // average px per character (7), used to estimate widths when Measure is nil
+	Overscan       float64 // px beyond each side of the viewport that Window also returns (200); negative for none
+
+	// Measure, when set, returns the width in px of a label. New calls it once
+	// per group, so it may be slow (a canvas measureText call) but not very slow.
+	Measure func(label string) float64
+	// CountLabel, when set, is the label of a marker holding n > 1 events
+	// (default "n events").
+	CountLabel func(n int) string
+}
+
+func (o Options) withDefaults() Options {
+	def := func(v *float64, d float64) {
+		if *v == 0 {
+			*v = d
+		}
+	}
+	def(&o.Padding, 32)
+	def(&o.MinSpacing, 24)
+	def(&o.MinTickSpacing, 80)
+	def(&o.LabelGap, 8)
+	def(&o.MaxLabelWidth, 160)
+	def(&o.CharWidth, 7)
+	def(&o.Overscan, 200)
+	if o.Overscan < 0 {
+		o.Overscan = 0
+	}
+	if o.MaxLanes == 0 {
+		o.MaxLanes = 3
+	}
+	if o.MaxLanes < 0 {
+		o.MaxLanes = 0
+	}
+	if o.CountLabel == nil {
+		o.CountLabel = func(n int) string { return strconv.Itoa(n) + " events" }
+	}
+	if o.Measure == nil {
+		cw := o.CharWidth
+		o.Measure = func(s string) float64 { return float64(len([]rune(s))) * cw }
+	}
+	return o
+}
+
+func (o *Options) labelWidth(s string) float64 {
+	if s == "" {
+		return 0
+	}
+	return min(o.Measure(s), o.MaxLabelWidth)
+}
+
+// Timeline is a case's events, sorted and grouped once by New so that
+// layouts at any zoom are cheap. It is immutable and safe to share.
+type Timeline struct {
+	opt       Options
+	items     []Item           // sorted by (Start, ID)
+	index     map[string]int32 // item ID → position in items
+	itemGroup []int32          // items[i] belongs to group itemGroup[i]
+
+	day0 int64 // first day covered (days since 1970-01-01 UTC)
+	days int64 // number of days covered, from day0 to the last event's end
+
+	// Groups, in marker order (by the middle of their span). Days are
+	// offsets from day0; group g spans days [gFrom[g], gTo[g]) and holds the
+	// items gIDs[gOff[g]:gOff[g+1]].
+	gFrom, gTo []int32
+	gPrec      []Precision
+	gOff       []int32
+	gIDs       []string
+	gLabel     []string
+	gLabelW    []float64
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// floorDay is the day number (days since 1970-01-01 UTC) that t falls on.
+func floorDay(t time.Time) int64 {
+	s := t.Unix()
+	d := s / secondsPerDay
+	if s%secondsPerDay < 0 {
+		d--
+	}
+	return d
+}
+
+// ceilDay is the first day number starting at or after t.
+func ceilDay(t time.Time) int64 {
+	d := floorDay(t)
+	if t.Unix() > d*secondsPerDay || t.Nanosecond() > 0 {
+		d++
+	}
+	return d
+}
+
+// dayTime is midnight UTC at the start of day number d.
+func dayTime(d int64) time.Time { return time.Unix(d*secondsPerDay, 0).UTC() }
+
+// markerPos2 is twice the day (fractional, since 1970) where the marker of
+// the span [from, to) goes: the middle of a single day, and for a longer
+// span the day boundary nearest its middle (rounding down), so that an event
+// known only to the month never sits exactly on a day event and hides
+// behind it at close zoom.
+func markerPos2(from, to int64) int64 {
+	if to-from == 1 {
+		return from + to
+	}
+	return 2 * ((from + to) >> 1) // >> floors for negative days too
+}
+
+// precisionOf names the span of days [from, to).
+func precisionOf(from, to int64) Precision {
+	if to == from+1 {
+		return Day
+	}
+	y, m, d := dayTime(from).Date()
+	if d == 1 {
+		if floorDay(time.Date(y, m+1, 1, 0, 0, 0, 0, time.UTC)) == to {
+			return Month
+		}
+		if m == time.January && floorDay(time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)) == to {
+			return Year
+		}
+	}
+	return Days
+}
+
+// New sorts items by (Start, ID), keeping the input order of equal pairs,
+// and groups the items that cover the same days: one marker for several
+// events on one day, while a month-long event stays apart from a day event
+// on the 1st. Items cover whole days (times of day are ignored for
+// placement); an End before Start counts as Start. IDs should be unique;
+// for a repeated ID, navigation follows its first occurrence. Options{}
+// gives the defaults.
+func New(items []Item, opt Options) *Timeline {
+	tl := &Timeline{opt: opt.withDefaults(), items: slices.Clone(items)}
+	for i := range tl.items {
+		if tl.items[i].End.Before(tl.items[i].Start) {
+			tl.items[i].End = tl.items[i].Start
+		}
+	}
+	slices.SortStableFunc(tl.items, func(a, b Item) int {
+		if c := a.Start.Compare(b.Start); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+
+	n := len(tl.items)
+	tl.index = make(map[string]int32, n)
+	tl.itemGroup = make([]int32, n)
+	if n == 0 {
+		tl.gOff = []int32{0}
+		return tl
+	}
+
+	// Order items by where their marker goes; items with the same span end
+	// up next to each other, in (Start, ID) order, and form one group.
+	type span struct {
+		pos2, from, to int64 // pos2 is twice the marker's place, see markerPos2
+		i              int32
+	}
+	spans := make([]span, n)
+	first, last := int64(1<<62), int64(-1<<62)
+	for i, it := range tl.items {
+		if _, dup := tl.index[it.ID]; !dup {
+			tl.index[it.ID] = int32(i)
+		}
+		from, to := floorDay(it.Start), ceilDay(it.End)
+		to = max(to, from+1)
+		spans[i] = span{markerPos2(from, to), from, to, int32(i)}
+		first, last = min(first, from), max(last, to)
+	}
+	tl.day0, tl.days = first, last-first
+	slices.SortFunc(spans, func(a, b span) int {
+		if c := cmp.Compare(a.pos2, b.pos2); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.from, b.from); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+
+	tl.gIDs = make([]string, n)
+	for k, s := range spans {
+		tl.gIDs[k] = tl.items[s.i].ID
+		if k == 0 || s.from != spans[k-1].from || s.to != spans[k-1].to {
+			tl.gOff = append(tl.gOff, int32(k))
+			tl.gFrom = append(tl.gFrom, int32(s.from-first))
+			tl.gTo = append(tl.gTo, int32(s.to-first))
+			tl.gPrec = append(tl.gPrec, precisionOf(s.from, s.to))
+		}
+		tl.itemGroup[s.i] = int32(len(tl.gOff) - 1)
+	}
+	tl.gOff = append(tl.gOff, int32(n))
+
+	g := len(tl.gFrom)
+	tl.gLabel = make([]string, g)
+	tl.gLabelW = make([]float64, g)
+	for k := range g {
+		if c := tl.gOff[k+1] - tl.gOff[k]; c == 1 {
+			tl.gLabel[k] = tl.items[spans[tl.gOff[k]].i].Label
+		} else {
+			tl.gLabel[k] = tl.opt.CountLabel(int(c))
+		}
+		tl.gLabelW[k] = tl.opt.labelWidth(tl.gLabel[k])
+	}
+	return tl
+}
+
+// Len is the number of items.
+func (tl *Timeline) Len() int { return len(tl.items) }
+
+// Items are the items sorted by (Start, ID), the reading order of a list
+// view. The slice is shared: do not modify it.
+func (tl *Timeline) Items() []Item { return tl.items }
+
+// Range is the whole days the items cover: midnight UTC of the first day
+// and of the day after the last. Both are zero for an empty timeline.
+func (tl *Timeline) Range() (start, end time.Time) {
+	if len(tl.items) == 0 {
+		return time.Time{}, time.Time{}
+	}
+	return dayTime(tl.day0), dayTime(tl.day0 + tl.days)
+}
+
+// Group is the items that cover the same days and so share one marker.
+type Group struct {
+	Start, End time.Time // midnight UTC, End exclusive
+	Precision  Precision
+	IDs        []string // in (Start, ID) order; shared, do not modify
+}
+
+// Groups are the groups in the order of their markers on the axis (about
+// the middle of their span), for list views that show one heading per day.
+func (tl *Timeline) Groups() []Group {
+	gs := make([]Group, len(tl.gFrom))
+	for g := range gs {
+		gs[g] = Group{
+			Start:     dayTime(tl.day0 + int64(tl.gFrom[g])),
+			End:       dayTime(tl.day0 + int64(tl.gTo[g])),
+			Precision: tl.gPrec[g],
+			IDs:       tl.groupIDs(g, g+1),
+		}
+	}
+	return gs
+}
+
+// groupIDs are the ids of the items in groups [g0, g1), capped so that an
+// append by the caller cannot overwrite the next group.
+func (tl *Timeline) groupIDs(g0, g1 int) []string {
+	a, b := tl.gOff[g0], tl.gOff[g1]
+	return tl.gIDs[a:b:b]
+}
+
+// First is the ID of the earliest item; false when there are none.
+func (tl *Timeline) First() (string, bool) {
+	if len(tl.items) == 0 {
+		return "", false
+	}
+	return tl.items[0].ID, true
+}
+
+// Last is the ID of the latest item; false when there are none.
+func (tl *Timeline) Last() (string, bool) {
+	if len(tl.items) == 0 {
+		return "", false
+	}
+	return tl.items[len(tl.items)-1].ID, true
+}
+
+// Next is the ID of the item after id in (Start, ID) order; false at the
+// last item or for an unknown id.
+func (tl *Timeline) Next(id string) (string, bool) {
+	i, ok := tl.index[id]
+	if !ok || int(i)+1 >= len(tl.items) {
+		return "", false
+	}
+	return tl.items[i+1].ID, true
+}
+
+// Prev is the ID of the item before id in (Start, ID) order; false at the
+// first item or for an unknown id.
+func (tl *Timeline) Prev(id string) (string, bool) {
+	i, ok := tl.index[id]
+	if !ok || i == 0 {
+		return "", false
+	}
+	return tl.items[i-1].ID, true
+}
