@@ -14,13 +14,13 @@ type Case struct {
 	Court      string     `json:"court"`
 	Docket     string     `json:"docket"`
 	Parties    []Party    `json:"parties"`
-	Status     string     `json:"status"`
+	Status     string     `json:"status"` // StatusOpen, StatusDecided, ...
 	Outcome    string     `json:"outcome"`
 	Updated    string     `json:"updated"`
 	Credits    []string   `json:"credits"`
 	Categories []Category `json:"categories"`
 	Events     []Event    `json:"events"`
-	Glossary   []Term     `json:"glossary"`
+	Glossary   []Term     `json:"glossary,omitempty"`
 	Quiz       Quiz       `json:"quiz"`
 	Sources    []Source   `json:"sources"`
 }

@@ -1,0 +1,83 @@
+package casefile
+
+// SchemaID is the "$schema" a case file names: the address at which the
+// server serves web/case.schema.json, so editors can check files as they type.
+const SchemaID = "/case.schema.json"
+
+// Text limits, counted in characters (Unicode code points, as JSON Schema's
+// maxLength counts them). They keep each piece of text to what fits its place
+// on the page; web/case.schema.json states the same numbers.
+const (
+	MaxIDLen                = 64   // any id: case, category, event, term, question, source
+	MaxTitleLen             = 120  // the case title
+	MaxSummaryLen           = 600  // the case summary
+	MaxCourtLen             = 120  // the court's name
+	MaxDocketLen            = 60   // the docket number
+	MaxPartyNameLen         = 120  // a party's name
+	MaxPartyRoleLen         = 40   // a party's role ("plaintiff")
+	MaxOutcomeLen           = 300  // the case outcome
+	MaxCreditLen            = 200  // one credit line
+	MaxCategoryLabelLen     = 40   // a category's label
+	MaxDateLabelLen         = 40   // a date's display label ("Late January 2017")
+	MaxEventTitleLen        = 100  // an event's title
+	MaxParagraphLen         = 1200 // one paragraph of an event's body
+	MaxTermLen              = 80   // a glossary term
+	MaxDefinitionLen        = 300  // a term's one-sentence definition
+	MaxTermExplanationLen   = 1200 // a term's longer explanation
+	MaxQuizTitleLen         = 120  // the quiz title
+	MaxQuizIntroLen         = 600  // the quiz introduction
+	MaxPromptLen            = 300  // a question's prompt
+	MaxChoiceLen            = 200  // one choice of a question
+	MaxAnswerExplanationLen = 1000 // a question's explanation
+	MaxSourceTitleLen       = 200  // a source's title
+	MaxPublisherLen         = 100  // a source's publisher
+	MaxURLLen               = 2000 // a source's URL
+)
+
+// Count limits: how many items a list may hold. They guard the page and the
+// quiz against runaway files.
+const (
+	MaxParties    = 20
+	MaxCredits    = 10
+	MaxCategories = 12
+	MaxEvents     = 300
+	MaxParagraphs = 10 // paragraphs in one event body
+	MaxTerms      = 200
+	MaxQuestions  = 100
+	MaxChoices    = 6 // choices of one question
+	MaxSources    = 500
+)
+
+// MaxFileBytes is the largest case file Check accepts, well above any real
+// case, so that a stray file cannot make the server read without end.
+const MaxFileBytes = 1 << 20
+
+// The statuses a case may have. A case's Status says where it stands; its
+// Outcome says in words how it ended.
+const (
+	StatusOpen      = "open"      // still before a court
+	StatusDecided   = "decided"   // a court ruled on the merits
+	StatusSettled   = "settled"   // the parties settled
+	StatusDismissed = "dismissed" // ended by a dismissal, voluntary or not, without a ruling on the merits
+	StatusClosed    = "closed"    // ended some other way (withdrawn, moot, transferred)
+)
+
+// statuses lists the valid statuses in the order messages name them.
+var statuses = []string{StatusOpen, StatusDecided, StatusSettled, StatusDismissed, StatusClosed}
+
+// precisions and kinds list the valid values of those enums, in order.
+var (
+	precisions = []Precision{Day, Month, Year}
+	kinds      = []QuestionKind{SingleChoice, MultipleChoice, TrueFalse}
+)
+
+// idPattern and colorPattern are the forms of ids and category colours,
+// written so that Go's regexp and JSON Schema's ECMA-262 read them alike.
+const (
+	idPattern    = `^[a-z0-9]+(-[a-z0-9]+)*$`
+	colorPattern = `^#[0-9a-fA-F]{6}$`
+)
+
+// MinContrast is the least contrast a category colour must have against
+// white, so that text and markers in it stay readable (WCAG AA for text).
+const MinContrast = 4.5

@@ -1,0 +1,511 @@
+package casefile
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	idRE    = regexp.MustCompile(idPattern)
+	colorRE = regexp.MustCompile(colorPattern)
+)
+
+// Validate checks the case against every rule of the format and returns all
+// the problems it finds, each with the JSON path of its field, such as
+// `events[3].date.value: "2017-02-30" is not a date`. The problems carry no
+// file or position; Check adds them.
+func (c *Case) Validate() Problems {
+	v := &validator{}
+	v.validate(c)
+	return v.list
+}
+
+// validator holds what Validate has found so far: the problems and the ids
+// declared in the case, which references are checked against.
+type validator struct {
+	problems
+	categories, events, terms, sources map[string]bool
+}
+
+func (v *validator) validate(c *Case) {
+	if c.Schema != "" && c.Schema != SchemaID {
+		v.add("$schema", "must be %q", SchemaID)
+	}
+	v.id("id", c.ID)
+	v.text("title", c.Title, MaxTitleLen, true)
+	v.text("summary", c.Summary, MaxSummaryLen, true)
+	v.text("court", c.Court, MaxCourtLen, true)
+	v.text("docket", c.Docket, MaxDocketLen, true)
+	v.count("parties", len(c.Parties), 1, MaxParties, "party", "parties")
+	for i, p := range c.Parties {
+		path := index("parties", i)
+		v.text(field(path, "name"), p.Name, MaxPartyNameLen, true)
+		v.text(field(path, "role"), p.Role, MaxPartyRoleLen, true)
+	}
+	v.status("status", c.Status)
+	v.text("outcome", c.Outcome, MaxOutcomeLen, true)
+	v.updated("updated", c.Updated)
+	v.count("credits", len(c.Credits), 1, MaxCredits, "credit", "credits")
+	for i, s := range c.Credits {
+		v.text(index("credits", i), s, MaxCreditLen, true)
+	}
+
+	// Declare every id first, so that references can point either way.
+	v.categories = v.ids("categories", len(c.Categories), func(i int) string { return c.Categories[i].ID })
+	v.events = v.ids("events", len(c.Events), func(i int) string { return c.Events[i].ID })
+	v.terms = v.ids("glossary", len(c.Glossary), func(i int) string { return c.Glossary[i].ID })
+	v.ids("quiz.questions", len(c.Quiz.Questions), func(i int) string { return c.Quiz.Questions[i].ID })
+	v.sources = v.ids("sources", len(c.Sources), func(i int) string { return c.Sources[i].ID })
+
+	v.count("categories", len(c.Categories), 1, MaxCategories, "category", "categories")
+	colors := map[string]string{}
+	for i, cat := range c.Categories {
+		v.category(index("categories", i), cat, colors)
+	}
+	v.count("events", len(c.Events), 1, MaxEvents, "event", "events")
+	prev := -1 // the last event with a valid date
+	for i := range c.Events {
+		if v.event(index("events", i), &c.Events[i]) {
+			if prev >= 0 {
+				v.order(i, &c.Events[i], prev, &c.Events[prev])
+			}
+			prev = i
+		}
+	}
+	v.count("glossary", len(c.Glossary), 0, MaxTerms, "term", "terms")
+	termNames := map[string]string{}
+	for i, t := range c.Glossary {
+		v.term(index("glossary", i), t, termNames)
+	}
+	v.quiz("quiz", &c.Quiz)
+	v.count("sources", len(c.Sources), 1, MaxSources, "source", "sources")
+	for i, s := range c.Sources {
+		v.source(index("sources", i), s)
+	}
+}
+
+// count checks the length of a list against its least and most items.
+func (v *validator) count(path string, n, least, most int, one, many string) {
+	switch {
+	case n < least && least == 1:
+		v.add(path, "needs at least one %s", one)
+	case n < least:
+		v.add(path, "needs at least %d %s", least, many)
+	case n > most:
+		v.add(path, "has %d %s; the limit is %d", n, many, most)
+	}
+}
+
+// id checks the form of one id.
+func (v *validator) id(path, id string) {
+	switch n := utf8.RuneCountInString(id); {
+	case id == "":
+		v.add(path, "is required")
+	case n > MaxIDLen:
+		v.add(path, "is %d characters; the limit is %d", n, MaxIDLen)
+	case !idRE.MatchString(id):
+		v.add(path, "%q is not a valid id: use lowercase letters, digits and single hyphens, like \"summons-faxed\"", id)
+	}
+}
+
+// ids checks the ids of a list for form and uniqueness, and returns the set
+// of ids declared (well-formed or not, so a bad id is reported only once).
+func (v *validator) ids(list string, n int, idOf func(int) string) map[string]bool {
+	first := map[string]int{}
+	for i := range n {
+		id, path := idOf(i), field(index(list, i), "id")
+		v.id(path, id)
+		if id == "" {
+			continue
+		}
+		if j, dup := first[id]; dup {
+			v.add(path, "%q is already the id of %s", id, index(list, j))
+			continue
+		}
+		first[id] = i
+	}
+	set := make(map[string]bool, len(first))
+	for id := range first {
+		set[id] = true
+	}
+	return set
+}
+
+// refs checks a list of references to ids declared in the case. what names
+// the kind of thing referred to, with its article ("a source").
+func (v *validator) refs(path string, ids []string, declared map[string]bool, what string, required bool) {
+	if len(ids) == 0 && required {
+		v.add(path, "needs at least one %s", strings.TrimPrefix(strings.TrimPrefix(what, "a "), "an "))
+	}
+	seen := map[string]bool{}
+	for i, id := range ids {
+		p := index(path, i)
+		switch {
+		case id == "":
+			v.add(p, "is required")
+		case seen[id]:
+			v.add(p, "%q is listed twice", id)
+		case !declared[id]:
+			v.add(p, "%q is not %s of this case", id, what)
+		}
+		seen[id] = true
+	}
+}
+
+// text checks a piece of plain text: present when required, within its
+// limit, free of markup and of spaces at either end.
+func (v *validator) text(path, s string, limit int, required bool) {
+	if s == "" {
+		if required {
+			v.add(path, "is required")
+		}
+		return
+	}
+	if strings.TrimSpace(s) == "" {
+		v.add(path, "is blank")
+		return
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		v.add(path, "is %d characters; the limit is %d", n, limit)
+	}
+	for _, msg := range plainTextProblems(s) {
+		v.add(path, "%s", msg)
+	}
+	if strings.TrimSpace(s) != s {
+		v.add(path, "has spaces at the start or end")
+	}
+}
+
+var (
+	htmlTagRE    = regexp.MustCompile(`<[A-Za-z!/?]`)
+	htmlEntityRE = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+	mdLineRE     = regexp.MustCompile(`^(#{1,6}|[-*+>]) `)
+	mdMarks      = []string{"**", "__", "~~", "`", "]("}
+)
+
+// plainTextProblems says why s is not plain text: the UI shows text as
+// text, so markup would show up literally (and HTML must never be trusted).
+func plainTextProblems(s string) []string {
+	var msgs []string
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			msgs = append(msgs, fmt.Sprintf("contains a control character (U+%04X): write each paragraph as its own string", r))
+			break
+		}
+	}
+	for _, r := range s {
+		if (r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069') {
+			msgs = append(msgs, fmt.Sprintf("contains an invisible direction control (U+%04X)", r))
+			break
+		}
+	}
+	if m := htmlTagRE.FindString(s); m != "" {
+		msgs = append(msgs, fmt.Sprintf("contains HTML (%q): write plain text", m))
+	}
+	if m := htmlEntityRE.FindString(s); m != "" {
+		msgs = append(msgs, fmt.Sprintf("contains an HTML entity (%q): write the character itself", m))
+	}
+	md := mdLineRE.FindString(s)
+	for _, mark := range mdMarks {
+		if md == "" && strings.Contains(s, mark) {
+			md = mark
+		}
+	}
+	if md != "" {
+		msgs = append(msgs, fmt.Sprintf("contains Markdown (%q): write plain text", md))
+	}
+	return msgs
+}
+
+// status checks a case status.
+func (v *validator) status(path, s string) {
+	switch {
+	case s == "":
+		v.add(path, "is required")
+	case !slices.Contains(statuses, s):
+		v.add(path, "%q is not a status: use %s", s, orList(statuses))
+	}
+}
+
+// updated checks the date the case was last checked, a full day.
+func (v *validator) updated(path, s string) {
+	if s == "" {
+		v.add(path, "is required")
+		return
+	}
+	if _, msg := parseDate(s, Day); msg != "" {
+		v.add(path, "%s", msg)
+	}
+}
+
+// category checks one category; colors maps each colour seen (lower case)
+// to the path of its first category.
+func (v *validator) category(path string, c Category, colors map[string]string) {
+	v.text(field(path, "label"), c.Label, MaxCategoryLabelLen, true)
+	p := field(path, "color")
+	switch {
+	case c.Color == "":
+		v.add(p, "is required")
+	case !colorRE.MatchString(c.Color):
+		v.add(p, "%q is not a colour: write #rrggbb", c.Color)
+	default:
+		if r := contrastOnWhite(c.Color); r < MinContrast {
+			v.add(p, "%q has a contrast of %.2f:1 on white; it needs at least %.1f:1", c.Color, math.Floor(r*100)/100, MinContrast)
+		}
+		key := strings.ToLower(c.Color)
+		if first, dup := colors[key]; dup {
+			v.add(p, "%q is the same colour as %s", c.Color, first)
+		} else {
+			colors[key] = path
+		}
+	}
+}
+
+// contrastOnWhite is the WCAG 2 contrast ratio of a #rrggbb colour on white.
+func contrastOnWhite(hex string) float64 {
+	var r, g, b uint8
+	if _, err := fmt.Sscanf(hex, "#%02x%02x%02x", &r, &g, &b); err != nil {
+		return 1
+	}
+	return 1.05 / (relativeLuminance(r, g, b) + 0.05)
+}
+
+// relativeLuminance is WCAG 2's relative luminance of an sRGB colour.
+func relativeLuminance(r, g, b uint8) float64 {
+	lin := func(c uint8) float64 {
+		s := float64(c) / 255
+		if s <= 0.04045 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
+}
+
+// event checks one event and reports whether its date is valid.
+func (v *validator) event(path string, e *Event) (dated bool) {
+	dated = v.date(field(path, "date"), e.Date)
+	v.text(field(path, "title"), e.Title, MaxEventTitleLen, true)
+	body := field(path, "body")
+	v.count(body, len(e.Body), 1, MaxParagraphs, "paragraph", "paragraphs")
+	for i, p := range e.Body {
+		v.text(index(body, i), p, MaxParagraphLen, true)
+	}
+	cat := field(path, "category")
+	switch {
+	case e.Category == "":
+		v.add(cat, "is required")
+	case !v.categories[e.Category]:
+		v.add(cat, "%q is not a category of this case", e.Category)
+	}
+	v.refs(field(path, "sources"), e.Sources, v.sources, "a source", true)
+	v.refs(field(path, "terms"), e.Terms, v.terms, "a glossary term", false)
+	return dated
+}
+
+// order reports an event that lies wholly before the event listed ahead of
+// it: the plain list of events reads in file order. Overlap is fine, so
+// "Late January 2017" may follow January 24.
+func (v *validator) order(i int, e *Event, prev int, p *Event) {
+	if !e.Date.End().After(p.Date.Start()) {
+		v.add(field(index("events", i), "date"), "%s comes before events[%d] (%s): list events in date order",
+			e.Date.Display(), prev, p.Date.Display())
+	}
+}
+
+// date checks an event date and reports whether it is valid.
+func (v *validator) date(path string, d Date) bool {
+	pp, vp := field(path, "precision"), field(path, "value")
+	ok := true
+	switch {
+	case d.Precision == "":
+		v.add(pp, "is required")
+		ok = false
+	case !slices.Contains(precisions, d.Precision):
+		v.add(pp, "%q is not a precision: use %s", d.Precision, orList(precisions))
+		ok = false
+	}
+	switch {
+	case d.Value == "":
+		v.add(vp, "is required")
+		ok = false
+	case ok:
+		if _, msg := parseDate(d.Value, d.Precision); msg != "" {
+			v.add(vp, "%s", msg)
+			ok = false
+		}
+	default:
+		if _, msg := parseDate(d.Value, ""); msg != "" {
+			v.add(vp, "%s", msg)
+		}
+	}
+	v.text(field(path, "label"), d.Label, MaxDateLabelLen, false)
+	return ok
+}
+
+// term checks one glossary entry; names maps each term (lower case) to the
+// path of its first entry.
+func (v *validator) term(path string, t Term, names map[string]string) {
+	p := field(path, "term")
+	v.text(p, t.Term, MaxTermLen, true)
+	if key := strings.ToLower(strings.TrimSpace(t.Term)); key != "" {
+		if first, dup := names[key]; dup {
+			v.add(p, "%q is already the term of %s", t.Term, first)
+		} else {
+			names[key] = path
+		}
+	}
+	v.text(field(path, "definition"), t.Definition, MaxDefinitionLen, true)
+	v.text(field(path, "explanation"), t.Explanation, MaxTermExplanationLen, true)
+	v.refs(field(path, "sources"), t.Sources, v.sources, "a source", true)
+}
+
+// quiz checks the quiz and each of its questions.
+func (v *validator) quiz(path string, q *Quiz) {
+	v.text(field(path, "title"), q.Title, MaxQuizTitleLen, true)
+	v.text(field(path, "intro"), q.Intro, MaxQuizIntroLen, true)
+	qs := field(path, "questions")
+	v.count(qs, len(q.Questions), 1, MaxQuestions, "question", "questions")
+	for i := range q.Questions {
+		v.question(index(qs, i), &q.Questions[i])
+	}
+}
+
+// kindName is a question kind in words, for messages.
+var kindName = map[QuestionKind]string{
+	SingleChoice:   "a single-answer question",
+	MultipleChoice: "a multiple-answer question",
+	TrueFalse:      "a true-false question",
+}
+
+// question checks one question: its kind, choices and answers agree.
+func (v *validator) question(path string, q *Question) {
+	kp := field(path, "kind")
+	switch {
+	case q.Kind == "":
+		v.add(kp, "is required")
+	case !slices.Contains(kinds, q.Kind):
+		v.add(kp, "%q is not a question kind: use %s", q.Kind, orList(kinds))
+	}
+	v.text(field(path, "prompt"), q.Prompt, MaxPromptLen, true)
+
+	cp := field(path, "choices")
+	n := len(q.Choices)
+	switch {
+	case q.Kind == TrueFalse && n != 2:
+		v.add(cp, "%s needs exactly 2 choices, not %d", kindName[q.Kind], n)
+	case n < 2 && kindName[q.Kind] != "":
+		v.add(cp, "%s needs at least 2 choices, not %d", kindName[q.Kind], n)
+	case n < 2:
+		v.add(cp, "needs at least 2 choices, not %d", n)
+	case n > MaxChoices:
+		v.add(cp, "has %d choices; the limit is %d", n, MaxChoices)
+	}
+	firstChoice := map[string]int{}
+	for i, c := range q.Choices {
+		p := index(cp, i)
+		v.text(p, c, MaxChoiceLen, true)
+		if c == "" {
+			continue
+		}
+		if j, dup := firstChoice[c]; dup {
+			v.add(p, "%q repeats %s", c, index(cp, j))
+		} else {
+			firstChoice[c] = i
+		}
+	}
+
+	ap := field(path, "answers")
+	seen := map[int]bool{}
+	for i, a := range q.Answers {
+		p := index(ap, i)
+		switch {
+		case seen[a]:
+			v.add(p, "%d is listed twice", a)
+		case n == 0 && (a < 0 || a >= n):
+			v.add(p, "%d is not a choice: the question has no choices", a)
+		case a < 0 || a >= n:
+			v.add(p, "%d is not a choice: choices are numbered 0 to %d", a, n-1)
+		}
+		seen[a] = true
+	}
+	switch {
+	case (q.Kind == SingleChoice || q.Kind == TrueFalse) && len(q.Answers) != 1:
+		v.add(ap, "%s needs exactly one answer, not %d", kindName[q.Kind], len(q.Answers))
+	case len(q.Answers) == 0:
+		v.add(ap, "needs at least one answer")
+	}
+
+	v.text(field(path, "explanation"), q.Explanation, MaxAnswerExplanationLen, true)
+	v.refs(field(path, "events"), q.Events, v.events, "an event", false)
+	v.refs(field(path, "terms"), q.Terms, v.terms, "a glossary term", false)
+	v.refs(field(path, "sources"), q.Sources, v.sources, "a source", true)
+}
+
+// source checks one source.
+func (v *validator) source(path string, s Source) {
+	v.text(field(path, "title"), s.Title, MaxSourceTitleLen, true)
+	v.text(field(path, "publisher"), s.Publisher, MaxPublisherLen, true)
+	if s.Date != "" {
+		if _, msg := parseDate(s.Date, ""); msg != "" {
+			v.add(field(path, "date"), "%s", msg)
+		}
+	}
+	up := field(path, "url")
+	if s.URL == "" {
+		v.add(up, "is required")
+		return
+	}
+	if n := utf8.RuneCountInString(s.URL); n > MaxURLLen {
+		v.add(up, "is %d characters; the limit is %d", n, MaxURLLen)
+	}
+	if msg := checkURL(s.URL); msg != "" {
+		v.add(up, "%s", msg)
+	}
+}
+
+// checkURL says why s is not an absolute http or https URL that a reader can
+// safely follow, or returns "".
+func checkURL(s string) string {
+	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+		if scheme, _, ok := strings.Cut(s, ":"); ok && scheme != "" && !strings.ContainsAny(scheme, "/?#") {
+			return fmt.Sprintf("%q is not an http or https URL", s)
+		}
+		return fmt.Sprintf("%q is not an absolute URL: start it with https://", s)
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return fmt.Sprintf("%q contains spaces: encode them as %%20", s)
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return fmt.Sprintf("%q is not a valid URL", s)
+	case u.Hostname() == "":
+		return fmt.Sprintf("%q has no host", s)
+	case u.User != nil:
+		return fmt.Sprintf("%q must not contain a user name", s)
+	}
+	return ""
+}
+
+// orList writes values as "a, b or c".
+func orList[T ~string](values []T) string {
+	var b strings.Builder
+	for i, x := range values {
+		switch {
+		case i == 0:
+		case i == len(values)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(x))
+	}
+	return b.String()
+}
