@@ -1,0 +1,218 @@
+package casefile
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// Library is a set of loaded, valid cases with distinct ids. Its order is
+// stable: the cases of the built-in folder by id, then the extra folder's by
+// id, so the first case (the default) is always a built-in one when any is.
+type Library struct {
+	cases []*Case
+	files map[string]string // case id → file it came from
+}
+
+// Cases returns the cases in library order. The slice is the caller's; the
+// cases are shared and must not be modified.
+func (l *Library) Cases() []*Case { return slices.Clone(l.cases) }
+
+// IDs returns the case ids in library order.
+func (l *Library) IDs() []string {
+	ids := make([]string, len(l.cases))
+	for i, c := range l.cases {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// Case returns the case with the given id.
+func (l *Library) Case(id string) (*Case, bool) {
+	for _, c := range l.cases {
+		if c.ID == id {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+// Default returns the first case, the one shown at "/", or nil for an empty
+// library.
+func (l *Library) Default() *Case {
+	if len(l.cases) == 0 {
+		return nil
+	}
+	return l.cases[0]
+}
+
+// File returns the name of the file a case came from, for logs.
+func (l *Library) File(id string) string { return l.files[id] }
+
+// Summaries returns the index entry of every case, in library order.
+func (l *Library) Summaries() []Summary {
+	s := make([]Summary, len(l.cases))
+	for i, c := range l.cases {
+		s[i] = SummaryOf(c)
+	}
+	return s
+}
+
+// Load reads every *.json file at the root of fsys (the built-in cases) and,
+// when extraDir is not "", every *.json file in that folder on disk, then
+// decodes and validates them all. It fails with Problems listing every
+// problem of every file, including a case id used by two files, so that one
+// run shows all there is to fix. Files from fsys are named by their path in
+// fsys, files from extraDir by their path on disk.
+func Load(fsys fs.FS, extraDir string) (*Library, error) {
+	var files []namedFile
+	var ps Problems
+	if fsys != nil {
+		names, err := fs.Glob(fsys, "*.json")
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			data, err := fs.ReadFile(fsys, name)
+			files = append(files, namedFile{name: name, data: data, err: err, builtIn: true})
+		}
+	}
+	if extraDir != "" {
+		extra, err := readDir(extraDir)
+		switch {
+		case err != nil:
+			ps = append(ps, Problem{File: extraDir, Message: "cannot read the cases folder: " + pathErrorText(err)})
+		case len(extra) == 0:
+			ps = append(ps, Problem{File: extraDir, Message: "the cases folder has no *.json files"})
+		}
+		files = append(files, extra...)
+	}
+
+	reports := checkFiles(files)
+	l := &Library{files: map[string]string{}}
+	for i, r := range reports {
+		ps = append(ps, r.Problems...)
+		if r.Case != nil && len(r.Problems) == 0 {
+			l.cases = append(l.cases, r.Case)
+			l.files[r.Case.ID] = files[i].name
+		}
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	if len(l.cases) == 0 {
+		return nil, Problems{{Message: "no case files found"}}
+	}
+	builtIn := map[string]bool{}
+	for _, f := range files {
+		builtIn[f.name] = f.builtIn
+	}
+	slices.SortStableFunc(l.cases, func(a, b *Case) int {
+		// Built-in cases first (true sorts before false), then by id.
+		if x, y := builtIn[l.files[a.ID]], builtIn[l.files[b.ID]]; x != y {
+			if x {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	return l, nil
+}
+
+// FileReport is what LoadFiles found in one file.
+type FileReport struct {
+	Path     string
+	Case     *Case    // nil when the file could not be read or parsed
+	Problems Problems // empty when the file is a valid case
+}
+
+// LoadFiles reads, decodes and validates the case files at paths on disk,
+// for `docket validate FILE...`. It returns one report per path, in order,
+// and an error (Problems) listing every problem of every file, or nil when
+// all are valid. A case id used by two of the files is a problem of the
+// later one.
+func LoadFiles(paths ...string) ([]FileReport, error) {
+	files := make([]namedFile, len(paths))
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		files[i] = namedFile{name: p, data: data, err: err}
+	}
+	reports := checkFiles(files)
+	var all Problems
+	for _, r := range reports {
+		all = append(all, r.Problems...)
+	}
+	return reports, all.Err()
+}
+
+// namedFile is a case file's name and content, or the error reading it.
+type namedFile struct {
+	name    string
+	data    []byte
+	err     error
+	builtIn bool
+}
+
+// checkFiles checks each file and then that no two define the same case id.
+func checkFiles(files []namedFile) []FileReport {
+	reports := make([]FileReport, len(files))
+	firstFile := map[string]string{}
+	for i, f := range files {
+		r := &reports[i]
+		r.Path = f.name
+		if f.err != nil {
+			r.Problems = Problems{{File: f.name, Message: "cannot read the file: " + pathErrorText(f.err)}}
+			continue
+		}
+		c, ps, pos := check(f.name, f.data)
+		r.Case, r.Problems = c, ps
+		if c == nil || c.ID == "" {
+			continue
+		}
+		if other, dup := firstFile[c.ID]; dup {
+			line, col := pos.of("id")
+			r.Problems = append(r.Problems, Problem{File: f.name, Line: line, Col: col, Path: "id",
+				Message: fmt.Sprintf("case id %q is also the id of the case in %s", c.ID, other)})
+			r.Problems.sortByPosition()
+			continue
+		}
+		firstFile[c.ID] = f.name
+	}
+	return reports
+}
+
+// readDir reads the *.json files of a folder on disk, by name, skipping
+// hidden files such as editors' lock files.
+func readDir(dir string) ([]namedFile, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []namedFile
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") || filepath.Ext(name) != ".json" {
+			continue
+		}
+		path := filepath.Join(dir, name)
+		data, err := os.ReadFile(path)
+		files = append(files, namedFile{name: path, data: data, err: err})
+	}
+	return files, nil
+}
+
+// pathErrorText is an error's text without the path that the problem
+// already names: "no such file or directory".
+func pathErrorText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
