@@ -1,0 +1,87 @@
+# Docket's build. `make run` builds and serves; `make test` runs every test,
+# installing what the browser tests need on a fresh Debian machine.
+
+GO       ?= go
+ADDR     ?= localhost:8080
+GOFILES  := $(shell find app internal server web -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
+WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name '*.go' 2>/dev/null)
+WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
+
+# Browser tests run in Debian's Chromium, or the one CHROME_PATH names.
+CHROME_PATH ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || command -v google-chrome 2>/dev/null)
+export CHROME_PATH
+
+.PHONY: all build run test vet generate check-generated wasm browser clean icons bench
+
+all: build
+
+## build: bin/docket, one binary with every asset embedded.
+build: bin/docket
+
+bin/docket: $(GOFILES) $(WEBFILES) web/app.wasm web/app.wasm.br web/app.wasm.gz
+	$(GO) build -trimpath -o $@ ./server
+
+## wasm: the browser program, with brotli and gzip copies beside it.
+wasm: web/app.wasm.br
+
+web/app.wasm: $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./app
+
+web/app.wasm.br web/app.wasm.gz &: web/app.wasm
+	$(GO) run ./internal/tools/precompress web/app.wasm
+
+## run: build and serve the default case at http://$(ADDR)/.
+run: build
+	bin/docket serve -addr $(ADDR)
+
+## generate: templ's Go files from the .templ sources.
+generate:
+	$(GO) tool templ generate -path internal
+
+## check-generated: fail when the committed *_templ.go files are stale.
+check-generated:
+	@$(GO) tool templ generate -path internal >/dev/null
+	@if ! git diff --quiet -- '*_templ.go' || [ -n "$$(git ls-files --others --exclude-standard -- '*_templ.go')" ]; then \
+		echo "templ's generated files are stale: run 'make generate' and commit them"; git status --short -- '*_templ.go'; exit 1; fi
+
+## browser: Chromium for the browser tests, and wasmbrowsertest as the
+## runner of `GOOS=js GOARCH=wasm go test`.
+browser: bin/go_js_wasm_exec bin/browser/chromium
+
+bin/go_js_wasm_exec:
+	GOBIN=$(CURDIR)/bin $(GO) install github.com/agnivade/wasmbrowsertest@v0.11.0
+	mv bin/wasmbrowsertest $@
+
+# A wrapper named chromium, first on PATH for wasmbrowsertest: it runs the
+# browser CHROME_PATH names, without the sandbox that root cannot use.
+bin/browser/chromium:
+	@if [ -z "$(CHROME_PATH)" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null || exit 1; \
+		else \
+			echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (Debian) or set CHROME_PATH"; exit 1; \
+		fi; \
+	fi
+	@mkdir -p bin/browser
+	@chrome="$(CHROME_PATH)"; [ -n "$$chrome" ] || chrome=$$(command -v chromium); \
+		printf '#!/bin/sh\nexec "%s" --no-sandbox --disable-gpu --disable-dev-shm-usage "$$@"\n' "$$chrome" > $@
+	@chmod +x $@
+
+## vet: go vet for the server and the browser program.
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./app/... $(WASMTEST)
+
+## test: every test: generated files, vet, Go tests (with the browser
+## end-to-end tests), and the wasm tests in headless Chromium.
+test: check-generated vet build browser
+	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -count=1 ./...
+	PATH="$(CURDIR)/bin/browser:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(CURDIR)/bin/go_js_wasm_exec" $(WASMTEST)
+
+## icons: redraw the PNG icons in web/icons.
+icons:
+	$(GO) run ./internal/tools/mkicons web/icons
+
+clean:
+	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz

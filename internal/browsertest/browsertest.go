@@ -1,0 +1,322 @@
+// Package browsertest starts Docket and a headless Chromium for end-to-end
+// tests. A missing browser fails the test with what to install: browser
+// tests never skip.
+package browsertest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"docket/internal/casefile"
+	"docket/internal/cli"
+	"docket/web"
+
+	"github.com/chromedp/cdproto/page"
+	cdpruntime "github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// ChromePath finds the browser: $CHROME_PATH, else Debian's chromium.
+func ChromePath() string {
+	if p := os.Getenv("CHROME_PATH"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Server is a running `docket serve` for a test.
+type Server struct {
+	URL string
+	log *syncBuffer
+}
+
+// Logs returns what the server has logged so far.
+func (s *Server) Logs() string { return s.log.String() }
+
+// StartServer runs `docket serve` with the embedded web folder on a free
+// loopback port, with extra flags, and stops it when the test ends.
+func StartServer(t testing.TB, flags ...string) *Server {
+	t.Helper()
+	if _, err := web.FS.Open("app.wasm"); err != nil {
+		t.Fatal("web/app.wasm is missing: run `make build` (make test does) before the browser tests")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	var logs syncBuffer
+	done := make(chan int, 1)
+	env := cli.Env{
+		Stdout: &logs, Stderr: &logs,
+		Getenv:    func(string) string { return "" },
+		Web:       web.FS,
+		Listening: func(a string) { addr <- a },
+	}
+	go func() {
+		done <- cli.Run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, flags...), env)
+	}()
+	s := Server{log: &logs}
+	select {
+	case a := <-addr:
+		s.URL = "http://" + a
+	case code := <-done:
+		cancel()
+		t.Fatalf("docket serve exited with %d before listening:\n%s", code, logs.String())
+	case <-time.After(30 * time.Second):
+		cancel()
+		t.Fatalf("docket serve did not listen within 30s:\n%s", logs.String())
+	}
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("docket serve exited with %d:\n%s", code, logs.String())
+			}
+		case <-time.After(15 * time.Second):
+			t.Errorf("docket serve did not stop within 15s")
+		}
+	})
+	return &s
+}
+
+// Get fetches a path from the server and returns the status and body.
+func (s *Server) Get(t testing.TB, path string) (int, string) {
+	t.Helper()
+	res, err := http.Get(s.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.StatusCode, string(b)
+}
+
+// Browser is a headless Chromium tab, with what the page logged.
+type Browser struct {
+	Ctx context.Context
+
+	mu      sync.Mutex
+	console []string
+}
+
+// Options change how the browser starts.
+type Options struct {
+	// NoScript runs the page with JavaScript disabled.
+	NoScript bool
+	// Width and Height of the window; 1280×900 by default.
+	Width, Height int
+}
+
+// NewBrowser starts a fresh headless Chromium with an empty profile for
+// the test, closed when the test ends.
+func NewBrowser(t testing.TB, o Options) *Browser {
+	t.Helper()
+	path := ChromePath()
+	if path == "" {
+		t.Fatal("no Chromium found for the browser tests: install Debian's chromium (`apt-get install chromium`; `make test` does this as root) or set CHROME_PATH")
+	}
+	if o.Width == 0 {
+		o.Width, o.Height = 1280, 900
+	}
+	// A fresh profile per browser; removed after Chromium has exited (its
+	// helpers may still write for a moment, so this is not t.TempDir).
+	profile, err := os.MkdirTemp("", "docket-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(o.Width, o.Height),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("mute-audio", true),
+	}
+	if o.NoScript {
+		opts = append(opts, chromedp.Flag("blink-settings", "scriptEnabled=false"))
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	b := &Browser{Ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *cdpruntime.EventConsoleAPICalled:
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value))
+			}
+			b.log(string(ev.Type) + ": " + strings.Join(parts, " "))
+		case *cdpruntime.EventExceptionThrown:
+			b.log("exception: " + ev.ExceptionDetails.Error())
+		}
+	})
+	if err := chromedp.Run(ctx); err != nil {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		t.Fatalf("starting Chromium (%s): %v", path, err)
+	}
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelCtx()
+		cancelAlloc()
+		for range 20 {
+			if os.RemoveAll(profile) == nil {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return b
+}
+
+func (b *Browser) log(s string) {
+	b.mu.Lock()
+	b.console = append(b.console, s)
+	b.mu.Unlock()
+}
+
+// Console returns what the page has logged so far.
+func (b *Browser) Console() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.console...)
+}
+
+// Errors returns the console errors and uncaught exceptions so far.
+func (b *Browser) Errors() []string {
+	var errs []string
+	for _, l := range b.Console() {
+		if strings.HasPrefix(l, "error:") || strings.HasPrefix(l, "exception:") {
+			errs = append(errs, l)
+		}
+	}
+	return errs
+}
+
+// Run runs chromedp actions and fails the test on error.
+func (b *Browser) Run(t testing.TB, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(b.Ctx, actions...); err != nil {
+		t.Fatalf("browser: %v\nconsole:\n%s", err, strings.Join(b.Console(), "\n"))
+	}
+}
+
+// WaitReady waits until the wasm has started and mounted the page: the
+// app marks <html data-docket="ready"> when it has.
+func WaitReady() chromedp.Action {
+	return chromedp.WaitVisible(`html[data-docket="ready"]`, chromedp.ByQuery)
+}
+
+// Screenshot saves a full-page PNG under bin/screenshots (relative to the
+// module root) and returns its path, for people to look at.
+func (b *Browser) Screenshot(t testing.TB, name string) string {
+	t.Helper()
+	var png []byte
+	b.Run(t, chromedp.FullScreenshot(&png, 100))
+	dir := filepath.Join(ModuleRoot(t), "bin", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(p, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// ModuleRoot is the folder holding go.mod.
+func ModuleRoot(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the test")
+		}
+		dir = parent
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TrackLayoutShift makes every page that loads from now on add up its
+// cumulative layout shift in window.__docketCLS, so a test can check that
+// the wasm taking over the prerendered page moves nothing.
+func TrackLayoutShift() chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(`window.__docketCLS = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) { if (!e.hadRecentInput) window.__docketCLS += e.value; }
+}).observe({type: "layout-shift", buffered: true});`).Do(ctx)
+		return err
+	})
+}
+
+// DefaultCase is the default case as the server loads it, decoded from the
+// embedded case file, so tests compare the page with the data.
+func DefaultCase(t testing.TB) *casefile.Case {
+	t.Helper()
+	names, err := fs.Glob(web.FS, "cases/*.json")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no embedded case files: %v", err)
+	}
+	b, err := fs.ReadFile(web.FS, names[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c casefile.Case
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	return &c
+}

@@ -1,0 +1,139 @@
+// Package cli is Docket's command line: `docket serve`, `docket validate`
+// and `docket export`. It is a contract that scripts rely on: usage errors
+// exit 2, failures exit 1, success exits 0.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net"
+	"os"
+
+	"docket/internal/server"
+)
+
+// Env is what a command may use from its surroundings, passed in so tests
+// can run commands without touching the process.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	// Web is the folder of browser files, embedded in the binary.
+	Web fs.FS
+	// Listening, when set, is told the address the server listens on.
+	Listening func(addr string)
+}
+
+const usage = `Docket turns a court case into an interactive explainer.
+
+Usage:
+  docket serve [-addr HOST:PORT] [-cases DIR]   serve the explainers
+  docket validate FILE...                       check case files
+
+Run "docket COMMAND -h" for a command's flags.
+`
+
+// Run runs the command named by args[0] and returns the exit status.
+func Run(ctx context.Context, args []string, env Env) int {
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], env)
+	case "validate":
+		return validate(args[1:], env)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(env.Stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(env.Stderr, "docket: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+// newFlags returns a flag set that prints its usage to stderr and reports
+// errors instead of exiting, with a one-line synopsis above the flags.
+func newFlags(name, synopsis string, env Env) *flag.FlagSet {
+	fl := flag.NewFlagSet("docket "+name, flag.ContinueOnError)
+	fl.SetOutput(env.Stderr)
+	fl.Usage = func() {
+		fmt.Fprintf(fl.Output(), "Usage: docket %s\n\nFlags:\n", synopsis)
+		fl.PrintDefaults()
+	}
+	return fl
+}
+
+// parse parses flags; it returns the exit status to use when parsing ends
+// the command (-h: 0, a bad flag: 2) and ok=false.
+func parse(fl *flag.FlagSet, args []string, env Env) (status int, ok bool) {
+	fl.SetOutput(env.Stderr)
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	return 0, true
+}
+
+func serve(ctx context.Context, args []string, env Env) int {
+	defaultAddr := "localhost:8080"
+	if port := env.Getenv("PORT"); port != "" {
+		defaultAddr = ":" + port
+	}
+	var cfg server.Config
+	fl := newFlags("serve", "serve [-addr HOST:PORT] [-cases DIR]", env)
+	fl.StringVar(&cfg.Addr, "addr", defaultAddr, "`HOST:PORT` to listen on (default from $PORT when set)")
+	fl.StringVar(&cfg.CasesDir, "cases", "", "`DIR` of extra *.json case files to serve beside the built-in ones")
+	if status, ok := parse(fl, args, env); !ok {
+		return status
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "docket serve: unexpected argument %q\n", fl.Arg(0))
+		fl.Usage()
+		return 2
+	}
+	cfg.Log = slog.New(slog.NewTextHandler(env.Stderr, nil))
+	s, err := server.New(cfg, env.Web)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "docket serve: %v\n", err)
+		return 1
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "docket serve: %v\n", err)
+		return 1
+	}
+	if env.Listening != nil {
+		env.Listening(ln.Addr().String())
+	}
+	if err := s.Serve(ctx, ln); err != nil {
+		fmt.Fprintf(env.Stderr, "docket serve: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func validate(args []string, env Env) int {
+	fl := newFlags("validate", "validate FILE...", env)
+	if status, ok := parse(fl, args, env); !ok {
+		return status
+	}
+	if fl.NArg() == 0 {
+		fmt.Fprintln(env.Stderr, "docket validate: name at least one case file")
+		fl.Usage()
+		return 2
+	}
+	fmt.Fprintln(env.Stderr, "docket validate: not built yet")
+	return 1
+}
+
+// OSEnv is the Env of the running process.
+func OSEnv(web fs.FS) Env {
+	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Web: web}
+}

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	env := Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: fstest.MapFS{}}
+	code = Run(context.Background(), args, env)
+	return code, out.String(), errb.String()
+}
+
+// TestUsage checks the command line's contract: help exits 0, a usage
+// mistake exits 2 and prints usage.
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		args       []string
+		wantCode   int
+		wantOutput string // in stdout or stderr
+	}{
+		{nil, 2, "Usage:"},
+		{[]string{"-h"}, 0, "docket serve"},
+		{[]string{"help"}, 0, "docket validate"},
+		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
+		{[]string{"serve", "-h"}, 0, "-addr"},
+		{[]string{"serve", "-bogus"}, 2, "flag provided but not defined: -bogus"},
+		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"validate"}, 2, "name at least one case file"},
+		{[]string{"validate", "-h"}, 0, "validate FILE..."},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errs := runCLI(tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d; want %d", code, tt.wantCode)
+			}
+			if !strings.Contains(out+errs, tt.wantOutput) {
+				t.Errorf("output lacks %q:\n%s%s", tt.wantOutput, out, errs)
+			}
+		})
+	}
+}
+
+// TestServeRefusesWithoutAssets checks that serve exits 1 with a message
+// when it cannot start, rather than serving half a site.
+func TestServeRefusesWithoutAssets(t *testing.T) {
+	code, _, errs := runCLI("serve", "-addr", "127.0.0.1:0")
+	if code != 1 || !strings.Contains(errs, "docket serve:") {
+		t.Errorf("serve with no assets: exit %d, stderr %q; want 1 and a message", code, errs)
+	}
+}

@@ -1,0 +1,12 @@
+package components
+
+import "github.com/maxence-charriere/go-app/v10/pkg/app"
+
+// markReady sets <html data-docket="ready"> once the wasm has mounted a
+// page, so tests and benchmarks can tell when the app is interactive.
+func markReady() {
+	if app.IsServer {
+		return
+	}
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-docket", "ready")
+}

@@ -1,0 +1,180 @@
+// Package server is Docket's HTTP server: it serves the app pages that
+// go-app prerenders, the browser program and its assets, and the case data.
+// It is server-only: nothing here is compiled into the wasm.
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"maps"
+	"slices"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"docket/internal/components"
+	"docket/internal/routes"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// Config is what an operator can set, with defaults that work.
+type Config struct {
+	// Addr is the host:port to listen on.
+	Addr string
+	// CasesDir, when set, is a folder of extra *.json case files to serve
+	// beside the embedded ones.
+	CasesDir string
+	// Log receives the server's structured logs.
+	Log *slog.Logger
+}
+
+// Server is a ready-to-serve Docket: cases loaded and checked, assets in
+// memory, the route table registered.
+type Server struct {
+	cfg     Config
+	assets  assets
+	version string
+	app     *app.Handler
+	cases   *library
+	handler http.Handler
+}
+
+// New loads and checks everything the server needs, from the embedded web
+// folder and cfg.CasesDir, so that a bad case file or a missing wasm stops
+// the start with a message rather than serving half a site.
+func New(cfg Config, web fs.FS) (*Server, error) {
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	cases, err := loadLibrary(web, cfg.CasesDir)
+	if err != nil {
+		return nil, err
+	}
+	as, err := loadAssets(web)
+	if err != nil {
+		return nil, fmt.Errorf("reading the web assets: %w", err)
+	}
+	wasm, ok := as["app.wasm"]
+	if !ok {
+		return nil, errors.New("web/app.wasm is missing: build it with `make build`")
+	}
+	_ = wasm
+	s := &Server{
+		cfg:     cfg,
+		assets:  as,
+		version: buildVersion(as, cases),
+		cases:   cases,
+	}
+	components.UseLibrary(cases.pages)
+	routes.Register()
+	s.app = s.appHandler()
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Version identifies this build: a hash of app.wasm, the other assets and
+// the cases, so an unchanged build never looks like a new release to
+// browsers or replicas, and a changed one always does.
+func (s *Server) Version() string { return s.version }
+
+func buildVersion(as assets, cases *library) string {
+	h := sha256.New()
+	for _, name := range slices.Sorted(maps.Keys(as)) {
+		h.Write([]byte(name + "\x00" + as[name].etag + "\x00"))
+	}
+	for _, id := range cases.ids() {
+		b, _ := cases.pages.CaseJSON(id)
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// Handler is the server's whole HTTP surface.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// appHandler configures go-app: Docket's own name, colours and icons, the
+// version from the build, and a small loading indicator in place of
+// go-app's full-page overlay.
+func (s *Server) appHandler() *app.Handler {
+	return &app.Handler{
+		Name:            "Docket",
+		ShortName:       "Docket",
+		Title:           "Docket",
+		Description:     "Court cases explained: what happened, and the legal idea at the heart of it.",
+		Lang:            "en",
+		BackgroundColor: "#fbfaf7",
+		ThemeColor:      "#1d3557",
+		LoadingLabel:    "Loading the interactive version… {progress}%",
+		Icon: app.Icon{
+			Default:  "/web/icons/icon-192.png",
+			Large:    "/web/icons/icon-512.png",
+			Maskable: "/web/icons/maskable-512.png",
+			SVG:      "/web/icons/icon.svg",
+		},
+		Styles:            []string{"/web/docket.css?v=" + s.version},
+		Version:           s.version,
+		WasmContentLength: strconv.Itoa(len(s.assets["app.wasm"].raw)),
+		Resources:         resolver{},
+	}
+}
+
+// resolver tells go-app where Docket's static files live. It is not an
+// http.Handler, so go-app never serves /web/ itself: the server does, with
+// compression and caching.
+type resolver struct{}
+
+func (resolver) Resolve(p string) string {
+	if p == "" {
+		return "/"
+	}
+	return p
+}
+
+// Serve listens on cfg.Addr until ctx ends, then shuts down gracefully,
+// letting requests in flight finish for up to ten seconds.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.handler,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+		ErrorLog:          slog.NewLogLogger(s.cfg.Log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	s.cfg.Log.Info("serving", "url", "http://"+displayAddr(ln.Addr().String()), "version", s.version, "cases", strings.Join(s.cases.ids(), ","))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.cfg.Log.Info("shutting down")
+	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutCtx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	return nil
+}
+
+// displayAddr turns a listen address into one a person can open.
+func displayAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if host == "" || host == "::" || host == "0.0.0.0" {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

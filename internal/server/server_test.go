@@ -1,0 +1,180 @@
+package server
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"docket/internal/htmlcheck"
+)
+
+// testWeb is a web folder for handler tests: the shipped styles and case
+// files, and a stand-in app.wasm (the handlers serve its bytes, they never
+// run it).
+func testWeb(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"app.wasm":           {Data: []byte("\x00asm stand-in wasm for handler tests")},
+		"app.wasm.br":        {Data: []byte("brotli copy")},
+		"app.wasm.gz":        {Data: []byte("gzip copy")},
+		"docket.css":         {Data: []byte("body { color: black; } /* " + strings.Repeat("padding ", 50) + " */")},
+		"icons/icon-192.png": {Data: []byte("png")},
+	}
+	for _, name := range []string{"cases/twitter-v-dhs-2017.json", "case.schema.json"} {
+		b, err := os.ReadFile("../../web/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fsys[name] = &fstest.MapFile{Data: b}
+	}
+	return fsys
+}
+
+func newTestServer(t *testing.T) *Server {
+	t.Helper()
+	s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func do(t *testing.T, h http.Handler, method, target string, header ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	r := httptest.NewRequest(method, target, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w
+}
+
+// TestHomePrerendersTheCase checks that "/" carries the whole case in its
+// HTML: the title, every event with its date and sources, and the case data
+// for the browser program.
+func TestHomePrerendersTheCase(t *testing.T) {
+	s := newTestServer(t)
+	c, _ := s.cases.pages.Case(s.cases.pages.DefaultCaseID())
+	w := do(t, s.Handler(), "GET", "/")
+	if w.Code != 200 {
+		t.Fatalf("GET / = %d", w.Code)
+	}
+	doc := htmlcheck.Parse(t, w.Body.String())
+	if got := doc.Text(t, "h1"); got != c.Title {
+		t.Errorf("h1 = %q; want %q", got, c.Title)
+	}
+	if got := doc.Text(t, "title"); !strings.HasPrefix(got, c.Title) {
+		t.Errorf("title = %q; want it to start with %q", got, c.Title)
+	}
+	if got, want := doc.Count(t, "ol.event-list > li.event"), len(c.Events); got != want {
+		t.Errorf("%d events prerendered; want %d", got, want)
+	}
+	for _, e := range c.Events {
+		if doc.Count(t, "#"+e.ID+" time[datetime]") != 1 {
+			t.Errorf("event %s has no <time datetime>", e.ID)
+		}
+		if doc.Count(t, "#"+e.ID+" .source-list a[href^='https://']") == 0 {
+			t.Errorf("event %s shows no source link", e.ID)
+		}
+	}
+	if doc.Count(t, `script#docket-case[type="application/json"]`) != 1 {
+		t.Error("the page does not carry its case data for the browser program")
+	}
+	if doc.Count(t, ".goapp-app-info") != 1 {
+		t.Error("the loading indicator is missing")
+	}
+}
+
+// TestAssets checks the static files: compression chosen by
+// Accept-Encoding, ETags and 304s, immutable caching for versioned URLs.
+func TestAssets(t *testing.T) {
+	s := newTestServer(t)
+	h := s.Handler()
+	tests := []struct {
+		name, target, acceptEncoding string
+		wantStatus                   int
+		wantEncoding, wantBody       string
+		wantCache                    string
+	}{
+		{"wasm brotli", "/web/app.wasm", "gzip, deflate, br", 200, "br", "brotli copy", "no-cache"},
+		{"wasm gzip", "/web/app.wasm", "gzip", 200, "gzip", "gzip copy", "no-cache"},
+		{"wasm identity", "/web/app.wasm", "", 200, "", "\x00asm stand-in wasm for handler tests", "no-cache"},
+		{"wasm br refused", "/web/app.wasm", "br;q=0, gzip", 200, "gzip", "gzip copy", "no-cache"},
+		{"versioned wasm", "/web/app.wasm?v=" + s.Version(), "br", 200, "br", "brotli copy", "public, max-age=31536000, immutable"},
+		{"css compressed at start", "/web/docket.css", "", 200, "", "", "no-cache"},
+		{"missing file", "/web/nope.css", "", 404, "", "", "no-store"},
+		{"case files are not assets", "/web/cases/twitter-v-dhs-2017.json", "", 404, "", "", "no-store"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := do(t, h, "GET", tt.target, "Accept-Encoding", tt.acceptEncoding)
+			if w.Code != tt.wantStatus {
+				t.Fatalf("status = %d; want %d", w.Code, tt.wantStatus)
+			}
+			if got := w.Header().Get("Content-Encoding"); got != tt.wantEncoding {
+				t.Errorf("Content-Encoding = %q; want %q", got, tt.wantEncoding)
+			}
+			if tt.wantBody != "" && w.Body.String() != tt.wantBody {
+				t.Errorf("body = %q; want %q", w.Body.String(), tt.wantBody)
+			}
+			if got := w.Header().Get("Cache-Control"); got != tt.wantCache {
+				t.Errorf("Cache-Control = %q; want %q", got, tt.wantCache)
+			}
+		})
+	}
+
+	w := do(t, h, "GET", "/web/app.wasm")
+	etag := w.Header().Get("ETag")
+	if etag == "" || w.Header().Get("Content-Type") != "application/wasm" {
+		t.Fatalf("wasm served with ETag %q and Content-Type %q", etag, w.Header().Get("Content-Type"))
+	}
+	if w := do(t, h, "GET", "/web/app.wasm", "If-None-Match", etag); w.Code != 304 || w.Body.Len() != 0 {
+		t.Errorf("If-None-Match with the ETag = %d with %d bytes; want 304 and none", w.Code, w.Body.Len())
+	}
+	if w := do(t, h, "HEAD", "/web/docket.css"); w.Code != 200 || w.Body.Len() != 0 {
+		t.Errorf("HEAD = %d with %d bytes; want 200 and none", w.Code, w.Body.Len())
+	}
+}
+
+// TestVersionFromTheBuild checks that the version is a hash of app.wasm:
+// the same build always has the same version; another build another.
+func TestVersionFromTheBuild(t *testing.T) {
+	a, b := newTestServer(t), newTestServer(t)
+	if a.Version() != b.Version() || a.Version() == "" {
+		t.Errorf("same wasm, versions %q and %q", a.Version(), b.Version())
+	}
+	web := testWeb(t)
+	web["app.wasm"] = &fstest.MapFile{Data: []byte("another build")}
+	c, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, web)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Version() == a.Version() {
+		t.Errorf("different wasm, same version %q", c.Version())
+	}
+}
+
+// TestMissingWasmStopsTheStart checks that a server without its browser
+// program refuses to start, saying how to build it.
+func TestMissingWasmStopsTheStart(t *testing.T) {
+	web := testWeb(t)
+	delete(web, "app.wasm")
+	_, err := New(Config{}, web)
+	if err == nil || !strings.Contains(err.Error(), "make build") {
+		t.Errorf("New without app.wasm = %v; want an error saying to run make build", err)
+	}
+}
+
+func TestHealthz(t *testing.T) {
+	s := newTestServer(t)
+	w := do(t, s.Handler(), "GET", "/healthz")
+	if w.Code != 200 || w.Body.String() != "ok\n" {
+		t.Errorf("GET /healthz = %d %q", w.Code, w.Body.String())
+	}
+}

@@ -1,0 +1,12 @@
+// Package web holds what the browser fetches: styles, icons, case files,
+// the case schema and the built app.wasm (with .br and .gz copies). They
+// are embedded so that bin/docket runs from any folder.
+package web
+
+import "embed"
+
+// FS is every file in this folder. app.wasm is there only after
+// `make build`; the server refuses to start without it.
+//
+//go:embed *
+var FS embed.FS
