@@ -10,24 +10,34 @@ import (
 // which groups it clusters and which label lane it has. It is computed for
 // all events at once, so markers and labels stay put while the reader
 // scrolls; ask it for the Window in view on each render. Content
-// coordinates run from 0 to Width, padding included.
+// coordinates run from 0 to Width, padding included. A Layout is immutable
+// and safe to share.
 type Layout struct {
 	tl      *Timeline
 	zoom    Zoom
 	width   float64
 	unit    Unit
 	markers []marker // sorted by x
+
+	// countLabels holds CountLabel(n) and its width for every cluster size n
+	// in this layout, so Window allocates no label strings.
+	countLabels map[int32]countLabel
 }
 
-// marker is a Marker in compact form; Window expands the visible ones.
+type countLabel struct {
+	text  string
+	width float32
+}
+
+// marker is a Marker in compact form; Window expands the visible ones. It
+// holds no pointers, so 10,000 of them cost the garbage collector nothing
+// to scan.
 type marker struct {
 	x        float64
-	labelX   float64
-	labelW   float64
-	label    string
+	labelW   float32
 	g0, g1   int32 // groups [g0, g1)
 	from, to int32 // days covered, as offsets from day0
-	lane     int32
+	lane     int16
 	prec     Precision
 }
 
@@ -49,9 +59,27 @@ type Marker struct {
 
 // Layout lays out the whole timeline at zoom z (clamped to MaxZoom):
 // clusters groups closer than Options.MinSpacing and assigns labels to
-// lanes. It is linear in the number of groups, well under a millisecond
-// for 10,000 events; a UI may keep it until the zoom changes.
+// lanes. It is linear in the number of groups, and the Timeline keeps the
+// last few layouts, so calling it on every render costs a lookup.
 func (tl *Timeline) Layout(z Zoom) *Layout {
+	z = clampZoom(z)
+	tl.mu.Lock()
+	defer tl.mu.Unlock()
+	for i, l := range tl.recent {
+		if l != nil && l.zoom == z {
+			copy(tl.recent[1:i+1], tl.recent[:i])
+			tl.recent[0] = l
+			return l
+		}
+	}
+	l := tl.layout(z)
+	copy(tl.recent[1:], tl.recent[:])
+	tl.recent[0] = l
+	return l
+}
+
+// layout computes the Layout at zoom z, without the cache.
+func (tl *Timeline) layout(z Zoom) *Layout {
 	z = clampZoom(z)
 	o := &tl.opt
 	l := &Layout{
@@ -75,9 +103,9 @@ func (l *Layout) cluster() {
 	pad, z, d := tl.opt.Padding, float64(l.zoom), tl.opt.MinSpacing
 	ms := make([]marker, 0, len(tl.gFrom))
 	var firstX float64
-	for g := range tl.gFrom {
+	for g, pos := range tl.gPos {
 		from, to := tl.gFrom[g], tl.gTo[g]
-		x := pad + float64(markerPos2(int64(from), int64(to)))/2*z
+		x := pad + pos*z
 		if n := len(ms); n > 0 && x-ms[n-1].x < d {
 			m := &ms[n-1]
 			m.g1 = int32(g + 1)
@@ -105,41 +133,43 @@ func (l *Layout) placeLabels() {
 	for i := range laneEnd {
 		laneEnd[i] = math.Inf(-1)
 	}
-	type counted struct {
-		label string
-		w     float64
-	}
-	var countLabels map[int32]counted
 	for i := range l.markers {
 		m := &l.markers[i]
 		if m.g1-m.g0 == 1 {
-			m.label, m.labelW = tl.gLabel[m.g0], tl.gLabelW[m.g0]
+			m.labelW = float32(tl.gLabelW[m.g0])
 		} else {
 			n := tl.gOff[m.g1] - tl.gOff[m.g0]
-			c, ok := countLabels[n]
+			c, ok := l.countLabels[n]
 			if !ok {
-				c.label = o.CountLabel(int(n))
-				c.w = o.labelWidth(c.label)
-				if countLabels == nil {
-					countLabels = make(map[int32]counted)
+				c.text = o.CountLabel(int(n))
+				c.width = float32(o.labelWidth(c.text))
+				if l.countLabels == nil {
+					l.countLabels = make(map[int32]countLabel)
 				}
-				countLabels[n] = c
+				l.countLabels[n] = c
 			}
-			m.label, m.labelW = c.label, c.w
+			m.labelW = c.width
 		}
-		m.labelX = max(0, min(m.x-m.labelW/2, l.width-m.labelW))
 		m.lane = -1
 		if m.labelW <= 0 {
 			continue
 		}
+		x, w := l.labelX(m), float64(m.labelW)
 		for k, end := range laneEnd {
-			if end+o.LabelGap <= m.labelX {
-				m.lane = int32(k)
-				laneEnd[k] = m.labelX + m.labelW
+			if end+o.LabelGap <= x {
+				m.lane = int16(k)
+				laneEnd[k] = x + w
 				break
 			}
 		}
 	}
+}
+
+// labelX is the left edge of m's label: centred over the marker, shifted to
+// stay within the content.
+func (l *Layout) labelX(m *marker) float64 {
+	w := float64(m.labelW)
+	return max(0, min(m.x-w/2, l.width-w))
 }
 
 // Zoom is the layout's zoom.
@@ -192,19 +222,33 @@ func (l *Layout) Window(scroll, viewport float64) Window {
 	r := o.MinSpacing / 2
 	reach := max(r, o.MaxLabelWidth) // a label lies within MaxLabelWidth of its marker
 	ms := l.markers
-	i := sort.Search(len(ms), func(i int) bool { return ms[i].x >= w.Left-reach })
-	for ; i < len(ms) && ms[i].x <= w.Right+reach; i++ {
-		m := &ms[i]
+	i0 := sort.Search(len(ms), func(i int) bool { return ms[i].x >= w.Left-reach })
+	i1 := i0 + sort.Search(len(ms)-i0, func(i int) bool { return ms[i0+i].x > w.Right+reach })
+	in := func(m *marker) bool {
 		dot := m.x+r >= w.Left && m.x-r <= w.Right
-		label := m.lane >= 0 && m.labelX+m.labelW >= w.Left && m.labelX <= w.Right
-		if dot || label {
-			w.Markers = append(w.Markers, l.expand(m))
+		lx := l.labelX(m)
+		label := m.lane >= 0 && lx+float64(m.labelW) >= w.Left && lx <= w.Right
+		return dot || label
+	}
+	n := 0
+	for i := i0; i < i1; i++ {
+		if in(&ms[i]) {
+			n++
+		}
+	}
+	if n > 0 {
+		w.Markers = make([]Marker, 0, n)
+		for i := i0; i < i1; i++ {
+			if in(&ms[i]) {
+				w.Markers = append(w.Markers, l.expand(&ms[i]))
+			}
 		}
 	}
 	if len(l.tl.items) > 0 {
 		lo, hi := max(w.Left, 0), min(w.Right, l.width)
 		if lo <= hi {
-			w.Ticks = l.ticks(nil, l.unit, lo, hi)
+			step := l.unit.minDays * float64(l.zoom)
+			w.Ticks = l.ticks(make([]Tick, 0, int((hi-lo)/step)+2), l.unit, lo, hi)
 		}
 	}
 	return w
@@ -213,6 +257,10 @@ func (l *Layout) Window(scroll, viewport float64) Window {
 func (l *Layout) expand(m *marker) Marker {
 	tl := l.tl
 	pad, z := tl.opt.Padding, float64(l.zoom)
+	label := tl.gLabel[m.g0]
+	if m.g1-m.g0 > 1 {
+		label = l.countLabels[tl.gOff[m.g1]-tl.gOff[m.g0]].text
+	}
 	return Marker{
 		X:          m.x,
 		X0:         pad + float64(m.from)*z,
@@ -222,9 +270,9 @@ func (l *Layout) expand(m *marker) Marker {
 		Precision:  m.prec,
 		Groups:     int(m.g1 - m.g0),
 		IDs:        tl.groupIDs(int(m.g0), int(m.g1)),
-		Label:      m.label,
-		LabelX:     m.labelX,
-		LabelWidth: m.labelW,
+		Label:      label,
+		LabelX:     l.labelX(m),
+		LabelWidth: float64(m.labelW),
 		Lane:       int(m.lane),
 	}
 }

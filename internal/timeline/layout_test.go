@@ -354,3 +354,22 @@ func TestMonthEventDoesNotHideBehindDay(t *testing.T) {
 		t.Errorf("markers = %v, want %v", got, want)
 	}
 }
+
+func TestLayoutIsKeptForRecentZooms(t *testing.T) {
+	tl := New(generate(50, 5), Options{})
+	a, b := tl.Layout(1), tl.Layout(2)
+	if tl.Layout(1) != a || tl.Layout(2) != b {
+		t.Errorf("Layout at a recent zoom was computed again")
+	}
+	for z := Zoom(3); z < 10; z++ {
+		tl.Layout(z)
+	}
+	if tl.Layout(1) == a {
+		t.Errorf("Layout keeps more than %d zooms", len(tl.recent))
+	}
+	if got, want := allMarkers(tl.Layout(2)), allMarkers(b); !slices.EqualFunc(got, want, func(x, y Marker) bool {
+		return x.X == y.X && x.Lane == y.Lane && slices.Equal(x.IDs, y.IDs)
+	}) {
+		t.Errorf("a recomputed Layout differs from the first")
+	}
+}

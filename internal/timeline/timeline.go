@@ -14,7 +14,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Item is one event on the timeline: ID names it, [Start, End) is when it
@@ -100,7 +102,7 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Measure == nil {
 		cw := o.CharWidth
-		o.Measure = func(s string) float64 { return float64(len([]rune(s))) * cw }
+		o.Measure = func(s string) float64 { return float64(utf8.RuneCountInString(s)) * cw }
 	}
 	return o
 }
@@ -113,7 +115,7 @@ func (o *Options) labelWidth(s string) float64 {
 }
 
 // Timeline is a case's events, sorted and grouped once by New so that
-// layouts at any zoom are cheap. It is immutable and safe to share.
+// layouts at any zoom are cheap. It is safe for concurrent use.
 type Timeline struct {
 	opt       Options
 	items     []Item           // sorted by (Start, ID)
@@ -127,11 +129,15 @@ type Timeline struct {
 	// offsets from day0; group g spans days [gFrom[g], gTo[g]) and holds the
 	// items gIDs[gOff[g]:gOff[g+1]].
 	gFrom, gTo []int32
+	gPos       []float64 // where the marker goes, in days from day0
 	gPrec      []Precision
 	gOff       []int32
 	gIDs       []string
 	gLabel     []string
 	gLabelW    []float64
+
+	mu     sync.Mutex
+	recent [4]*Layout // the layouts last asked for, most recent first
 }
 
 const secondsPerDay = 24 * 60 * 60
@@ -195,19 +201,7 @@ func precisionOf(from, to int64) Precision {
 // for a repeated ID, navigation follows its first occurrence. Options{}
 // gives the defaults.
 func New(items []Item, opt Options) *Timeline {
-	tl := &Timeline{opt: opt.withDefaults(), items: slices.Clone(items)}
-	for i := range tl.items {
-		if tl.items[i].End.Before(tl.items[i].Start) {
-			tl.items[i].End = tl.items[i].Start
-		}
-	}
-	slices.SortStableFunc(tl.items, func(a, b Item) int {
-		if c := a.Start.Compare(b.Start); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-
+	tl := &Timeline{opt: opt.withDefaults(), items: sortItems(items)}
 	n := len(tl.items)
 	tl.index = make(map[string]int32, n)
 	tl.itemGroup = make([]int32, n)
@@ -218,10 +212,6 @@ func New(items []Item, opt Options) *Timeline {
 
 	// Order items by where their marker goes; items with the same span end
 	// up next to each other, in (Start, ID) order, and form one group.
-	type span struct {
-		pos2, from, to int64 // pos2 is twice the marker's place, see markerPos2
-		i              int32
-	}
 	spans := make([]span, n)
 	first, last := int64(1<<62), int64(-1<<62)
 	for i, it := range tl.items {
@@ -234,15 +224,9 @@ func New(items []Item, opt Options) *Timeline {
 		first, last = min(first, from), max(last, to)
 	}
 	tl.day0, tl.days = first, last-first
-	slices.SortFunc(spans, func(a, b span) int {
-		if c := cmp.Compare(a.pos2, b.pos2); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.from, b.from); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
+	if !slices.IsSortedFunc(spans, compareSpans) { // sorted when all events are day events
+		sortSpans(spans, first)
+	}
 
 	tl.gIDs = make([]string, n)
 	for k, s := range spans {
@@ -251,6 +235,7 @@ func New(items []Item, opt Options) *Timeline {
 			tl.gOff = append(tl.gOff, int32(k))
 			tl.gFrom = append(tl.gFrom, int32(s.from-first))
 			tl.gTo = append(tl.gTo, int32(s.to-first))
+			tl.gPos = append(tl.gPos, float64(s.pos2-2*first)/2)
 			tl.gPrec = append(tl.gPrec, precisionOf(s.from, s.to))
 		}
 		tl.itemGroup[s.i] = int32(len(tl.gOff) - 1)
@@ -269,6 +254,85 @@ func New(items []Item, opt Options) *Timeline {
 		tl.gLabelW[k] = tl.opt.labelWidth(tl.gLabel[k])
 	}
 	return tl
+}
+
+// sortItems is a copy of items sorted by (Start, ID), equal pairs in input
+// order, with an End before Start moved to Start. It sorts small keys and
+// then moves each item once, several times faster than sorting the items.
+func sortItems(items []Item) []Item {
+	type key struct {
+		sec  int64
+		nsec int32
+		i    int32
+		id   string
+	}
+	keys := make([]key, len(items))
+	for i, it := range items {
+		keys[i] = key{it.Start.Unix(), int32(it.Start.Nanosecond()), int32(i), it.ID}
+	}
+	cmpKeys := func(a, b key) int {
+		if c := cmp.Compare(a.sec, b.sec); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
+	}
+	// Case files are written in order, and a filtered copy of Items is in
+	// order too: check before sorting.
+	if !slices.IsSortedFunc(keys, cmpKeys) {
+		slices.SortFunc(keys, cmpKeys)
+	}
+	sorted := make([]Item, len(items))
+	for k, key := range keys {
+		sorted[k] = items[key.i]
+		if sorted[k].End.Before(sorted[k].Start) {
+			sorted[k].End = sorted[k].Start
+		}
+	}
+	return sorted
+}
+
+// span is the days [from, to) that item i covers; pos2 is twice the day
+// where its marker goes (see markerPos2).
+type span struct {
+	pos2, from, to int64
+	i              int32
+}
+
+func compareSpans(a, b span) int {
+	if c := cmp.Compare(a.pos2, b.pos2); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.from, b.from); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.i, b.i)
+}
+
+// sortSpans sorts spans, whose days start at first, by compareSpans. When
+// the numbers fit in 64 bits (cases under 2,800 years and 8 million items)
+// it sorts them packed into integers, twice as fast as calling compareSpans.
+func sortSpans(spans []span, first int64) {
+	const iBits, fromBits = 23, 20
+	packed := make([]uint64, len(spans))
+	for k, s := range spans {
+		p, f := s.pos2-2*first, s.from-first
+		if p >= 1<<(64-iBits-fromBits) || f >= 1<<fromBits || s.i >= 1<<iBits {
+			slices.SortFunc(spans, compareSpans)
+			return
+		}
+		packed[k] = uint64(p)<<(iBits+fromBits) | uint64(f)<<iBits | uint64(s.i)
+	}
+	slices.Sort(packed)
+	byItem := slices.Clone(spans) // spans[k] is item k's span before sorting
+	for k, p := range packed {
+		spans[k] = byItem[p&(1<<iBits-1)]
+	}
 }
 
 // Len is the number of items.

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
@@ -156,5 +157,43 @@ func TestNavigation(t *testing.T) {
 	}
 	if id, ok := empty.Next("a"); ok {
 		t.Errorf("empty Next = %q, true", id)
+	}
+}
+
+func TestSortSpansMatchesCompare(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for _, maxDays := range []int64{400, 2_000_000} { // packed, and too long to pack
+		spans := make([]span, 5000)
+		for i := range spans {
+			from := 100 + r.Int64N(maxDays)
+			to := from + 1 + r.Int64N(40)*r.Int64N(2)
+			spans[i] = span{markerPos2(from, to), from, to, int32(i)}
+		}
+		want := slices.Clone(spans)
+		slices.SortFunc(want, compareSpans)
+		sortSpans(spans, 100)
+		if !slices.Equal(spans, want) {
+			t.Errorf("spans up to %d days: sortSpans differs from sorting by compareSpans", maxDays)
+		}
+	}
+}
+
+func TestNewIgnoresInputOrder(t *testing.T) {
+	items := generate(500, 9)
+	want := New(items, Options{})
+	shuffled := slices.Clone(items)
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	got := New(shuffled, Options{})
+	if !slices.Equal(got.Items(), want.Items()) {
+		t.Errorf("Items differ after shuffling the input")
+	}
+	if !slices.EqualFunc(got.Groups(), want.Groups(), func(a, b Group) bool {
+		return a.Start.Equal(b.Start) && a.End.Equal(b.End) && a.Precision == b.Precision && slices.Equal(a.IDs, b.IDs)
+	}) {
+		t.Errorf("Groups differ after shuffling the input")
+	}
+	// Building from a timeline's own Items (a filtered list) gives it back.
+	if again := New(want.Items(), Options{}); !slices.Equal(again.Items(), want.Items()) {
+		t.Errorf("New(Items()) reorders the items")
 	}
 }
