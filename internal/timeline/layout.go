@@ -101,7 +101,8 @@ func (tl *Timeline) layout(z Zoom) *Layout {
 func (l *Layout) cluster() {
 	tl := l.tl
 	pad, z, d := tl.opt.Padding, float64(l.zoom), tl.opt.MinSpacing
-	ms := make([]marker, 0, len(tl.gFrom))
+	// Markers are d apart, so no more than width/d+1 of them fit.
+	ms := make([]marker, 0, min(len(tl.gFrom), int(l.width/d)+2))
 	var firstX float64
 	for g, pos := range tl.gPos {
 		from, to := tl.gFrom[g], tl.gTo[g]

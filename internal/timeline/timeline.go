@@ -225,7 +225,7 @@ func New(items []Item, opt Options) *Timeline {
 	}
 	tl.day0, tl.days = first, last-first
 	if !slices.IsSortedFunc(spans, compareSpans) { // sorted when all events are day events
-		sortSpans(spans, first)
+		sortSpans(spans)
 	}
 
 	tl.gIDs = make([]string, n)
@@ -314,24 +314,31 @@ func compareSpans(a, b span) int {
 	return cmp.Compare(a.i, b.i)
 }
 
-// sortSpans sorts spans, whose days start at first, by compareSpans. When
-// the numbers fit in 64 bits (cases under 2,800 years and 8 million items)
-// it sorts them packed into integers, twice as fast as calling compareSpans.
-func sortSpans(spans []span, first int64) {
-	const iBits, fromBits = 23, 20
-	packed := make([]uint64, len(spans))
-	for k, s := range spans {
-		p, f := s.pos2-2*first, s.from-first
-		if p >= 1<<(64-iBits-fromBits) || f >= 1<<fromBits || s.i >= 1<<iBits {
-			slices.SortFunc(spans, compareSpans)
-			return
+// sortSpans sorts the spans of items sorted by Start, by compareSpans. The
+// spans of single days are in that order already, so it moves the longer
+// ones (months, years: usually few) aside, sorts them and merges them back
+// in from the end.
+func sortSpans(spans []span) {
+	var long []span
+	days := 0
+	for _, s := range spans {
+		if s.to-s.from == 1 {
+			spans[days] = s
+			days++
+		} else {
+			long = append(long, s)
 		}
-		packed[k] = uint64(p)<<(iBits+fromBits) | uint64(f)<<iBits | uint64(s.i)
 	}
-	slices.Sort(packed)
-	byItem := slices.Clone(spans) // spans[k] is item k's span before sorting
-	for k, p := range packed {
-		spans[k] = byItem[p&(1<<iBits-1)]
+	slices.SortFunc(long, compareSpans)
+	i, j := days-1, len(long)-1
+	for k := len(spans) - 1; j >= 0; k-- {
+		if i >= 0 && compareSpans(spans[i], long[j]) > 0 {
+			spans[k] = spans[i]
+			i--
+		} else {
+			spans[k] = long[j]
+			j--
+		}
 	}
 }
 
