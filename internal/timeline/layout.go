@@ -190,7 +190,8 @@ func (l *Layout) X(t time.Time) float64 {
 	return l.tl.opt.Padding + secs/secondsPerDay*float64(l.zoom)
 }
 
-// Time is the moment at content px x, the inverse of X (to the nanosecond).
+// Time is the moment at content px x, the inverse of X (to within a
+// microsecond).
 func (l *Layout) Time(x float64) time.Time {
 	secs := (x - l.tl.opt.Padding) / float64(l.zoom) * secondsPerDay
 	s := math.Floor(secs)
@@ -208,7 +209,7 @@ func (l *Layout) ClampScroll(scroll, viewport float64) float64 {
 type Window struct {
 	Left, Right float64  // content px covered, overscan included
 	Markers     []Marker // markers whose dot or shown label reaches into [Left, Right], by X
-	Ticks       []Tick   // ticks within [Left, Right], by X
+	Ticks       []Tick   // ticks within [Left, Right] and the content, by X
 }
 
 // Window is the part of the layout in a viewport px wide scrolled to

@@ -15,6 +15,7 @@ type Unit struct {
 	months  int     // months between ticks, for units of a month or more
 }
 
+// String is the unit's name in words, such as "week" or "5 years".
 func (u Unit) String() string { return u.name }
 
 // Units under a month tick on fixed days of the month, so that every month

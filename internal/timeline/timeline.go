@@ -41,6 +41,7 @@ const (
 	Year                   // one calendar year
 )
 
+// String is the precision's name: "day", "days", "month", "year" or "mixed".
 func (p Precision) String() string {
 	switch p {
 	case Day:
