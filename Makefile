@@ -46,7 +46,14 @@ check-generated:
 
 ## browser: Chromium for the browser tests, and wasmbrowsertest as the
 ## runner of `GOOS=js GOARCH=wasm go test`.
-browser: bin/go_js_wasm_exec bin/browser/chromium
+browser: bin/go_js_wasm_exec bin/browser/chromium bin/npm/node_modules/axe-core/axe.min.js
+
+# axe-core, injected by the browser tests to check accessibility, and the
+# pym.js parent library, to test embeds against the real thing.
+bin/npm/node_modules/axe-core/axe.min.js:
+	@command -v npm >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } \
+		|| { echo "The browser tests need npm: run 'sudo apt-get install npm'"; exit 1; }
+	npm install --silent --no-audit --no-fund --prefix bin/npm axe-core@4.14.1 pym.js@1.3.2
 
 bin/go_js_wasm_exec:
 	GOBIN=$(CURDIR)/bin $(GO) install github.com/agnivade/wasmbrowsertest@v0.11.0

@@ -4,13 +4,12 @@ package main
 
 import (
 	"docket/internal/components"
-	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 func main() {
-	routes.Register()
+	components.Register()
 	if lib, err := components.LibraryFromPage(); err == nil {
 		components.UseLibrary(lib)
 	} else {

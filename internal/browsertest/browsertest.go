@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -22,6 +23,7 @@ import (
 	"docket/internal/cli"
 	"docket/web"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -319,4 +321,58 @@ func DefaultCase(t testing.TB) *casefile.Case {
 		t.Fatal(err)
 	}
 	return &c
+}
+
+// AxeViolation is one accessibility rule that a page breaks, as axe-core
+// reports it.
+type AxeViolation struct {
+	ID      string `json:"id"`
+	Impact  string `json:"impact"`
+	Help    string `json:"help"`
+	Nodes   []struct {
+		Target         []any  `json:"target"`
+		FailureSummary string `json:"failureSummary"`
+	} `json:"nodes"`
+}
+
+func (v AxeViolation) String() string {
+	s := v.ID + " (" + v.Impact + "): " + v.Help
+	for _, n := range v.Nodes {
+		s += fmt.Sprintf("\n    %v: %s", n.Target, strings.ReplaceAll(n.FailureSummary, "\n", " "))
+	}
+	return s
+}
+
+// Axe runs axe-core (from bin/npm, which `make browser` installs) on the
+// current page with the WCAG 2.2 A and AA rules and returns what it finds.
+func (b *Browser) Axe(t testing.TB) []AxeViolation {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join(ModuleRoot(t), "bin", "npm", "node_modules", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatalf("axe-core is missing (run `make browser`): %v", err)
+	}
+	var out []AxeViolation
+	script := string(src) + `;
+axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}, resultTypes: ["violations"]})
+  .then(r => r.violations)`
+	b.Run(t, chromedp.Evaluate(script, &out, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	}))
+	return out
+}
+
+// CheckAxe fails the test for each WCAG 2.2 A/AA violation on the page.
+func (b *Browser) CheckAxe(t testing.TB, where string) {
+	t.Helper()
+	for _, v := range b.Axe(t) {
+		t.Errorf("%s: accessibility: %s", where, v)
+	}
+}
+
+// EmulateColorScheme switches prefers-color-scheme to dark (or back to light)
+// for the current tab.
+func EmulateColorScheme(scheme string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		return emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}).Do(ctx)
+	})
 }

@@ -5,13 +5,15 @@ package components
 
 import (
 	"docket/internal/casefile"
+	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// CasePage is the full page of one case: its header, what happened and the
-// sources. Its state is unexported and derived from the URL in OnNav, since
-// go-app resets exported fields when it reuses a component.
+// CasePage is the full page of one case: its header, the timeline of what
+// happened, the quiz on its legal idea and the glossary. Its state is
+// unexported and derived from the URL in OnNav, since go-app resets
+// exported fields when it reuses a component.
 type CasePage struct {
 	app.Compo
 
@@ -26,7 +28,10 @@ func (p *CasePage) OnMount(ctx app.Context) {
 
 // OnNav picks the case from the URL and names the page after it.
 func (p *CasePage) OnNav(ctx app.Context) {
-	p.caseID = library.DefaultCaseID()
+	p.caseID = routes.CaseID(ctx.Page().URL().Path)
+	if p.caseID == "" {
+		p.caseID = library.DefaultCaseID()
+	}
 	if c, ok := library.Case(p.caseID); ok {
 		ctx.Page().SetTitle(c.Title + " · Docket")
 		ctx.Page().SetDescription(c.Summary)
@@ -48,17 +53,20 @@ func (p *CasePage) Render() app.UI {
 		)
 	}
 	return app.Div().Class("docket").Body(
-		app.A().Class("skip-link").Href("#events").Text("Skip to what happened"),
+		app.A().Class("skip-link").Href("#timeline").Text("Skip to the timeline"),
 		caseHeader(c),
 		app.Main().ID("main").Body(
-			eventList(c),
+			&Timeline{Case: c},
+			&Quiz{Case: c},
+			glossarySection(c),
 		),
 		caseFooter(c),
 		caseDataScript(c.ID),
 	)
 }
 
-// caseHeader shows what the case is: its title, summary and where it was heard.
+// caseHeader shows what the case is: its title, summary and where it was
+// heard, and the page's sections.
 func caseHeader(c *casefile.Case) app.UI {
 	return app.Header().Class("case-header").Body(
 		app.P().Class("brand").Text("Docket"),
@@ -69,79 +77,38 @@ func caseHeader(c *casefile.Case) app.UI {
 			app.Dt().Text("Docket"), app.Dd().Text(c.Docket),
 			app.Dt().Text("Outcome"), app.Dd().Text(c.Outcome),
 		),
-	)
-}
-
-// eventList is every event in order, as a plain list: the whole story,
-// readable before the wasm starts and with no script at all.
-func eventList(c *casefile.Case) app.UI {
-	return app.Section().Class("events").ID("events").Aria("labelledby", "events-heading").Body(
-		app.H2().ID("events-heading").Text("What happened"),
-		app.Ol().Class("event-list").Body(
-			app.Range(c.Events).Slice(func(i int) app.UI {
-				return eventItem(c, &c.Events[i])
-			}),
+		app.Nav().Class("case-nav").Aria("label", "On this page").Body(
+			app.Ul().Body(
+				app.Li().Body(app.A().Href("#timeline").Text("What happened")),
+				app.Li().Body(app.A().Href("#quiz").Text("Quiz: " + c.Quiz.Title)),
+				app.Li().Body(app.A().Href("#glossary").Text("Key terms")),
+			),
 		),
 	)
 }
 
-// eventItem is one event: its date, title, body and sources.
-func eventItem(c *casefile.Case, e *casefile.Event) app.UI {
-	return app.Li().Class("event").ID(e.ID).Aria("labelledby", e.ID+"-title").Body(
-		app.Time().Class("event-date").DateTime(e.Date.Value).Text(dateLabel(e.Date)),
-		app.H3().ID(e.ID+"-title").Class("event-title").Text(e.Title),
-		app.Range(e.Body).Slice(func(i int) app.UI {
-			return app.P().Class("event-body").Text(e.Body[i])
-		}),
-		sourceLinks(c, e.Sources),
-	)
-}
-
-// sourceLinks lists the sources a fact rests on, as links that open in a
-// new tab so the reader keeps their place.
-func sourceLinks(c *casefile.Case, ids []string) app.UI {
-	if len(ids) == 0 {
+// glossarySection lists every term of the case with its definition, its
+// longer explanation and its sources.
+func glossarySection(c *casefile.Case) app.UI {
+	if len(c.Glossary) == 0 {
 		return nil
 	}
-	return app.Div().Class("sources").Body(
-		app.H4().Class("sources-label").Text("Sources"),
-		app.Ul().Class("source-list").Body(
-			app.Range(ids).Slice(func(i int) app.UI {
-				s := findSource(c, ids[i])
-				if s == nil {
-					return nil
-				}
-				return app.Li().Body(
-					app.A().Href(s.URL).Target("_blank").Rel("noopener").Text(sourceName(s)),
+	return app.Section().Class("glossary").ID("glossary").Aria("labelledby", "glossary-heading").Body(
+		app.H2().ID("glossary-heading").Text("Key terms"),
+		app.Dl().Class("glossary-list").Body(
+			app.Range(c.Glossary).Slice(func(i int) app.UI {
+				t := &c.Glossary[i]
+				return app.Div().Class("glossary-entry").ID("term-" + t.ID).Body(
+					app.Dt().Text(t.Term),
+					app.Dd().Body(
+						app.P().Class("term-definition").Text(t.Definition),
+						app.P().Class("term-explanation").Text(t.Explanation),
+						SourceList(c, t.Sources),
+					),
 				)
 			}),
 		),
 	)
-}
-
-func sourceName(s *casefile.Source) string {
-	if s.Publisher == "" {
-		return s.Title
-	}
-	return s.Publisher + ": " + s.Title
-}
-
-func findSource(c *casefile.Case, id string) *casefile.Source {
-	for i := range c.Sources {
-		if c.Sources[i].ID == id {
-			return &c.Sources[i]
-		}
-	}
-	return nil
-}
-
-// dateLabel is the date as readers see it; temporary until casefile offers
-// Date.Display.
-func dateLabel(d casefile.Date) string {
-	if d.Label != "" {
-		return d.Label
-	}
-	return d.Value
 }
 
 // caseFooter credits who made the explainer and when it was last checked.

@@ -1,47 +1,35 @@
 package server
 
 import (
-	"encoding/json"
-	"fmt"
 	"io/fs"
 
 	"docket/internal/casefile"
 	"docket/internal/components"
 )
 
-// library is the server's set of cases, loaded and validated at start.
+// library is the server's set of cases, loaded and validated at start,
+// with what pages and the API need made once.
 type library struct {
+	cases *casefile.Library
 	pages components.MemoryLibrary
 }
 
-// loadLibrary reads the embedded cases (web/cases) and those in dir.
-// TODO(case files): replace with casefile.Load once it lands.
+// loadLibrary reads and checks the embedded cases (web/cases) and, when dir
+// is set, every *.json there. Any problem in any file stops the start.
 func loadLibrary(web fs.FS, dir string) (*library, error) {
 	sub, err := fs.Sub(web, "cases")
 	if err != nil {
 		return nil, err
 	}
-	names, err := fs.Glob(sub, "*.json")
+	cases, err := casefile.Load(sub, dir)
 	if err != nil {
 		return nil, err
 	}
-	var cases []*casefile.Case
-	for _, n := range names {
-		b, err := fs.ReadFile(sub, n)
-		if err != nil {
-			return nil, err
-		}
-		var c casefile.Case
-		if err := json.Unmarshal(b, &c); err != nil {
-			return nil, fmt.Errorf("cases/%s: %w", n, err)
-		}
-		cases = append(cases, &c)
-	}
-	pages, err := components.NewMemoryLibrary(cases...)
+	pages, err := components.NewMemoryLibrary(cases.Cases()...)
 	if err != nil {
 		return nil, err
 	}
-	return &library{pages: pages}, nil
+	return &library{cases: cases, pages: pages}, nil
 }
 
-func (l *library) ids() []string { return l.pages.Order }
+func (l *library) ids() []string { return l.cases.IDs() }

@@ -1,10 +1,13 @@
 package server
 
 import (
+	"bytes"
 	"errors"
-	"log/slog"
 	"net/http"
 	"strings"
+
+	"docket/internal/pages"
+	"docket/internal/routes"
 )
 
 // routes is the server's mux: its own endpoints first, then go-app's
@@ -19,9 +22,34 @@ func (s *Server) routes() http.Handler {
 		_, err := w.Write([]byte("ok\n"))
 		return err
 	}))
-	mux.Handle("GET /", s.app)
+	// go-app's pages and the files it generates.
+	for _, p := range goappFiles {
+		mux.Handle("GET "+p, s.app)
+	}
+	mux.Handle("/", s.handle(s.servePage))
 	return mux
 }
+
+// servePage answers the app's pages through go-app, after checking that
+// the path is a page of the route table and names a case that exists.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return &httpError{http.StatusMethodNotAllowed, "This address only answers GET and HEAD."}
+	}
+	if !routes.IsPage(r.URL.Path) {
+		return errNotFound
+	}
+	if id := routes.CaseID(r.URL.Path); id != "" {
+		if _, ok := s.cases.cases.Case(id); !ok {
+			return &httpError{http.StatusNotFound, "There is no case called \"" + id + "\" here."}
+		}
+	}
+	s.app.ServeHTTP(w, r)
+	return nil
+}
+
+// goappFiles are the files go-app's handler generates.
+var goappFiles = []string{"/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest"}
 
 // serveAsset serves a file under /web/ from memory.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
@@ -57,7 +85,7 @@ type httpError struct {
 
 func (e *httpError) Error() string { return e.msg }
 
-var errNotFound = &httpError{http.StatusNotFound, "not found"}
+var errNotFound = &httpError{http.StatusNotFound, "There is no page at this address. It may have moved, or the link may be mistyped."}
 
 // handle turns a handler that returns an error into an http.Handler: typed
 // errors become their status and message; anything else is a 500 whose
@@ -77,12 +105,45 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 	})
 }
 
-// writeError answers with the status and a short plain message.
+// writeError answers with the status and a short message: an HTML page
+// for browsers, plain text otherwise. The page is rendered into a buffer
+// first, so a failure never sends half a page.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, he *httpError) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
+	h := w.Header()
+	h.Set("Cache-Control", "no-store")
+	if he.status == http.StatusMethodNotAllowed {
+		h.Set("Allow", "GET, HEAD")
+	}
+	if strings.Contains(r.Header.Get("Accept"), "text/html") {
+		var b bytes.Buffer
+		title := errorTitle(he.status)
+		err := pages.ErrorPage(he.status, title, he.msg, "/web/docket.css?v="+s.version).Render(r.Context(), &b)
+		if err == nil {
+			h.Set("Content-Type", "text/html; charset=utf-8")
+			w.WriteHeader(he.status)
+			if r.Method != http.MethodHead {
+				w.Write(b.Bytes())
+			}
+			return
+		}
+		s.cfg.Log.Error("rendering the error page", "err", err)
+	}
+	h.Set("Content-Type", "text/plain; charset=utf-8")
 	w.WriteHeader(he.status)
-	w.Write([]byte(he.msg + "\n"))
+	if r.Method != http.MethodHead {
+		w.Write([]byte(he.msg + "\n"))
+	}
 }
 
-var _ = slog.Default
+// errorTitle names an error status in a reader's words.
+func errorTitle(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "Page not found"
+	case http.StatusMethodNotAllowed:
+		return "Not allowed here"
+	case http.StatusBadRequest:
+		return "Bad request"
+	}
+	return "Something went wrong"
+}

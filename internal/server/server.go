@@ -20,7 +20,6 @@ import (
 	"time"
 
 	"docket/internal/components"
-	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -74,7 +73,7 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 		cases:   cases,
 	}
 	components.UseLibrary(cases.pages)
-	routes.Register()
+	components.Register()
 	s.app = s.appHandler()
 	s.handler = s.routes()
 	return s, nil

@@ -22,7 +22,8 @@ func testWeb(t *testing.T) fstest.MapFS {
 		"app.wasm":           {Data: []byte("\x00asm stand-in wasm for handler tests")},
 		"app.wasm.br":        {Data: []byte("brotli copy")},
 		"app.wasm.gz":        {Data: []byte("gzip copy")},
-		"docket.css":         {Data: []byte("body { color: black; } /* " + strings.Repeat("padding ", 50) + " */")},
+		"styles/10-base.css": {Data: []byte("body { color: black; } /* " + strings.Repeat("padding ", 50) + " */")},
+		"styles/20-more.css": {Data: []byte(".more { color: red; }")},
 		"icons/icon-192.png": {Data: []byte("png")},
 	}
 	for _, name := range []string{"cases/twitter-v-dhs-2017.json", "case.schema.json"} {
@@ -107,7 +108,7 @@ func TestAssets(t *testing.T) {
 		{"wasm identity", "/web/app.wasm", "", 200, "", "\x00asm stand-in wasm for handler tests", "no-cache"},
 		{"wasm br refused", "/web/app.wasm", "br;q=0, gzip", 200, "gzip", "gzip copy", "no-cache"},
 		{"versioned wasm", "/web/app.wasm?v=" + s.Version(), "br", 200, "br", "brotli copy", "public, max-age=31536000, immutable"},
-		{"css compressed at start", "/web/docket.css", "", 200, "", "", "no-cache"},
+		{"css bundle, brotli", "/web/docket.css", "br", 200, "br", "", "no-cache"},
 		{"missing file", "/web/nope.css", "", 404, "", "", "no-store"},
 		{"case files are not assets", "/web/cases/twitter-v-dhs-2017.json", "", 404, "", "", "no-store"},
 	}
@@ -139,6 +140,13 @@ func TestAssets(t *testing.T) {
 	}
 	if w := do(t, h, "HEAD", "/web/docket.css"); w.Code != 200 || w.Body.Len() != 0 {
 		t.Errorf("HEAD = %d with %d bytes; want 200 and none", w.Code, w.Body.Len())
+	}
+	css := do(t, h, "GET", "/web/docket.css").Body.String()
+	if i, j := strings.Index(css, "body { color: black; }"), strings.Index(css, ".more { color: red; }"); i < 0 || j < i {
+		t.Errorf("docket.css does not hold the style files in name order:\n%s", css)
+	}
+	if w := do(t, h, "GET", "/web/styles/10-base.css"); w.Code != 404 {
+		t.Errorf("a style part is served on its own (%d); only the bundle should be", w.Code)
 	}
 }
 
@@ -176,5 +184,34 @@ func TestHealthz(t *testing.T) {
 	w := do(t, s.Handler(), "GET", "/healthz")
 	if w.Code != 200 || w.Body.String() != "ok\n" {
 		t.Errorf("GET /healthz = %d %q", w.Code, w.Body.String())
+	}
+}
+
+// TestErrorPages checks unknown paths and methods: a readable HTML page for
+// browsers, plain text for other clients, and never go-app's page.
+func TestErrorPages(t *testing.T) {
+	s := newTestServer(t)
+	h := s.Handler()
+
+	w := do(t, h, "GET", "/no/such/page", "Accept", "text/html,application/xhtml+xml")
+	if w.Code != 404 {
+		t.Fatalf("GET /no/such/page = %d; want 404", w.Code)
+	}
+	doc := htmlcheck.Parse(t, w.Body.String())
+	if got := doc.Text(t, "h1"); got != "Page not found" {
+		t.Errorf("404 page h1 = %q", got)
+	}
+	if href, _ := doc.Attr(t, "main a", "href"); href != "/" {
+		t.Errorf("404 page offers no way back: link %q", href)
+	}
+
+	w = do(t, h, "GET", "/no/such/page")
+	if ct := w.Header().Get("Content-Type"); w.Code != 404 || !strings.HasPrefix(ct, "text/plain") {
+		t.Errorf("GET without Accept html = %d %s; want 404 text/plain", w.Code, ct)
+	}
+
+	w = do(t, h, "POST", "/", "Accept", "text/html")
+	if w.Code != 405 || w.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST / = %d Allow %q; want 405 with Allow: GET, HEAD", w.Code, w.Header().Get("Allow"))
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -72,7 +73,39 @@ func loadAssets(fsys fs.FS) (assets, error) {
 		out[p] = a
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	return out, bundleStyles(fsys, out)
+}
+
+// bundleStyles joins web/styles/*.css, in name order, into one stylesheet,
+// docket.css: one request for the page, while each part of the UI keeps
+// its styles in a file of its own.
+func bundleStyles(fsys fs.FS, out assets) error {
+	names, err := fs.Glob(fsys, "styles/*.css")
+	if err != nil || len(names) == 0 {
+		return err
+	}
+	slices.Sort(names)
+	var b bytes.Buffer
+	for _, n := range names {
+		b.WriteString("/* " + n + " */\n")
+		b.Write(out[n].raw)
+		b.WriteString("\n")
+		delete(out, n)
+	}
+	raw := b.Bytes()
+	sum := sha256.Sum256(raw)
+	a := &asset{name: "docket.css", contentType: "text/css; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: raw}
+	if a.br, err = brotliBytes(raw); err != nil {
+		return err
+	}
+	if a.gz, err = gzipBytes(raw); err != nil {
+		return err
+	}
+	out["docket.css"] = a
+	return nil
 }
 
 func readOrCompress(fsys fs.FS, name string, raw []byte, compress func([]byte) ([]byte, error)) ([]byte, error) {

@@ -1,0 +1,32 @@
+package routes
+
+import "testing"
+
+func TestMatch(t *testing.T) {
+	tests := []struct {
+		path   string
+		isPage bool
+		caseID string
+	}{
+		{"/", true, ""},
+		{"/cases/twitter-v-dhs-2017", true, "twitter-v-dhs-2017"},
+		{"/cases/a", true, "a"},
+		{"/cases/", false, ""},
+		{"/cases/Bad-Case", false, "Bad-Case"},
+		{"/cases/a--b", false, "a--b"},
+		{"/cases/a/b", false, "a/b"},
+		{"/web/app.wasm", false, ""},
+		{"/index.html", false, ""},
+	}
+	for _, tt := range tests {
+		if got := IsPage(tt.path); got != tt.isPage {
+			t.Errorf("IsPage(%q) = %v; want %v", tt.path, got, tt.isPage)
+		}
+		if got := CaseID(tt.path); got != tt.caseID {
+			t.Errorf("CaseID(%q) = %q; want %q", tt.path, got, tt.caseID)
+		}
+	}
+	if got := CasePath("x-y"); got != "/cases/x-y" || !IsPage(got) {
+		t.Errorf("CasePath(x-y) = %q", got)
+	}
+}
