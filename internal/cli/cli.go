@@ -14,6 +14,7 @@ import (
 	"net"
 	"os"
 
+	"docket/internal/casefile"
 	"docket/internal/server"
 )
 
@@ -129,8 +130,24 @@ func validate(args []string, env Env) int {
 		fl.Usage()
 		return 2
 	}
-	fmt.Fprintln(env.Stderr, "docket validate: not built yet")
-	return 1
+	reports, err := casefile.LoadFiles(fl.Args()...)
+	bad := 0
+	for _, r := range reports {
+		if len(r.Problems) == 0 {
+			fmt.Fprintf(env.Stdout, "%s: ok (%s: %d events, %d terms, %d questions)\n",
+				r.Path, r.Case.ID, len(r.Case.Events), len(r.Case.Glossary), len(r.Case.Quiz.Questions))
+			continue
+		}
+		bad++
+		for _, p := range r.Problems {
+			fmt.Fprintln(env.Stderr, p)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "docket validate: %d of %d files are invalid\n", bad, len(reports))
+		return 1
+	}
+	return 0
 }
 
 // OSEnv is the Env of the running process.

@@ -15,6 +15,11 @@ import (
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /web/", s.handle(s.serveAsset))
+	mux.Handle("/api/cases", s.handle(s.serveCaseIndex))
+	mux.Handle("/api/cases/{id}", s.handle(s.serveCase))
+	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return &apiError{http.StatusNotFound, "no such API endpoint: " + r.URL.Path}
+	}))
 	mux.Handle("GET /case.schema.json", s.handle(s.serveSchema))
 	mux.Handle("GET /healthz", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -94,6 +99,11 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := h(w, r)
 		if err == nil {
+			return
+		}
+		var ae *apiError
+		if errors.As(err, &ae) {
+			writeAPIError(w, r, ae)
 			return
 		}
 		var he *httpError

@@ -12,9 +12,9 @@ import (
 	"io/fs"
 	"log/slog"
 	"maps"
-	"slices"
 	"net"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,6 +43,7 @@ type Server struct {
 	version string
 	app     *app.Handler
 	cases   *library
+	api     *apiData
 	handler http.Handler
 }
 
@@ -66,7 +67,12 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 		return nil, errors.New("web/app.wasm is missing: build it with `make build`")
 	}
 	_ = wasm
+	api, err := newAPIData(cases)
+	if err != nil {
+		return nil, err
+	}
 	s := &Server{
+		api:     api,
 		cfg:     cfg,
 		assets:  as,
 		version: buildVersion(as, cases),

@@ -215,3 +215,12 @@ func TestErrorPages(t *testing.T) {
 		t.Errorf("POST / = %d Allow %q; want 405 with Allow: GET, HEAD", w.Code, w.Header().Get("Allow"))
 	}
 }
+
+func readFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+func writeFile(t *testing.T, name string, b []byte) {
+	t.Helper()
+	if err := os.WriteFile(name, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

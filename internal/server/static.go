@@ -62,7 +62,9 @@ func loadAssets(fsys fs.FS) (assets, error) {
 			etag:        `"` + hex.EncodeToString(sum[:12]) + `"`,
 			raw:         raw,
 		}
-		if compressible(p) {
+		// Case files are served by the API and style parts in the bundle,
+		// never as they are: no need for compressed copies.
+		if compressible(p) && !strings.HasPrefix(p, "cases/") && !strings.HasPrefix(p, "styles/") {
 			if a.br, err = readOrCompress(fsys, p+".br", raw, brotliBytes); err != nil {
 				return err
 			}

@@ -1,0 +1,114 @@
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+)
+
+// The case-data API: JSON made once at start, served with strong ETags
+// and brotli/gzip copies.
+//
+//	GET /api/cases       the cases' ids, titles, summaries and dates
+//	GET /api/cases/{id}  one whole case
+//
+// Data changes only when the server restarts, so responses may be stored
+// but are revalidated (a cheap 304 while the ETag holds).
+const apiCacheControl = "public, no-cache"
+
+// apiData is the API's responses, prepared at start.
+type apiData struct {
+	index *asset
+	cases map[string]*asset
+}
+
+func newAPIData(l *library) (*apiData, error) {
+	d := &apiData{cases: map[string]*asset{}}
+	b, err := json.Marshal(l.cases.Summaries())
+	if err != nil {
+		return nil, err
+	}
+	if d.index, err = jsonAsset("api/cases", b); err != nil {
+		return nil, err
+	}
+	for _, id := range l.ids() {
+		b, _ := l.pages.CaseJSON(id)
+		if d.cases[id], err = jsonAsset("api/cases/"+id, b); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
+}
+
+// jsonAsset is a JSON response held in memory with its compressed copies.
+func jsonAsset(name string, raw []byte) (*asset, error) {
+	sum := sha256.Sum256(raw)
+	a := &asset{name: name, contentType: "application/json", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: raw}
+	var err error
+	if a.br, err = brotliBytes(raw); err != nil {
+		return nil, err
+	}
+	if a.gz, err = gzipBytes(raw); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// apiError is an API failure: its status and a JSON body {"error": msg}.
+type apiError struct {
+	status int
+	msg    string
+}
+
+func (e *apiError) Error() string { return e.msg }
+
+// serveCaseIndex answers GET /api/cases.
+func (s *Server) serveCaseIndex(w http.ResponseWriter, r *http.Request) error {
+	if err := apiMethod(r); err != nil {
+		return err
+	}
+	s.api.index.serve(w, r, apiCacheControl)
+	return nil
+}
+
+// serveCase answers GET /api/cases/{id}.
+func (s *Server) serveCase(w http.ResponseWriter, r *http.Request) error {
+	if err := apiMethod(r); err != nil {
+		return err
+	}
+	id := r.PathValue("id")
+	a, ok := s.api.cases[id]
+	if !ok {
+		return &apiError{http.StatusNotFound, "no case with id " + quote(id)}
+	}
+	a.serve(w, r, apiCacheControl)
+	return nil
+}
+
+func apiMethod(r *http.Request) error {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return &apiError{http.StatusMethodNotAllowed, "method " + r.Method + " is not allowed; use GET or HEAD"}
+	}
+	return nil
+}
+
+// writeAPIError writes an API error as JSON.
+func writeAPIError(w http.ResponseWriter, r *http.Request, e *apiError) {
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Cache-Control", "no-store")
+	if e.status == http.StatusMethodNotAllowed {
+		h.Set("Allow", "GET, HEAD")
+	}
+	w.WriteHeader(e.status)
+	if r.Method != http.MethodHead {
+		b, _ := json.Marshal(map[string]string{"error": e.msg})
+		w.Write(append(b, '\n'))
+	}
+}
+
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
