@@ -60,7 +60,7 @@ next:
 // which its value (or, for an unknown field, its key) starts. Undecoded are
 // the paths whose values had the wrong JSON type.
 type positions struct {
-	data      []byte
+	lines     *lineIndex
 	at        map[string]int
 	undecoded []string
 }
@@ -70,7 +70,7 @@ type positions struct {
 func (ps *positions) of(path string) (line, col int) {
 	for p := path; ; p = parent(p) {
 		if off, ok := ps.at[p]; ok {
-			return position(ps.data, off)
+			return ps.lines.position(off)
 		}
 		if p == "" {
 			return 0, 0
@@ -112,7 +112,7 @@ func decode(name string, data []byte) (*Case, Problems, *positions) {
 		return fatal(0, "%s", err.Error())
 	}
 
-	d := &decoder{data: data, dec: json.NewDecoder(bytes.NewReader(data)), at: map[string]int{}}
+	d := &decoder{data: data, lines: newLineIndex(data), dec: json.NewDecoder(bytes.NewReader(data)), at: map[string]int{}}
 	d.dec.UseNumber()
 	c := new(Case)
 	if err := d.value(reflect.ValueOf(c).Elem(), ""); err != nil {
@@ -122,7 +122,7 @@ func decode(name string, data []byte) (*Case, Problems, *positions) {
 	for i := range d.problems {
 		d.problems[i].File = name
 	}
-	return c, d.problems, &positions{data: data, at: d.at, undecoded: d.undecoded}
+	return c, d.problems, &positions{lines: d.lines, at: d.at, undecoded: d.undecoded}
 }
 
 // firstInvalidUTF8 is the offset of the first byte that is not valid UTF-8.
@@ -140,6 +140,7 @@ func firstInvalidUTF8(data []byte) int {
 // decoder reads a JSON token stream into Go values by reflection.
 type decoder struct {
 	data      []byte
+	lines     *lineIndex
 	dec       *json.Decoder
 	at        map[string]int
 	problems  Problems
@@ -147,7 +148,7 @@ type decoder struct {
 }
 
 func (d *decoder) report(offset int, path, format string, args ...any) {
-	line, col := position(d.data, offset)
+	line, col := d.lines.position(offset)
 	d.problems = append(d.problems, Problem{Line: line, Col: col, Path: path, Message: fmt.Sprintf(format, args...)})
 }
 

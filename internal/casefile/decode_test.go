@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -155,5 +156,56 @@ func TestProblemString(t *testing.T) {
 	}
 	if Problems(nil).Err() != nil {
 		t.Error("empty Problems.Err() is not nil")
+	}
+}
+
+// TestLineIndex compares the line index with counting from the start, on
+// text with multi-byte characters, lines longer than a block, and the end.
+func TestLineIndex(t *testing.T) {
+	long := strings.Repeat("é§a", 700) // 2,100 characters, 4,200 bytes
+	data := []byte("{\n\"a\": \"" + long + "\",\r\n\n  \"b\": \"€\"}\n")
+	naive := func(off int) (int, int) {
+		before := string(data[:off])
+		line := 1 + strings.Count(before, "\n")
+		return line, 1 + len([]rune(before[strings.LastIndexByte(before, '\n')+1:]))
+	}
+	ix := newLineIndex(data)
+	for off := 0; off <= len(data); off++ {
+		if off < len(data) && data[off]&0xC0 == 0x80 {
+			continue // inside a character
+		}
+		gl, gc := ix.position(off)
+		wl, wc := naive(off)
+		if gl != wl || gc != wc {
+			t.Fatalf("offset %d: got %d:%d, want %d:%d", off, gl, gc, wl, wc)
+		}
+	}
+	if l, c := ix.position(len(data) + 10); l != 5 || c != 1 {
+		t.Errorf("past the end: %d:%d, want 5:1", l, c)
+	}
+}
+
+// TestCheckManyProblemsOnOneLine checks that a large minified file full of
+// problems is reported in full; the line index keeps this fast.
+func TestCheckManyProblemsOnOneLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"credits": [`)
+	for i := range 20000 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`"<b>é</b>"`)
+	}
+	b.WriteString(`]}`)
+	_, ps := Check("big.json", []byte(b.String()))
+	strs := ps.Strings()
+	for _, want := range []string{
+		`big.json:1:13: credits: has 20000 credits; the limit is 10`,
+		`big.json:1:14: credits[0]: contains HTML ("<b"): write plain text`,
+		fmt.Sprintf(`big.json:1:%d: credits[19999]: contains HTML ("<b"): write plain text`, 14+19999*11),
+	} {
+		if !slices.Contains(strs, want) {
+			t.Errorf("missing %s", want)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a case file: where it is (File, and Line
@@ -90,15 +89,58 @@ func (ps *problems) add(path, format string, args ...any) {
 	ps.list = append(ps.list, Problem{Path: path, Message: fmt.Sprintf(format, args...)})
 }
 
-// position returns the 1-based line and column (in characters) of the byte
-// at offset in data. An offset at or past the end points just after the
-// last character.
+// lineIndex turns byte offsets into 1-based lines and columns (counted in
+// characters). It is built once per file so that a file with thousands of
+// problems, even on one long line, costs about one pass over it.
+type lineIndex struct {
+	data   []byte
+	starts []int // offset of the first byte of each line
+	runes  []int // characters before each block of blockSize bytes
+}
+
+const blockSize = 1024
+
+func newLineIndex(data []byte) *lineIndex {
+	ix := &lineIndex{data: data, starts: []int{0}}
+	n := 0
+	for i, b := range data {
+		if i%blockSize == 0 {
+			ix.runes = append(ix.runes, n)
+		}
+		if b == '\n' {
+			ix.starts = append(ix.starts, i+1)
+		}
+		if b&0xC0 != 0x80 { // not a UTF-8 continuation byte: a new character
+			n++
+		}
+	}
+	ix.runes = append(ix.runes, n)
+	return ix
+}
+
+// runesBefore counts the characters in data[:off].
+func (ix *lineIndex) runesBefore(off int) int {
+	block := off / blockSize
+	n := ix.runes[block]
+	for _, b := range ix.data[block*blockSize : off] {
+		if b&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// position returns the line and column of the byte at offset. An offset at
+// or past the end points just after the last character.
+func (ix *lineIndex) position(offset int) (line, col int) {
+	offset = min(max(offset, 0), len(ix.data))
+	line, _ = slices.BinarySearch(ix.starts, offset+1) // lines starting at or before offset
+	return line, 1 + ix.runesBefore(offset) - ix.runesBefore(ix.starts[line-1])
+}
+
+// position is the line and column of offset in data, for a one-off lookup.
 func position(data []byte, offset int) (line, col int) {
-	offset = min(max(offset, 0), len(data))
-	before := data[:offset]
-	line = 1 + strings.Count(string(before), "\n")
-	lineStart := strings.LastIndexByte(string(before), '\n') + 1
-	return line, 1 + utf8.RuneCount(before[lineStart:])
+	return newLineIndex(data).position(offset)
 }
 
 // field and index build JSON paths: field("events[3]", "date") is
