@@ -39,14 +39,11 @@ func check(name string, data []byte) (*Case, Problems, *positions) {
 	if c == nil {
 		return nil, ps, nil
 	}
-next:
 	for _, p := range c.Validate() {
 		// A field that failed to decode was left empty; validating it would
 		// only repeat the decode problem as "is required".
-		for _, u := range pos.undecoded {
-			if within(p.Path, u) {
-				continue next
-			}
+		if pos.undecodedAt(p.Path) {
+			continue
 		}
 		p.File = name
 		p.Line, p.Col = pos.of(p.Path)
@@ -57,12 +54,25 @@ next:
 }
 
 // positions maps each JSON path seen while decoding to the byte offset at
-// which its value (or, for an unknown field, its key) starts. Undecoded are
-// the paths whose values had the wrong JSON type.
+// which its value (or, for an unknown field, its key) starts, and which
+// paths had values of the wrong JSON type.
 type positions struct {
 	lines     *lineIndex
 	at        map[string]int
-	undecoded []string
+	undecoded map[string]bool
+}
+
+// undecodedAt reports whether path is, or is inside, a value that had the
+// wrong JSON type.
+func (ps *positions) undecodedAt(path string) bool {
+	for p := path; ; p = parent(p) {
+		if ps.undecoded[p] {
+			return true
+		}
+		if p == "" {
+			return false
+		}
+	}
 }
 
 // of returns the line and column of path, or of its nearest ancestor that
@@ -112,7 +122,7 @@ func decode(name string, data []byte) (*Case, Problems, *positions) {
 		return fatal(0, "%s", err.Error())
 	}
 
-	d := &decoder{data: data, lines: newLineIndex(data), dec: json.NewDecoder(bytes.NewReader(data)), at: map[string]int{}}
+	d := &decoder{data: data, lines: newLineIndex(data), dec: json.NewDecoder(bytes.NewReader(data)), at: map[string]int{}, undecoded: map[string]bool{}}
 	d.dec.UseNumber()
 	c := new(Case)
 	if err := d.value(reflect.ValueOf(c).Elem(), ""); err != nil {
@@ -144,7 +154,7 @@ type decoder struct {
 	dec       *json.Decoder
 	at        map[string]int
 	problems  Problems
-	undecoded []string
+	undecoded map[string]bool
 }
 
 func (d *decoder) report(offset int, path, format string, args ...any) {
@@ -254,7 +264,7 @@ func (d *decoder) object(v reflect.Value, path string) error {
 // mismatch reports a value of the wrong JSON type and skips the rest of it.
 func (d *decoder) mismatch(off int, path, want string, got json.Token) error {
 	d.report(off, path, "want %s, found %s", want, describe(got))
-	d.undecoded = append(d.undecoded, path)
+	d.undecoded[path] = true
 	if got == json.Delim('{') || got == json.Delim('[') {
 		return d.skipRest(1)
 	}

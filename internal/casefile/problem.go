@@ -163,11 +163,3 @@ func parent(path string) string {
 	}
 	return path[:i]
 }
-
-// within reports whether path is under (or is) prefix in the JSON tree.
-func within(path, prefix string) bool {
-	if prefix == "" || path == prefix {
-		return true
-	}
-	return strings.HasPrefix(path, prefix) && (path[len(prefix)] == '.' || path[len(prefix)] == '[')
-}

@@ -723,3 +723,11 @@ func fullestItem(tree any, path string) int {
 	}
 	return best
 }
+
+// within reports whether path is under (or is) prefix in the JSON tree.
+func within(path, prefix string) bool {
+	if prefix == "" || path == prefix {
+		return true
+	}
+	return strings.HasPrefix(path, prefix) && (path[len(prefix)] == '.' || path[len(prefix)] == '[')
+}
