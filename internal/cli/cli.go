@@ -91,6 +91,7 @@ func serve(ctx context.Context, args []string, env Env) int {
 	fl := newFlags("serve", "serve [-addr HOST:PORT] [-cases DIR]", env)
 	fl.StringVar(&cfg.Addr, "addr", defaultAddr, "`HOST:PORT` to listen on (default from $PORT when set)")
 	fl.StringVar(&cfg.CasesDir, "cases", "", "`DIR` of extra *.json case files to serve beside the built-in ones")
+	fl.BoolVar(&cfg.HSTS, "hsts", false, "send Strict-Transport-Security (only behind TLS)")
 	if status, ok := parse(fl, args, env); !ok {
 		return status
 	}

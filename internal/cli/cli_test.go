@@ -54,3 +54,32 @@ func TestServeRefusesWithoutAssets(t *testing.T) {
 		t.Errorf("serve with no assets: exit %d, stderr %q; want 1 and a message", code, errs)
 	}
 }
+
+// TestValidate checks `docket validate`: every problem of every file with
+// its position, exit 1 when any file is invalid, 0 when all are valid.
+func TestValidate(t *testing.T) {
+	code, out, errs := runCLI("validate", "../../web/cases/twitter-v-dhs-2017.json", "../casefile/testdata/second-case/demo-appeal.json")
+	if code != 0 || !strings.Contains(out, "twitter-v-dhs-2017.json: ok") || errs != "" {
+		t.Errorf("valid files: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+
+	code, _, errs = runCLI("validate", "../../web/cases/twitter-v-dhs-2017.json", "../casefile/testdata/invalid/many-problems.json", "../casefile/testdata/invalid/syntax-trailing-comma.json")
+	if code != 1 {
+		t.Errorf("invalid files: exit %d; want 1", code)
+	}
+	for _, want := range []string{
+		`many-problems.json:21:25: events[0].date.value: "2017-04-31" is not a date`,
+		`many-problems.json:56:110: sources[0].url: "javascript:alert(1)" is not an http or https URL`,
+		`syntax-trailing-comma.json:6:3: invalid character ']'`,
+		"2 of 3 files are invalid",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+
+	code, _, errs = runCLI("validate", "no-such-file.json")
+	if code != 1 || !strings.Contains(errs, "no-such-file.json") {
+		t.Errorf("missing file: exit %d, stderr %q", code, errs)
+	}
+}

@@ -55,52 +55,26 @@ func jsonAsset(name string, raw []byte) (*asset, error) {
 	return a, nil
 }
 
-// apiError is an API failure: its status and a JSON body {"error": msg}.
-type apiError struct {
-	status int
-	msg    string
-}
-
-func (e *apiError) Error() string { return e.msg }
-
 // serveCaseIndex answers GET /api/cases.
 func (s *Server) serveCaseIndex(w http.ResponseWriter, r *http.Request) error {
-	if err := apiMethod(r); err != nil {
-		return err
-	}
 	s.api.index.serve(w, r, apiCacheControl)
 	return nil
 }
 
 // serveCase answers GET /api/cases/{id}.
 func (s *Server) serveCase(w http.ResponseWriter, r *http.Request) error {
-	if err := apiMethod(r); err != nil {
-		return err
-	}
 	id := r.PathValue("id")
 	a, ok := s.api.cases[id]
 	if !ok {
-		return &apiError{http.StatusNotFound, "no case with id " + quote(id)}
+		return &httpError{http.StatusNotFound, "no case with id " + quote(id)}
 	}
 	a.serve(w, r, apiCacheControl)
 	return nil
 }
 
-func apiMethod(r *http.Request) error {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return &apiError{http.StatusMethodNotAllowed, "method " + r.Method + " is not allowed; use GET or HEAD"}
-	}
-	return nil
-}
-
-// writeAPIError writes an API error as JSON.
-func writeAPIError(w http.ResponseWriter, r *http.Request, e *apiError) {
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Cache-Control", "no-store")
-	if e.status == http.StatusMethodNotAllowed {
-		h.Set("Allow", "GET, HEAD")
-	}
+// writeAPIError writes an error as the API's JSON: {"error": "..."}.
+func writeAPIError(w http.ResponseWriter, r *http.Request, e *httpError) {
+	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(e.status)
 	if r.Method != http.MethodHead {
 		b, _ := json.Marshal(map[string]string{"error": e.msg})

@@ -18,7 +18,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("/api/cases", s.handle(s.serveCaseIndex))
 	mux.Handle("/api/cases/{id}", s.handle(s.serveCase))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return &apiError{http.StatusNotFound, "no such API endpoint: " + r.URL.Path}
+		return &httpError{http.StatusNotFound, "no such API endpoint: " + r.URL.Path}
 	}))
 	mux.Handle("GET /case.schema.json", s.handle(s.serveSchema))
 	mux.Handle("GET /healthz", s.handle(func(w http.ResponseWriter, r *http.Request) error {
@@ -32,15 +32,12 @@ func (s *Server) routes() http.Handler {
 		mux.Handle("GET "+p, s.app)
 	}
 	mux.Handle("/", s.handle(s.servePage))
-	return mux
+	return s.accessLog(s.guard(s.headers(mux)))
 }
 
 // servePage answers the app's pages through go-app, after checking that
 // the path is a page of the route table and names a case that exists.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return &httpError{http.StatusMethodNotAllowed, "This address only answers GET and HEAD."}
-	}
 	if !routes.IsPage(r.URL.Path) {
 		return errNotFound
 	}
@@ -101,11 +98,6 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		if err == nil {
 			return
 		}
-		var ae *apiError
-		if errors.As(err, &ae) {
-			writeAPIError(w, r, ae)
-			return
-		}
 		var he *httpError
 		if !errors.As(err, &he) {
 			s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -123,6 +115,13 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, he *httpErro
 	h.Set("Cache-Control", "no-store")
 	if he.status == http.StatusMethodNotAllowed {
 		h.Set("Allow", "GET, HEAD")
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		if he.status == http.StatusMethodNotAllowed {
+			he = &httpError{he.status, "method " + r.Method + " is not allowed; use GET or HEAD"}
+		}
+		writeAPIError(w, r, he)
+		return
 	}
 	if strings.Contains(r.Header.Get("Accept"), "text/html") {
 		var b bytes.Buffer

@@ -31,6 +31,8 @@ type Config struct {
 	// CasesDir, when set, is a folder of extra *.json case files to serve
 	// beside the embedded ones.
 	CasesDir string
+	// HSTS sends Strict-Transport-Security, for a server behind TLS.
+	HSTS bool
 	// Log receives the server's structured logs.
 	Log *slog.Logger
 }
@@ -127,18 +129,22 @@ func (s *Server) appHandler() *app.Handler {
 		Styles:            []string{"/web/docket.css?v=" + s.version},
 		Version:           s.version,
 		WasmContentLength: strconv.Itoa(len(s.assets["app.wasm"].raw)),
-		Resources:         resolver{},
+		Resources:         resolver{version: s.version},
 	}
 }
 
 // resolver tells go-app where Docket's static files live. It is not an
 // http.Handler, so go-app never serves /web/ itself: the server does, with
 // compression and caching.
-type resolver struct{}
+// The wasm's URL carries the version, so browsers may keep it for a year.
+type resolver struct{ version string }
 
-func (resolver) Resolve(p string) string {
-	if p == "" {
+func (r resolver) Resolve(p string) string {
+	switch p {
+	case "":
 		return "/"
+	case "/web/app.wasm":
+		return p + "?v=" + r.version
 	}
 	return p
 }

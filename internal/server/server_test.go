@@ -3,6 +3,7 @@ package server
 import (
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -16,7 +17,9 @@ import (
 // testWeb is a web folder for handler tests: the shipped styles and case
 // files, and a stand-in app.wasm (the handlers serve its bytes, they never
 // run it).
-func testWeb(t *testing.T) fstest.MapFS {
+func testWeb(t *testing.T) fstest.MapFS { return testWebFS(t) }
+
+func testWebFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"app.wasm":           {Data: []byte("\x00asm stand-in wasm for handler tests")},
@@ -224,3 +227,7 @@ func writeFile(t *testing.T, name string, b []byte) {
 		t.Fatal(err)
 	}
 }
+
+type netDialer struct{}
+
+func (netDialer) dial(addr string) (net.Conn, error) { return net.Dial("tcp", addr) }

@@ -1,0 +1,41 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Security headers. The Content-Security-Policy allows no inline script:
+// go-app's bootstrap is in files (/app.js, /wasm_exec.js), the case data
+// rides in a JSON block that is never run, and WebAssembly needs only
+// 'wasm-unsafe-eval'.
+const (
+	cspBase = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+		"img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
+		"font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+	permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
+
+// headers sets the headers every response carries, and the framing policy:
+// full pages may be framed only by this site.
+func (s *Server) headers(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+		h.Set("Permissions-Policy", permissionsPolicy)
+		h.Set("Content-Security-Policy", cspBase+"; frame-ancestors 'self'")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("X-Frame-Options", "SAMEORIGIN")
+		if s.cfg.HSTS {
+			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
+		// The browser program and the data it fetches may be loaded by an
+		// embed whose origin is opaque (a sandboxed iframe).
+		if strings.HasPrefix(r.URL.Path, "/web/") || strings.HasPrefix(r.URL.Path, "/api/") {
+			h.Set("Access-Control-Allow-Origin", "*")
+			h.Set("Cross-Origin-Resource-Policy", "cross-origin")
+		}
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,94 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// maxURLBytes is the longest request target the server reads; no Docket
+// URL comes near it.
+const maxURLBytes = 2048
+
+// guard turns away requests that no Docket endpoint expects, before any
+// handler sees them: unknown methods, request bodies, NUL bytes, paths that
+// try to climb out of the site, absurdly long URLs.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case len(r.RequestURI) > maxURLBytes:
+			s.writeError(w, r, &httpError{http.StatusRequestURITooLong, "This address is too long."})
+		case r.Method != http.MethodGet && r.Method != http.MethodHead:
+			s.writeError(w, r, &httpError{http.StatusMethodNotAllowed, "This address only answers GET and HEAD."})
+		case r.ContentLength != 0 || len(r.TransferEncoding) > 0:
+			s.writeError(w, r, &httpError{http.StatusRequestEntityTooLarge, "This server does not accept request bodies."})
+		case strings.ContainsRune(r.URL.Path, 0) || strings.Contains(r.URL.RawPath, "%00"):
+			s.writeError(w, r, &httpError{http.StatusBadRequest, "This address is not valid."})
+		case escapes(r.URL.Path):
+			s.writeError(w, r, &httpError{http.StatusBadRequest, "This address is not valid."})
+		default:
+			next.ServeHTTP(w, r)
+		}
+	})
+}
+
+// escapes reports whether a decoded path has a ".." segment or a
+// backslash, which only an attempt to reach outside the site would use.
+func escapes(p string) bool {
+	if strings.ContainsRune(p, '\\') {
+		return true
+	}
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == ".." {
+			return true
+		}
+	}
+	return false
+}
+
+// statusWriter records the status and size of a response for the log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the real writer.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// accessLog writes one structured line per request: method, path, status,
+// bytes and duration. The query string is left out: it may carry what a
+// reader would not want logged.
+func (s *Server) accessLog(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		if sw.status == 0 {
+			sw.status = http.StatusOK
+		}
+		s.cfg.Log.Info("request",
+			"method", r.Method,
+			"path", r.URL.Path,
+			"status", sw.status,
+			"bytes", sw.bytes,
+			"duration", time.Since(start).Round(time.Microsecond),
+		)
+	})
+}
