@@ -77,6 +77,7 @@ bin/browser/chromium:
 
 ## vet: go vet for the server and the browser program.
 vet:
+	@unformatted=$$(gofmt -l app server internal web); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... $(WASMTEST)
 

@@ -326,10 +326,10 @@ func DefaultCase(t testing.TB) *casefile.Case {
 // AxeViolation is one accessibility rule that a page breaks, as axe-core
 // reports it.
 type AxeViolation struct {
-	ID      string `json:"id"`
-	Impact  string `json:"impact"`
-	Help    string `json:"help"`
-	Nodes   []struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
 		Target         []any  `json:"target"`
 		FailureSummary string `json:"failureSummary"`
 	} `json:"nodes"`

@@ -80,7 +80,7 @@ func caseHeader(c *casefile.Case) app.UI {
 		app.Nav().Class("case-nav").Aria("label", "On this page").Body(
 			app.Ul().Body(
 				app.Li().Body(app.A().Href("#timeline").Text("What happened")),
-				app.Li().Body(app.A().Href("#quiz").Text("Quiz: " + c.Quiz.Title)),
+				app.Li().Body(app.A().Href("#quiz").Text("Quiz: "+c.Quiz.Title)),
 				app.Li().Body(app.A().Href("#glossary").Text("Key terms")),
 			),
 		),
@@ -98,7 +98,7 @@ func glossarySection(c *casefile.Case) app.UI {
 		app.Dl().Class("glossary-list").Body(
 			app.Range(c.Glossary).Slice(func(i int) app.UI {
 				t := &c.Glossary[i]
-				return app.Div().Class("glossary-entry").ID("term-" + t.ID).Body(
+				return app.Div().Class("glossary-entry").ID("term-"+t.ID).Body(
 					app.Dt().Text(t.Term),
 					app.Dd().Body(
 						app.P().Class("term-definition").Text(t.Definition),

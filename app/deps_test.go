@@ -1,0 +1,52 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// TestWasmCarriesNoServerCode checks what the browser program is built
+// from: no server-side package of Docket's (they would double the wasm),
+// no templ, and no Docket package that imports net/http itself (fetch
+// goes through the browser).
+func TestWasmCarriesNoServerCode(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", "-json=ImportPath,Imports", ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list: %v", err)
+	}
+	dec := json.NewDecoder(strings.NewReader(string(out)))
+	var docket []string
+	for dec.More() {
+		var p struct {
+			ImportPath string
+			Imports    []string
+		}
+		if err := dec.Decode(&p); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case strings.HasPrefix(p.ImportPath, "github.com/a-h/templ"):
+			t.Errorf("the wasm includes templ (%s)", p.ImportPath)
+		case strings.HasPrefix(p.ImportPath, "docket/"):
+			docket = append(docket, p.ImportPath)
+			for _, forbidden := range []string{"docket/internal/server", "docket/internal/pages", "docket/internal/cli", "docket/web"} {
+				if p.ImportPath == forbidden {
+					t.Errorf("the wasm includes server code: %s", forbidden)
+				}
+			}
+			for _, imp := range p.Imports {
+				if imp == "net/http" {
+					t.Errorf("%s imports net/http; the browser program fetches through the browser", p.ImportPath)
+				}
+			}
+		}
+	}
+	if len(docket) < 3 {
+		t.Errorf("go list found only %v: the check is not looking at the browser program", docket)
+	}
+}
