@@ -32,8 +32,8 @@ type Env struct {
 const usage = `Docket turns a court case into an interactive explainer.
 
 Usage:
-  docket serve [-addr HOST:PORT] [-cases DIR]   serve the explainers
-  docket validate FILE...                       check case files
+  docket serve [-addr HOST:PORT] [-cases DIR] [-base PATH]   serve the explainers
+  docket validate FILE...                                    check case files
 
 Run "docket COMMAND -h" for a command's flags.
 `
@@ -91,6 +91,7 @@ func serve(ctx context.Context, args []string, env Env) int {
 	fl := newFlags("serve", "serve [-addr HOST:PORT] [-cases DIR]", env)
 	fl.StringVar(&cfg.Addr, "addr", defaultAddr, "`HOST:PORT` to listen on (default from $PORT when set)")
 	fl.StringVar(&cfg.CasesDir, "cases", "", "`DIR` of extra *.json case files to serve beside the built-in ones")
+	fl.StringVar(&cfg.Base, "base", "/", "`PATH` to serve under, such as /explainers/")
 	fl.BoolVar(&cfg.HSTS, "hsts", false, "send Strict-Transport-Security (only behind TLS)")
 	if status, ok := parse(fl, args, env); !ok {
 		return status

@@ -67,7 +67,7 @@ func TermDisclosure(term *casefile.Term) app.UI {
 // EventHref is the deep link to an event on the case page: it opens the
 // page with that event selected, with or without script.
 func EventHref(eventID string) string {
-	return "/?event=" + eventID + "#" + eventID
+	return Href("/?event=" + eventID + "#" + eventID)
 }
 
 // QuestionHref is the link to a quiz question on the case page.

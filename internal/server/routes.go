@@ -32,7 +32,27 @@ func (s *Server) routes() http.Handler {
 		mux.Handle("GET "+p, s.app)
 	}
 	mux.Handle("/", s.handle(s.servePage))
-	return s.accessLog(s.guard(s.headers(mux)))
+	var h http.Handler = mux
+	if s.cfg.Base != "/" {
+		h = underBase(strings.TrimRight(s.cfg.Base, "/"), mux)
+	}
+	return s.accessLog(s.guard(s.headers(h)))
+}
+
+// underBase serves h under a sub-path: /base/x reaches h as /x, and /base
+// redirects to /base/. Anything else is not found.
+func underBase(base string, h http.Handler) http.Handler {
+	strip := http.StripPrefix(base, h)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == base:
+			http.Redirect(w, r, base+"/", http.StatusMovedPermanently)
+		case strings.HasPrefix(r.URL.Path, base+"/"):
+			strip.ServeHTTP(w, r)
+		default:
+			http.NotFound(w, r)
+		}
+	})
 }
 
 // servePage answers the app's pages through go-app, after checking that

@@ -31,6 +31,9 @@ type Config struct {
 	// CasesDir, when set, is a folder of extra *.json case files to serve
 	// beside the embedded ones.
 	CasesDir string
+	// Base is the path the site is served under, such as "/explainers/";
+	// "/" by default.
+	Base string
 	// HSTS sends Strict-Transport-Security, for a server behind TLS.
 	HSTS bool
 	// Log receives the server's structured logs.
@@ -56,6 +59,11 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
 	}
+	base, err := cleanBase(cfg.Base)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Base = base
 	cases, err := loadLibrary(web, cfg.CasesDir)
 	if err != nil {
 		return nil, err
@@ -85,6 +93,17 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	s.app = s.appHandler()
 	s.handler = s.routes()
 	return s, nil
+}
+
+// cleanBase checks a -base path and returns it as "/" or "/a/b/".
+func cleanBase(b string) (string, error) {
+	if b == "" || b == "/" {
+		return "/", nil
+	}
+	if !strings.HasPrefix(b, "/") || strings.ContainsAny(b, "?#\\ ") || strings.Contains(b, "..") {
+		return "", fmt.Errorf("-base %q: want a path such as /explainers/", b)
+	}
+	return strings.TrimRight(b, "/") + "/", nil
 }
 
 // Version identifies this build: a hash of app.wasm, the other assets and
@@ -129,7 +148,7 @@ func (s *Server) appHandler() *app.Handler {
 		Styles:            []string{"/web/docket.css?v=" + s.version},
 		Version:           s.version,
 		WasmContentLength: strconv.Itoa(len(s.assets["app.wasm"].raw)),
-		Resources:         resolver{version: s.version},
+		Resources:         resolver{version: s.version, base: strings.TrimRight(s.cfg.Base, "/")},
 	}
 }
 
@@ -137,14 +156,18 @@ func (s *Server) appHandler() *app.Handler {
 // http.Handler, so go-app never serves /web/ itself: the server does, with
 // compression and caching.
 // The wasm's URL carries the version, so browsers may keep it for a year.
-type resolver struct{ version string }
+// Under a sub-path, the resolver prefixes the files go-app links to; the
+// components prefix their own links (components.Href).
+type resolver struct{ version, base string }
 
 func (r resolver) Resolve(p string) string {
-	switch p {
-	case "":
-		return "/"
-	case "/web/app.wasm":
-		return p + "?v=" + r.version
+	switch {
+	case p == "" || p == "/":
+		return r.base + "/"
+	case p == "/web/app.wasm":
+		return r.base + p + "?v=" + r.version
+	case strings.HasPrefix(p, "/web/") || slices.Contains(goappFiles, p) || strings.HasPrefix(p, "/web?"):
+		return r.base + p
 	}
 	return p
 }

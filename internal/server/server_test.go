@@ -231,3 +231,50 @@ func writeFile(t *testing.T, name string, b []byte) {
 type netDialer struct{}
 
 func (netDialer) dial(addr string) (net.Conn, error) { return net.Dial("tcp", addr) }
+
+// TestUnderBase checks -base: the site answers under the sub-path only,
+// and every URL go-app's page links to carries it.
+func TestUnderBase(t *testing.T) {
+	s, err := New(Config{Base: "/explainers", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	w := do(t, h, "GET", "/explainers/")
+	if w.Code != 200 {
+		t.Fatalf("GET /explainers/ = %d", w.Code)
+	}
+	doc := htmlcheck.Parse(t, w.Body.String())
+	for _, sel := range []string{`script[src$="app.js"]`, `script[src$="wasm_exec.js"]`, `link[rel="manifest"]`, `link[rel="stylesheet"]`} {
+		nodes := doc.All(t, sel)
+		if len(nodes) == 0 {
+			t.Errorf("no %s", sel)
+			continue
+		}
+		for _, n := range nodes {
+			u, _ := htmlcheck.Attr(n, "src")
+			if u == "" {
+				u, _ = htmlcheck.Attr(n, "href")
+			}
+			if !strings.HasPrefix(u, "/explainers/") {
+				t.Errorf("%s links to %q, outside /explainers/", sel, u)
+			}
+		}
+	}
+	appJS := do(t, h, "GET", "/explainers/app.js").Body.String()
+	if !strings.Contains(appJS, `"/explainers/web/app.wasm?v=`+s.Version()) {
+		t.Errorf("app.js does not fetch the wasm under /explainers/")
+	}
+	if w := do(t, h, "GET", "/explainers/web/app.wasm"); w.Code != 200 {
+		t.Errorf("GET /explainers/web/app.wasm = %d", w.Code)
+	}
+	if w := do(t, h, "GET", "/explainers"); w.Code != 301 || w.Header().Get("Location") != "/explainers/" {
+		t.Errorf("GET /explainers = %d to %q; want 301 to /explainers/", w.Code, w.Header().Get("Location"))
+	}
+	if w := do(t, h, "GET", "/"); w.Code != 404 {
+		t.Errorf("GET / under a base = %d; want 404", w.Code)
+	}
+	if _, err := New(Config{Base: "explainers"}, testWeb(t)); err == nil {
+		t.Error("-base without a leading slash was accepted")
+	}
+}
