@@ -173,7 +173,10 @@ func TestValidate(t *testing.T) {
 		{"source listed twice", func(c *Case) { c.Glossary[0].Sources = []string{"demo-docket", "demo-docket"} }, []string{
 			`glossary[0].sources[1]: "demo-docket" is listed twice`}},
 		{"empty reference", func(c *Case) { c.Events[0].Terms = []string{""} }, []string{`events[0].terms[0]: is required`}},
-		{"unknown term", func(c *Case) { c.Events[0].Terms = []string{"res-judicata"}; c.Quiz.Questions[0].Terms = []string{"res-judicata"} }, []string{
+		{"unknown term", func(c *Case) {
+			c.Events[0].Terms = []string{"res-judicata"}
+			c.Quiz.Questions[0].Terms = []string{"res-judicata"}
+		}, []string{
 			`events[0].terms[0]: "res-judicata" is not a glossary term of this case`,
 			`quiz.questions[0].terms[0]: "res-judicata" is not a glossary term of this case`}},
 		{"unknown event", func(c *Case) { c.Quiz.Questions[0].Events = []string{"case-filed", "dismissal"} }, []string{
