@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -44,15 +45,21 @@ func ChromePath() string {
 
 // Server is a running `docket serve` for a test.
 type Server struct {
-	URL string
-	log *syncBuffer
+	URL  string
+	log  *syncBuffer
+	stop func()
 }
+
+// Stop shuts the server down now (gracefully, as on SIGTERM) and waits
+// for it; a test uses it to go offline.
+func (s *Server) Stop() { s.stop() }
 
 // Logs returns what the server has logged so far.
 func (s *Server) Logs() string { return s.log.String() }
 
 // StartServer runs `docket serve` with the embedded web folder on a free
-// loopback port, with extra flags, and stops it when the test ends.
+// loopback port (or the -addr among flags), with extra flags, and stops it
+// when the test ends.
 func StartServer(t testing.TB, flags ...string) *Server {
 	t.Helper()
 	if _, err := web.FS.Open("app.wasm"); err != nil {
@@ -82,17 +89,21 @@ func StartServer(t testing.TB, flags ...string) *Server {
 		cancel()
 		t.Fatalf("docket serve did not listen within 30s:\n%s", logs.String())
 	}
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("docket serve exited with %d:\n%s", code, logs.String())
+	var once sync.Once
+	s.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case code := <-done:
+				if code != 0 {
+					t.Errorf("docket serve exited with %d:\n%s", code, logs.String())
+				}
+			case <-time.After(15 * time.Second):
+				t.Errorf("docket serve did not stop within 15s")
 			}
-		case <-time.After(15 * time.Second):
-			t.Errorf("docket serve did not stop within 15s")
-		}
-	})
+		})
+	}
+	t.Cleanup(s.stop)
 	return &s
 }
 
@@ -374,5 +385,44 @@ func (b *Browser) CheckAxe(t testing.TB, where string) {
 func EmulateColorScheme(scheme string) chromedp.Action {
 	return chromedp.ActionFunc(func(ctx context.Context) error {
 		return emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}).Do(ctx)
+	})
+}
+
+// FreeAddr returns a loopback address with a port free at the moment, for
+// a test that restarts a server on the same address.
+func FreeAddr(t testing.TB) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return addr
+}
+
+// Eval evaluates a JavaScript expression (awaiting it when it is a
+// promise) into out.
+func Eval(expr string, out any) chromedp.Action {
+	return chromedp.Evaluate(expr, out, func(p *cdpruntime.EvaluateParams) *cdpruntime.EvaluateParams {
+		return p.WithAwaitPromise(true)
+	})
+}
+
+// WaitFor polls a JavaScript expression until it is true, or fails after
+// the timeout with what it waited for.
+func WaitFor(expr string, timeout time.Duration) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		deadline := time.Now().Add(timeout)
+		for {
+			var ok bool
+			if err := Eval(expr, &ok).Do(ctx); err == nil && ok {
+				return nil
+			}
+			if time.Now().After(deadline) {
+				return fmt.Errorf("waited %s for %s", timeout, expr)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
 	})
 }

@@ -129,7 +129,7 @@ func TestCheckDoesNotRepeatTypeErrors(t *testing.T) {
 
 func TestCheckTooLarge(t *testing.T) {
 	_, ps := Check("big.json", make([]byte, MaxFileBytes+1))
-	diffLines(t, ps.Strings(), []string{"big.json: file is 1048577 bytes; the limit is 1048576"})
+	diffLines(t, ps.Strings(), []string{fmt.Sprintf("big.json: file is %d bytes; the limit is %d", MaxFileBytes+1, MaxFileBytes)})
 }
 
 func TestProblemString(t *testing.T) {

@@ -40,8 +40,8 @@ const (
 	MaxParties    = 20
 	MaxCredits    = 10
 	MaxCategories = 12
-	MaxEvents     = 300
-	MaxParagraphs = 10 // paragraphs in one event body
+	MaxEvents     = 10000 // the timeline stays usable at this size
+	MaxParagraphs = 10    // paragraphs in one event body
 	MaxTerms      = 200
 	MaxQuestions  = 100
 	MaxChoices    = 6 // choices of one question
@@ -50,7 +50,7 @@ const (
 
 // MaxFileBytes is the largest case file Check accepts, well above any real
 // case, so that a stray file cannot make the server read without end.
-const MaxFileBytes = 1 << 20
+const MaxFileBytes = 16 << 20
 
 // The statuses a case may have. A case's Status says where it stands; its
 // Outcome says in words how it ended.

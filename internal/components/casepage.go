@@ -4,6 +4,8 @@
 package components
 
 import (
+	"time"
+
 	"docket/internal/casefile"
 	"docket/internal/routes"
 
@@ -17,13 +19,38 @@ import (
 type CasePage struct {
 	app.Compo
 
-	caseID string
+	caseID      string
+	installable bool // the browser offers to install Docket, outside an iframe
+	updateReady bool // a new version is installed and waits for a reload
 }
 
+// updateCheckEvery is how often an open page asks for a new version.
+const updateCheckEvery = 3 * time.Minute
+
 // OnMount marks the document as taken over by the wasm
-// (<html data-docket="ready">): tests and benchmarks wait for it.
+// (<html data-docket="ready">, which tests and benchmarks wait for), and
+// starts checking for new versions.
 func (p *CasePage) OnMount(ctx app.Context) {
 	markReady()
+	p.installable = ctx.IsAppInstallable() && !inFrame()
+	p.updateReady = ctx.AppUpdateAvailable()
+	var check func(app.Context)
+	check = func(ctx app.Context) {
+		app.TryUpdate()
+		ctx.After(updateCheckEvery, check)
+	}
+	ctx.After(updateCheckEvery, check)
+}
+
+// OnAppInstallChange shows or hides the install button.
+func (p *CasePage) OnAppInstallChange(ctx app.Context) {
+	p.installable = ctx.IsAppInstallable() && !inFrame()
+}
+
+// OnAppUpdate offers a reload once a new version is installed. The page
+// keeps running the version it started with until the reader reloads.
+func (p *CasePage) OnAppUpdate(ctx app.Context) {
+	p.updateReady = ctx.AppUpdateAvailable()
 }
 
 // OnNav picks the case from the URL and names the page after it.
@@ -61,7 +88,32 @@ func (p *CasePage) Render() app.UI {
 			glossarySection(c),
 		),
 		caseFooter(c),
+		p.appNotices(),
 		caseDataScript(c.ID),
+	)
+}
+
+// appNotices are the install button and the update offer: fixed at the
+// bottom of the window, so their appearing moves nothing on the page.
+func (p *CasePage) appNotices() app.UI {
+	if !p.installable && !p.updateReady {
+		return nil
+	}
+	return app.Div().Class("app-notices").Body(
+		app.If(p.updateReady, func() app.UI {
+			return app.Div().Class("app-notice update-notice").Role("status").Body(
+				app.Span().Text("A new version of this explainer is ready."),
+				app.Button().Type("button").Class("notice-action").Text("Reload").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			)
+		}),
+		app.If(p.installable && !p.updateReady, func() app.UI {
+			return app.Div().Class("app-notice install-notice").Body(
+				app.Span().Text("Read it offline: install Docket as an app."),
+				app.Button().Type("button").Class("notice-action").Text("Install").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
+			)
+		}),
 	)
 }
 

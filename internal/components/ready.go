@@ -10,3 +10,13 @@ func markReady() {
 	}
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-docket", "ready")
 }
+
+// inFrame reports whether the page runs inside an iframe (an embed), where
+// Docket never offers to install itself and never adds history entries.
+func inFrame() bool {
+	if app.IsServer {
+		return false
+	}
+	w := app.Window()
+	return !w.Get("self").Equal(w.Get("top"))
+}

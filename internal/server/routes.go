@@ -28,8 +28,14 @@ func (s *Server) routes() http.Handler {
 		return err
 	}))
 	// go-app's pages and the files it generates.
+	mux.Handle("GET /manifest.webmanifest", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		s.manifestFile.serve(w, r, "no-cache")
+		return nil
+	}))
 	for _, p := range goappFiles {
-		mux.Handle("GET "+p, s.app)
+		if p != "/manifest.webmanifest" {
+			mux.Handle("GET "+p, s.app)
+		}
 	}
 	mux.Handle("/", s.handle(s.servePage))
 	var h http.Handler = mux

@@ -6,6 +6,7 @@ package server
 import (
 	"context"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -23,6 +24,11 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
+
+// appWorkerJS is the template of Docket's service worker.
+//
+//go:embed app-worker.js
+var appWorkerJS string
 
 // Config is what an operator can set, with defaults that work.
 type Config struct {
@@ -49,7 +55,9 @@ type Server struct {
 	app     *app.Handler
 	cases   *library
 	api     *apiData
-	handler http.Handler
+	// manifestFile is the web app manifest, made at start.
+	manifestFile *asset
+	handler      http.Handler
 }
 
 // New loads and checks everything the server needs, from the embedded web
@@ -88,6 +96,14 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 		version: buildVersion(as, cases),
 		cases:   cases,
 	}
+	mf, err := s.manifest(web)
+	if err != nil {
+		return nil, err
+	}
+	if s.manifestFile, err = jsonAsset("manifest.webmanifest", mf); err != nil {
+		return nil, err
+	}
+	s.manifestFile.contentType = "application/manifest+json"
 	components.UseLibrary(cases.pages)
 	components.Register()
 	s.app = s.appHandler()
@@ -136,8 +152,8 @@ func (s *Server) appHandler() *app.Handler {
 		Title:           "Docket",
 		Description:     "Court cases explained: what happened, and the legal idea at the heart of it.",
 		Lang:            "en",
-		BackgroundColor: "#fbfaf7",
-		ThemeColor:      "#1d3557",
+		BackgroundColor: backgroundColor,
+		ThemeColor:      themeColor,
 		LoadingLabel:    "Loading the interactive version… {progress}%",
 		Icon: app.Icon{
 			Default:  "/web/icons/icon-192.png",
@@ -145,10 +161,11 @@ func (s *Server) appHandler() *app.Handler {
 			Maskable: "/web/icons/maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		Styles:            []string{"/web/docket.css?v=" + s.version},
-		Version:           s.version,
-		WasmContentLength: strconv.Itoa(len(s.assets["app.wasm"].raw)),
-		Resources:         resolver{version: s.version, base: strings.TrimRight(s.cfg.Base, "/")},
+		Styles:                []string{"/web/docket.css?v=" + s.version},
+		Version:               s.version,
+		ServiceWorkerTemplate: appWorkerJS,
+		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].raw)),
+		Resources:             resolver{version: s.version, base: strings.TrimRight(s.cfg.Base, "/")},
 	}
 }
 

@@ -1,0 +1,145 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"docket/internal/browsertest"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// swReady waits until the service worker controls the page and has kept
+// the app shell and the wasm.
+var swReady = browsertest.WaitFor(`(async () => {
+  if (!navigator.serviceWorker.controller) return false;
+  const keys = await caches.keys();
+  if (keys.length !== 1) return false;
+  const cache = await caches.open(keys[0]);
+  const urls = (await cache.keys()).map((r) => r.url);
+  return urls.some((u) => u.endsWith("/")) && urls.some((u) => u.includes("app.wasm?v="));
+})()`, 60*time.Second)
+
+// TestInstallable asks Chromium itself whether Docket can be installed,
+// and checks that the manifest's icons and screenshots load.
+func TestInstallable(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	var errs []*page.InstallabilityError
+	b.Run(t,
+		chromedp.Navigate(srv.URL+"/"),
+		browsertest.WaitReady(),
+		swReady,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			var err error
+			errs, err = page.GetInstallabilityErrors().Do(ctx)
+			return err
+		}),
+	)
+	for _, e := range errs {
+		t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
+	}
+
+	status, body := srv.Get(t, "/manifest.webmanifest")
+	if status != 200 {
+		t.Fatalf("GET /manifest.webmanifest = %d", status)
+	}
+	var m struct {
+		Display, StartURL, Scope string
+		Icons                    []struct{ Src, Sizes, Purpose string }
+		Screenshots              []struct{ Src, Sizes string }
+	}
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		t.Fatal(err)
+	}
+	purposes := map[string]bool{}
+	for _, ic := range m.Icons {
+		purposes[ic.Sizes+" "+ic.Purpose] = true
+	}
+	for _, want := range []string{"192x192 any", "512x512 any", "512x512 maskable"} {
+		if !purposes[want] {
+			t.Errorf("manifest lacks a %s icon", want)
+		}
+	}
+	var srcs []string
+	for _, ic := range m.Icons {
+		srcs = append(srcs, ic.Src)
+	}
+	for _, sc := range m.Screenshots {
+		srcs = append(srcs, sc.Src)
+	}
+	for _, src := range srcs {
+		var ok bool
+		b.Run(t, browsertest.Eval(`fetch(`+jsString(src)+`).then(r => r.ok && r.headers.get("content-type").startsWith("image/"))`, &ok))
+		if !ok || strings.Contains(src, "://") {
+			t.Errorf("manifest image %s does not load from this site", src)
+		}
+	}
+}
+
+// TestOffline loads Docket once, goes offline (server stopped and the
+// network emulated offline), and reloads the page, a deep link to an event
+// and the quiz; then, back online with a new version of the server on the
+// same address, it sees the offer to reload.
+func TestOffline(t *testing.T) {
+	addr := browsertest.FreeAddr(t)
+	srv := browsertest.StartServer(t, "-addr", addr)
+	c := browsertest.DefaultCase(t)
+	event := c.Events[len(c.Events)/2]
+
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	b.Run(t,
+		chromedp.Navigate(srv.URL+"/"),
+		browsertest.WaitReady(),
+		swReady,
+	)
+
+	srv.Stop()
+	b.Run(t, network.EmulateNetworkConditions(true, 0, -1, -1))
+	for _, tc := range []struct{ path, want string }{
+		{"/", "h1"},
+		{"/?event=" + event.ID, "#" + event.ID},
+		{"/#quiz", "#quiz"},
+	} {
+		var title string
+		b.Run(t,
+			chromedp.Navigate(srv.URL+tc.path),
+			browsertest.WaitReady(),
+			chromedp.WaitVisible(tc.want, chromedp.ByQuery),
+			chromedp.Text("h1", &title, chromedp.ByQuery),
+		)
+		if title != c.Title {
+			t.Errorf("offline %s: h1 = %q; want %q", tc.path, title, c.Title)
+		}
+	}
+	b.Screenshot(t, "offline-1280")
+
+	// Back online, a rebuilt server: another case folder makes another
+	// version. The open page notices and offers to reload.
+	b.Run(t, network.EmulateNetworkConditions(false, 0, -1, -1))
+	next := browsertest.StartServer(t, "-addr", addr, "-cases", "../casefile/testdata/second-case")
+	if next.URL != srv.URL {
+		t.Fatalf("restarted on %s; want %s", next.URL, srv.URL)
+	}
+	b.Run(t,
+		chromedp.Navigate(srv.URL+"/"),
+		browsertest.WaitReady(),
+		browsertest.Eval(`goappTryUpdate(), true`, new(bool)),
+		chromedp.WaitVisible(".update-notice", chromedp.ByQuery),
+	)
+	var notice string
+	b.Run(t, chromedp.Text(".update-notice", &notice, chromedp.ByQuery))
+	if !strings.Contains(notice, "new version") {
+		t.Errorf("update notice = %q", notice)
+	}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
