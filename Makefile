@@ -11,7 +11,7 @@ WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/..
 CHROME_PATH ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || command -v google-chrome 2>/dev/null)
 export CHROME_PATH
 
-.PHONY: all build run test vet generate check-generated wasm browser clean icons bench
+.PHONY: all build run test vet generate check-generated wasm browser clean icons share-image bench
 
 all: build
 
@@ -90,6 +90,10 @@ test: check-generated vet build browser
 ## icons: redraw the PNG icons in web/icons.
 icons:
 	$(GO) run ./internal/tools/mkicons web/icons
+
+## share-image: redraw web/share.png, the Open Graph image (needs Chromium).
+share-image:
+	$(GO) run ./internal/tools/mkshare web/share.png
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz

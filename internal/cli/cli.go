@@ -92,6 +92,7 @@ func serve(ctx context.Context, args []string, env Env) int {
 	fl.StringVar(&cfg.Addr, "addr", defaultAddr, "`HOST:PORT` to listen on (default from $PORT when set)")
 	fl.StringVar(&cfg.CasesDir, "cases", "", "`DIR` of extra *.json case files to serve beside the built-in ones")
 	fl.StringVar(&cfg.Base, "base", "/", "`PATH` to serve under, such as /explainers/")
+	fl.StringVar(&cfg.FrameAncestors, "frame-ancestors", "*", "`SOURCES` allowed to frame the embeds, space-separated (\"*\": any site)")
 	fl.BoolVar(&cfg.HSTS, "hsts", false, "send Strict-Transport-Security (only behind TLS)")
 	if status, ok := parse(fl, args, env); !ok {
 		return status

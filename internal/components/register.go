@@ -8,7 +8,8 @@ import (
 
 // pages maps each kind of page in the route table to its component.
 var pages = map[routes.Kind]func() app.Composer{
-	routes.CaseFull: func() app.Composer { return &CasePage{} },
+	routes.CaseFull:  func() app.Composer { return &CasePage{} },
+	routes.CaseEmbed: func() app.Composer { return &EmbedPage{} },
 }
 
 // Register tells go-app, for every page of the route table, which

@@ -16,6 +16,8 @@ type Kind int
 const (
 	// CaseFull is the full page of a case: timeline, quiz and glossary.
 	CaseFull Kind = iota
+	// CaseEmbed is a case in compact chrome, for an iframe in a news page.
+	CaseEmbed
 )
 
 // Page is one entry of the route table.
@@ -32,6 +34,7 @@ const idPattern = `[a-z0-9]+(?:-[a-z0-9]+)*`
 var Table = []Page{
 	{Pattern: `^/$`, Kind: CaseFull},
 	{Pattern: `^/cases/` + idPattern + `$`, Kind: CaseFull},
+	{Pattern: `^/embed/` + idPattern + `$`, Kind: CaseEmbed},
 }
 
 var compiled = func() []*regexp.Regexp {
@@ -45,8 +48,12 @@ var compiled = func() []*regexp.Regexp {
 // Home is the full page of the default case.
 const Home = "/"
 
-// casePrefix starts the full page of any case: /cases/{id}.
-const casePrefix = "/cases/"
+// casePrefix starts the full page of any case: /cases/{id}; embedPrefix
+// the embed of a case: /embed/{id}.
+const (
+	casePrefix  = "/cases/"
+	embedPrefix = "/embed/"
+)
 
 // Match returns the page a path is, if any.
 func Match(path string) (Page, bool) {
@@ -69,8 +76,38 @@ func CaseID(path string) string {
 	if id, ok := strings.CutPrefix(path, casePrefix); ok {
 		return id
 	}
+	if id, ok := strings.CutPrefix(path, embedPrefix); ok {
+		return id
+	}
 	return ""
+}
+
+// IsEmbed reports whether a path is an embed page, which other sites may
+// frame.
+func IsEmbed(path string) bool {
+	p, ok := Match(path)
+	return ok && p.Kind == CaseEmbed
 }
 
 // CasePath is the full page of a case.
 func CasePath(id string) string { return casePrefix + id }
+
+// EmbedPath is the embed page of a case.
+func EmbedPath(id string) string { return embedPrefix + id }
+
+// The views an embed may show (its "view" query parameter).
+const (
+	ViewTimeline = "timeline"
+	ViewQuiz     = "quiz"
+	ViewBoth     = "both"
+)
+
+// EmbedView reads an embed's view parameter: timeline, quiz or both (the
+// default, and what any other value means).
+func EmbedView(v string) string {
+	switch v {
+	case ViewTimeline, ViewQuiz:
+		return v
+	}
+	return ViewBoth
+}

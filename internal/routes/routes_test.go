@@ -12,6 +12,8 @@ func TestMatch(t *testing.T) {
 		{"/cases/twitter-v-dhs-2017", true, "twitter-v-dhs-2017"},
 		{"/cases/a", true, "a"},
 		{"/cases/", false, ""},
+		{"/embed/twitter-v-dhs-2017", true, "twitter-v-dhs-2017"},
+		{"/embed/", false, ""},
 		{"/cases/Bad-Case", false, "Bad-Case"},
 		{"/cases/a--b", false, "a--b"},
 		{"/cases/a/b", false, "a/b"},
@@ -28,5 +30,16 @@ func TestMatch(t *testing.T) {
 	}
 	if got := CasePath("x-y"); got != "/cases/x-y" || !IsPage(got) {
 		t.Errorf("CasePath(x-y) = %q", got)
+	}
+}
+
+func TestEmbed(t *testing.T) {
+	if !IsEmbed("/embed/x") || IsEmbed("/cases/x") || IsEmbed("/") {
+		t.Error("IsEmbed is wrong about /embed/x, /cases/x or /")
+	}
+	for in, want := range map[string]string{"timeline": "timeline", "quiz": "quiz", "both": "both", "": "both", "QUIZ": "both", "<x>": "both"} {
+		if got := EmbedView(in); got != want {
+			t.Errorf("EmbedView(%q) = %q; want %q", in, got, want)
+		}
 	}
 }

@@ -66,7 +66,7 @@ func (s *Server) serveCase(w http.ResponseWriter, r *http.Request) error {
 	id := r.PathValue("id")
 	a, ok := s.api.cases[id]
 	if !ok {
-		return &httpError{http.StatusNotFound, "no case with id " + quote(id)}
+		return &httpError{status: http.StatusNotFound, msg: "no case with id " + quote(id)}
 	}
 	a.serve(w, r, apiCacheControl)
 	return nil

@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 	"strings"
+
+	"docket/internal/routes"
 )
 
 // Security headers. The Content-Security-Policy allows no inline script:
@@ -17,16 +19,23 @@ const (
 )
 
 // headers sets the headers every response carries, and the framing policy:
-// full pages may be framed only by this site.
+// embeds may be framed by any site (or the -frame-ancestors list), every
+// other page only by this site.
 func (s *Server) headers(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Permissions-Policy", permissionsPolicy)
-		h.Set("Content-Security-Policy", cspBase+"; frame-ancestors 'self'")
-		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		h.Set("X-Frame-Options", "SAMEORIGIN")
+		if routes.IsEmbed(r.URL.Path) {
+			// Embeds are made to be framed: by any site, or by the
+			// -frame-ancestors list.
+			h.Set("Content-Security-Policy", cspBase+"; frame-ancestors "+s.cfg.FrameAncestors)
+		} else {
+			h.Set("Content-Security-Policy", cspBase+"; frame-ancestors 'self'")
+			h.Set("Cross-Origin-Opener-Policy", "same-origin")
+			h.Set("X-Frame-Options", "SAMEORIGIN")
+		}
 		if s.cfg.HSTS {
 			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 		}

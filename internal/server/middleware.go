@@ -17,15 +17,15 @@ func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch {
 		case len(r.RequestURI) > maxURLBytes:
-			s.writeError(w, r, &httpError{http.StatusRequestURITooLong, "This address is too long."})
+			s.writeError(w, r, &httpError{status: http.StatusRequestURITooLong, msg: "This address is too long."})
 		case r.Method != http.MethodGet && r.Method != http.MethodHead:
-			s.writeError(w, r, &httpError{http.StatusMethodNotAllowed, "This address only answers GET and HEAD."})
+			s.writeError(w, r, &httpError{status: http.StatusMethodNotAllowed, msg: "This address only answers GET and HEAD."})
 		case r.ContentLength != 0 || len(r.TransferEncoding) > 0:
-			s.writeError(w, r, &httpError{http.StatusRequestEntityTooLarge, "This server does not accept request bodies."})
+			s.writeError(w, r, &httpError{status: http.StatusRequestEntityTooLarge, msg: "This server does not accept request bodies."})
 		case strings.ContainsRune(r.URL.Path, 0) || strings.Contains(r.URL.RawPath, "%00"):
-			s.writeError(w, r, &httpError{http.StatusBadRequest, "This address is not valid."})
+			s.writeError(w, r, &httpError{status: http.StatusBadRequest, msg: "This address is not valid."})
 		case escapes(r.URL.Path):
-			s.writeError(w, r, &httpError{http.StatusBadRequest, "This address is not valid."})
+			s.writeError(w, r, &httpError{status: http.StatusBadRequest, msg: "This address is not valid."})
 		default:
 			next.ServeHTTP(w, r)
 		}

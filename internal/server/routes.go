@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"docket/internal/pages"
-	"docket/internal/routes"
 )
 
 // routes is the server's mux: its own endpoints first, then go-app's
@@ -18,7 +17,7 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("/api/cases", s.handle(s.serveCaseIndex))
 	mux.Handle("/api/cases/{id}", s.handle(s.serveCase))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		return &httpError{http.StatusNotFound, "no such API endpoint: " + r.URL.Path}
+		return &httpError{status: http.StatusNotFound, msg: "no such API endpoint: " + r.URL.Path}
 	}))
 	mux.Handle("GET /case.schema.json", s.handle(s.serveSchema))
 	mux.Handle("GET /healthz", s.handle(func(w http.ResponseWriter, r *http.Request) error {
@@ -37,12 +36,14 @@ func (s *Server) routes() http.Handler {
 			mux.Handle("GET "+p, s.app)
 		}
 	}
+	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
+	mux.Handle("GET /embed-code/{id}", s.handle(s.serveEmbedCode))
 	mux.Handle("/", s.handle(s.servePage))
-	var h http.Handler = mux
+	h := s.headers(mux)
 	if s.cfg.Base != "/" {
-		h = underBase(strings.TrimRight(s.cfg.Base, "/"), mux)
+		h = underBase(strings.TrimRight(s.cfg.Base, "/"), h)
 	}
-	return s.accessLog(s.guard(s.headers(h)))
+	return s.accessLog(s.guard(h))
 }
 
 // underBase serves h under a sub-path: /base/x reaches h as /x, and /base
@@ -59,21 +60,6 @@ func underBase(base string, h http.Handler) http.Handler {
 			http.NotFound(w, r)
 		}
 	})
-}
-
-// servePage answers the app's pages through go-app, after checking that
-// the path is a page of the route table and names a case that exists.
-func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
-	if !routes.IsPage(r.URL.Path) {
-		return errNotFound
-	}
-	if id := routes.CaseID(r.URL.Path); id != "" {
-		if _, ok := s.cases.cases.Case(id); !ok {
-			return &httpError{http.StatusNotFound, "There is no case called \"" + id + "\" here."}
-		}
-	}
-	s.app.ServeHTTP(w, r)
-	return nil
 }
 
 // goappFiles are the files go-app's handler generates.
@@ -109,11 +95,12 @@ func (s *Server) serveSchema(w http.ResponseWriter, r *http.Request) error {
 type httpError struct {
 	status int
 	msg    string
+	json   bool // answer as JSON {"error": msg}, as the API does
 }
 
 func (e *httpError) Error() string { return e.msg }
 
-var errNotFound = &httpError{http.StatusNotFound, "There is no page at this address. It may have moved, or the link may be mistyped."}
+var errNotFound = &httpError{status: http.StatusNotFound, msg: "There is no page at this address. It may have moved, or the link may be mistyped."}
 
 // handle turns a handler that returns an error into an http.Handler: typed
 // errors become their status and message; anything else is a 500 whose
@@ -127,7 +114,7 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 		var he *httpError
 		if !errors.As(err, &he) {
 			s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-			he = &httpError{http.StatusInternalServerError, "internal server error"}
+			he = &httpError{status: http.StatusInternalServerError, msg: "internal server error"}
 		}
 		s.writeError(w, r, he)
 	})
@@ -142,9 +129,9 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, he *httpErro
 	if he.status == http.StatusMethodNotAllowed {
 		h.Set("Allow", "GET, HEAD")
 	}
-	if strings.HasPrefix(r.URL.Path, "/api/") {
+	if he.json || strings.HasPrefix(r.URL.Path, "/api/") {
 		if he.status == http.StatusMethodNotAllowed {
-			he = &httpError{he.status, "method " + r.Method + " is not allowed; use GET or HEAD"}
+			he = &httpError{status: he.status, msg: "method " + r.Method + " is not allowed; use GET or HEAD"}
 		}
 		writeAPIError(w, r, he)
 		return

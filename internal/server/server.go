@@ -40,6 +40,10 @@ type Config struct {
 	// Base is the path the site is served under, such as "/explainers/";
 	// "/" by default.
 	Base string
+	// FrameAncestors is the CSP frame-ancestors source list for embeds:
+	// "*" (any site) by default, or a list such as
+	// "https://news.example.org https://*.example.com".
+	FrameAncestors string
 	// HSTS sends Strict-Transport-Security, for a server behind TLS.
 	HSTS bool
 	// Log receives the server's structured logs.
@@ -72,6 +76,9 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 		return nil, err
 	}
 	cfg.Base = base
+	if cfg.FrameAncestors, err = cleanFrameAncestors(cfg.FrameAncestors); err != nil {
+		return nil, err
+	}
 	cases, err := loadLibrary(web, cfg.CasesDir)
 	if err != nil {
 		return nil, err
@@ -120,6 +127,23 @@ func cleanBase(b string) (string, error) {
 		return "", fmt.Errorf("-base %q: want a path such as /explainers/", b)
 	}
 	return strings.TrimRight(b, "/") + "/", nil
+}
+
+// cleanFrameAncestors checks a -frame-ancestors list: "*", or sources
+// such as https://example.org or https://*.example.org, space-separated.
+func cleanFrameAncestors(list string) (string, error) {
+	fields := strings.Fields(list)
+	if len(fields) == 0 {
+		return "*", nil
+	}
+	for _, f := range fields {
+		ok := f == "*" || f == "'self'" ||
+			((strings.HasPrefix(f, "https://") || strings.HasPrefix(f, "http://")) && !strings.ContainsAny(f, ";,'\"<>"))
+		if !ok {
+			return "", fmt.Errorf("-frame-ancestors: %q is not a source such as https://news.example.org", f)
+		}
+	}
+	return strings.Join(fields, " "), nil
 }
 
 // Version identifies this build: a hash of app.wasm, the other assets and

@@ -1,0 +1,64 @@
+package components
+
+import (
+	"docket/internal/casefile"
+	"docket/internal/routes"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// EmbedPage is a case in compact chrome, for an iframe inside a news
+// article: no site header, the timeline, the quiz or both (the "view"
+// parameter), and a small credit that opens the full page in a new tab.
+type EmbedPage struct {
+	app.Compo
+
+	caseID string
+	view   string
+}
+
+// OnMount marks the document as taken over by the wasm.
+func (p *EmbedPage) OnMount(ctx app.Context) {
+	markReady()
+}
+
+// OnNav reads the case from the path and the view from the query.
+func (p *EmbedPage) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	p.caseID = routes.CaseID(u.Path)
+	p.view = routes.EmbedView(u.Query().Get("view"))
+	if c, ok := library.Case(p.caseID); ok {
+		ctx.Page().SetTitle(c.Title + " · Docket")
+		ctx.Page().SetDescription(c.Summary)
+	}
+}
+
+func (p *EmbedPage) Render() app.UI {
+	c, ok := library.Case(p.caseID)
+	if !ok {
+		return app.Div().Class("docket docket-embed").Body(
+			app.Main().ID("main").Body(app.P().Text("This explainer is not available.")),
+		)
+	}
+	view := p.view
+	if view == "" {
+		view = routes.ViewBoth
+	}
+	return app.Div().Class("docket docket-embed").Body(
+		app.Main().ID("main").Aria("label", c.Title).Body(
+			app.P().Class("embed-title").Text(c.Title),
+			app.If(view != routes.ViewQuiz, func() app.UI { return &Timeline{Case: c} }),
+			app.If(view != routes.ViewTimeline, func() app.UI { return &Quiz{Case: c} }),
+		),
+		embedCredit(c),
+		caseDataScript(c.ID),
+	)
+}
+
+// embedCredit names Docket and links to the full page, outside the frame.
+func embedCredit(c *casefile.Case) app.UI {
+	return app.Footer().Class("embed-credit").Body(
+		app.A().Href(Href(routes.CasePath(c.ID))).Target("_blank").Rel("noopener").Text("Open the full explainer"),
+		app.Span().Class("embed-brand").Text("Docket"),
+	)
+}

@@ -1,0 +1,80 @@
+// Docket's page script, loaded (deferred) before the wasm starts.
+// 1. Storage: in a sandboxed iframe (WordPress embeds use
+//    sandbox="allow-scripts") the page's origin is opaque and reading
+//    localStorage throws, which would stop go-app's start. There, a
+//    memory-only stand-in takes its place: the quiz works, it only forgets.
+// 2. Height: inside an iframe, the page tells its host how tall it is, in
+//    the protocols newsroom pages already speak: Pym.js (childId from the
+//    query string), WordPress (#?secret=) and AMP (embed-size), on load,
+//    on every change of its height and after each Pym width message.
+(function () {
+  "use strict";
+
+  function memoryStorage() {
+    var items = new Map();
+    return {
+      get length() { return items.size; },
+      key: function (i) { return Array.from(items.keys())[i] || null; },
+      getItem: function (k) { return items.has(String(k)) ? items.get(String(k)) : null; },
+      setItem: function (k, v) { items.set(String(k), String(v)); },
+      removeItem: function (k) { items.delete(String(k)); },
+      clear: function () { items.clear(); }
+    };
+  }
+  ["localStorage", "sessionStorage"].forEach(function (name) {
+    try {
+      window[name].getItem("docket");
+    } catch (e) {
+      try {
+        Object.defineProperty(window, name, { value: memoryStorage(), configurable: true });
+      } catch (e2) { /* nothing more to do: the app copes without storage */ }
+    }
+  });
+
+  if (window.parent === window) return;
+
+  var params = new URLSearchParams(location.search);
+  var pymID = params.get("childId");
+  var secret = (location.hash.match(/[#&?]secret=([A-Za-z0-9]+)/) || [])[1];
+  var last = 0;
+
+  function height() {
+    var doc = document.documentElement;
+    return Math.ceil(Math.max(doc.getBoundingClientRect().height, doc.scrollHeight));
+  }
+
+  function post(force) {
+    var h = height();
+    if (!force && h === last) return;
+    last = h;
+    if (pymID) {
+      window.parent.postMessage("pymxPYMx" + pymID + "xPYMxheightxPYMx" + h, "*");
+    }
+    if (secret) {
+      window.parent.postMessage({ message: "height", value: h, secret: secret }, "*");
+    }
+    window.parent.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
+  }
+
+  var queued = false;
+  function schedule() {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(function () { queued = false; post(false); });
+  }
+
+  window.addEventListener("message", function (e) {
+    if (typeof e.data !== "string" || !pymID) return;
+    var prefix = "pymxPYMx" + pymID + "xPYMxwidthxPYMx";
+    if (e.data.indexOf(prefix) === 0) post(true);
+  });
+  window.addEventListener("load", function () { post(true); });
+  window.addEventListener("resize", schedule);
+  document.addEventListener("DOMContentLoaded", function () {
+    post(true);
+    if ("ResizeObserver" in window) {
+      new ResizeObserver(schedule).observe(document.documentElement);
+    }
+    new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+})();
