@@ -5,6 +5,7 @@
 package routes
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -30,11 +31,13 @@ type Page struct {
 // idPattern is the case-id format of case files.
 const idPattern = `[a-z0-9]+(?:-[a-z0-9]+)*`
 
-// Table is every page of the app.
+// Table is every page of the app. A trailing slash is allowed, since a
+// static host serves /cases/x from cases/x/index.html at /cases/x/.
 var Table = []Page{
 	{Pattern: `^/$`, Kind: CaseFull},
-	{Pattern: `^/cases/` + idPattern + `$`, Kind: CaseFull},
-	{Pattern: `^/embed/` + idPattern + `$`, Kind: CaseEmbed},
+	{Pattern: `^/cases/` + idPattern + `/?$`, Kind: CaseFull},
+	{Pattern: `^/cases/` + idPattern + `/events/` + idPattern + `/?$`, Kind: CaseFull},
+	{Pattern: `^/embed/` + idPattern + `/?$`, Kind: CaseEmbed},
 }
 
 var compiled = func() []*regexp.Regexp {
@@ -74,12 +77,36 @@ func IsPage(path string) bool {
 // CaseID returns the case a page path names, or "" for the default case.
 func CaseID(path string) string {
 	if id, ok := strings.CutPrefix(path, casePrefix); ok {
+		id, _, _ = strings.Cut(id, "/")
 		return id
 	}
 	if id, ok := strings.CutPrefix(path, embedPrefix); ok {
-		return id
+		return strings.TrimSuffix(id, "/")
 	}
 	return ""
+}
+
+// EventID returns the event a page selects: ?event=ID, or the event of an
+// event page's path (/cases/{case}/events/{event}), which static hosts can
+// serve as a file of its own.
+func EventID(u *url.URL) string {
+	if ev := u.Query().Get("event"); ev != "" {
+		return ev
+	}
+	rest, ok := strings.CutPrefix(u.Path, casePrefix)
+	if !ok {
+		return ""
+	}
+	_, ev, ok := strings.Cut(rest, "/events/")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSuffix(ev, "/")
+}
+
+// EventPath is the page of a case opened on one event.
+func EventPath(caseID, eventID string) string {
+	return casePrefix + caseID + "/events/" + eventID
 }
 
 // IsEmbed reports whether a path is an embed page, which other sites may

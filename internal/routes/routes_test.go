@@ -1,6 +1,9 @@
 package routes
 
-import "testing"
+import (
+	"net/url"
+	"testing"
+)
 
 func TestMatch(t *testing.T) {
 	tests := []struct {
@@ -11,12 +14,18 @@ func TestMatch(t *testing.T) {
 		{"/", true, ""},
 		{"/cases/twitter-v-dhs-2017", true, "twitter-v-dhs-2017"},
 		{"/cases/a", true, "a"},
+		{"/cases/a/", true, "a"},
+		{"/embed/a/", true, "a"},
+		{"/cases/a//", false, "a"},
+		{"/cases/a/events/b", true, "a"},
+		{"/cases/a/events/b/", true, "a"},
+		{"/cases/a/events/", false, "a"},
 		{"/cases/", false, ""},
 		{"/embed/twitter-v-dhs-2017", true, "twitter-v-dhs-2017"},
 		{"/embed/", false, ""},
 		{"/cases/Bad-Case", false, "Bad-Case"},
 		{"/cases/a--b", false, "a--b"},
-		{"/cases/a/b", false, "a/b"},
+		{"/cases/a/b", false, "a"},
 		{"/web/app.wasm", false, ""},
 		{"/index.html", false, ""},
 	}
@@ -41,5 +50,25 @@ func TestEmbed(t *testing.T) {
 		if got := EmbedView(in); got != want {
 			t.Errorf("EmbedView(%q) = %q; want %q", in, got, want)
 		}
+	}
+}
+
+func TestEventID(t *testing.T) {
+	for in, want := range map[string]string{
+		"/?event=x":                 "x",
+		"/cases/a?event=y":          "y",
+		"/cases/a/events/z":         "z",
+		"/cases/a/events/z/":        "z",
+		"/cases/a/events/z?event=q": "q",
+		"/cases/a":                  "",
+		"/":                         "",
+	} {
+		u, _ := url.Parse(in)
+		if got := EventID(u); got != want {
+			t.Errorf("EventID(%s) = %q; want %q", in, got, want)
+		}
+	}
+	if got := EventPath("a", "b"); got != "/cases/a/events/b" || !IsPage(got) {
+		t.Errorf("EventPath = %q", got)
 	}
 }
