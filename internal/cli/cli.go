@@ -15,6 +15,7 @@ import (
 	"os"
 
 	"docket/internal/casefile"
+	"docket/internal/export"
 	"docket/internal/server"
 )
 
@@ -34,6 +35,7 @@ const usage = `Docket turns a court case into an interactive explainer.
 Usage:
   docket serve [-addr HOST:PORT] [-cases DIR] [-base PATH]   serve the explainers
   docket validate FILE...                                    check case files
+  docket export -out DIR [-base PATH] [-url URL] [-cases DIR]  write the site as static files
 
 Run "docket COMMAND -h" for a command's flags.
 `
@@ -49,6 +51,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return serve(ctx, args[1:], env)
 	case "validate":
 		return validate(args[1:], env)
+	case "export":
+		return exportSite(args[1:], env)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(env.Stdout, usage)
 		return 0
@@ -156,4 +160,28 @@ func validate(args []string, env Env) int {
 // OSEnv is the Env of the running process.
 func OSEnv(web fs.FS) Env {
 	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Web: web}
+}
+
+func exportSite(args []string, env Env) int {
+	var opts export.Options
+	fl := newFlags("export", "export -out DIR [-base PATH] [-url URL] [-cases DIR]", env)
+	fl.StringVar(&opts.Out, "out", "", "`DIR` to write the site to (new or empty)")
+	fl.StringVar(&opts.Base, "base", "/", "`PATH` the site will be served under, such as /explainers/")
+	fl.StringVar(&opts.URL, "url", "", "public `URL` of the site, for absolute links in social tags and oEmbed")
+	fl.StringVar(&opts.CasesDir, "cases", "", "`DIR` of extra *.json case files to export beside the built-in ones")
+	if status, ok := parse(fl, args, env); !ok {
+		return status
+	}
+	if opts.Out == "" || fl.NArg() > 0 {
+		fmt.Fprintln(env.Stderr, "docket export: name the folder to write with -out DIR")
+		fl.Usage()
+		return 2
+	}
+	n, err := export.Run(opts, env.Web)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "docket export: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(env.Stdout, "docket export: wrote %d files to %s\n", n, opts.Out)
+	return 0
 }

@@ -55,7 +55,7 @@ func (p *CasePage) OnAppUpdate(ctx app.Context) {
 
 // OnNav picks the case from the URL and names the page after it.
 func (p *CasePage) OnNav(ctx app.Context) {
-	p.caseID = routes.CaseID(ctx.Page().URL().Path)
+	p.caseID = routes.CaseID(SiteURL(ctx.Page().URL()).Path)
 	if p.caseID == "" {
 		p.caseID = library.DefaultCaseID()
 	}

@@ -24,7 +24,7 @@ func (p *EmbedPage) OnMount(ctx app.Context) {
 
 // OnNav reads the case from the path and the view from the query.
 func (p *EmbedPage) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
+	u := SiteURL(ctx.Page().URL())
 	p.caseID = routes.CaseID(u.Path)
 	p.view = routes.EmbedView(u.Query().Get("view"))
 	if c, ok := library.Case(p.caseID); ok {

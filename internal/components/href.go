@@ -1,6 +1,7 @@
 package components
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -15,4 +16,20 @@ func Href(path string) string {
 		return path
 	}
 	return base + path
+}
+
+// SiteURL is u with the site's sub-path taken off its path, as the route
+// table knows pages: /explainers/cases/x becomes /cases/x.
+func SiteURL(u *url.URL) *url.URL {
+	base := strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+	c := *u
+	if base != "" {
+		if p, ok := strings.CutPrefix(c.Path, base); ok && (p == "" || strings.HasPrefix(p, "/")) {
+			c.Path = p
+		}
+	}
+	if c.Path == "" {
+		c.Path = "/"
+	}
+	return &c
 }

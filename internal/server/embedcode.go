@@ -39,7 +39,7 @@ func (s *Server) serveEmbedCode(w http.ResponseWriter, r *http.Request) error {
 		d.Event = ev
 		params.Set("event", ev)
 	}
-	origin := requestOrigin(r)
+	origin := s.origin(r)
 	d.EmbedURL = origin + s.cfg.Base + strings.TrimPrefix(routes.EmbedPath(c.ID), "/") + "?" + params.Encode()
 	d.FullURL = origin + s.cfg.Base + strings.TrimPrefix(routes.CasePath(c.ID), "/")
 	d.PymSnippet = fmt.Sprintf("<div data-pym-src=\"%s\">Loading <a href=\"%s\">%s</a>…</div>\n<script src=\"%s\" async></script>",

@@ -62,9 +62,10 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return oembedErr(http.StatusBadRequest, "url must be an absolute http or https URL")
 	}
-	origin := requestOrigin(r)
+	origin := s.origin(r)
 	path, under := strings.CutPrefix(u.Path, s.cfg.Base)
-	if !strings.EqualFold(u.Host, r.Host) || !under || !routes.IsPage("/"+path) {
+	ours := strings.EqualFold(u.Host, r.Host) || strings.EqualFold(u.Host, strings.SplitN(origin, "://", 2)[1])
+	if !ours || !under || !routes.IsPage("/"+path) {
 		return oembedErr(http.StatusNotFound, "that URL is not a page of this site")
 	}
 	c := s.cases.cases.Default()

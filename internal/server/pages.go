@@ -36,6 +36,9 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 			return &httpError{status: http.StatusNotFound, msg: "There is no case called \"" + id + "\" here."}
 		}
 	}
+	if ev := routes.EventID(&url.URL{Path: r.URL.Path}); ev != "" && c.Event(ev) == nil {
+		return &httpError{status: http.StatusNotFound, msg: "This case has no event called \"" + ev + "\"."}
+	}
 	var rec bufferWriter
 	rec.header = http.Header{}
 	s.app.ServeHTTP(&rec, r)
@@ -63,10 +66,14 @@ var goappSocial = regexp.MustCompile(`\s*<meta[^>]*property="og:(url|image|type)
 
 // withHeadTags puts the page's social and discovery tags into its head.
 func (s *Server) withHeadTags(page []byte, r *http.Request, c *casefile.Case) []byte {
-	origin := requestOrigin(r)
+	origin := s.origin(r)
 	pageURL := origin + s.cfg.Base + strings.TrimPrefix(r.URL.Path, "/")
 	if ev := r.URL.Query().Get("event"); ev != "" && c.Event(ev) != nil {
 		pageURL += "?event=" + url.QueryEscape(ev)
+	}
+	discovery := origin + s.cfg.Base + "oembed?url=" + url.QueryEscape(pageURL) + "&format=json"
+	if s.cfg.StaticOEmbed {
+		discovery = origin + s.cfg.Base + StaticOEmbedPath(r.URL.Path)
 	}
 	image := origin + s.cfg.Base + shareImage
 	title := c.Title
@@ -79,8 +86,7 @@ func (s *Server) withHeadTags(page []byte, r *http.Request, c *casefile.Case) []
 		b.WriteString(strings.NewReplacer(pairs(args)...).Replace(format))
 	}
 	tag(`<link rel="canonical" href="$0">`, pageURL)
-	tag(`<link rel="alternate" type="application/json+oembed" href="$0" title="$1">`,
-		origin+s.cfg.Base+"oembed?url="+url.QueryEscape(pageURL)+"&format=json", title)
+	tag(`<link rel="alternate" type="application/json+oembed" href="$0" title="$1">`, discovery, title)
 	tag(`<meta property="og:type" content="article">`)
 	tag(`<meta property="og:site_name" content="Docket">`)
 	tag(`<meta property="og:url" content="$0">`, pageURL)
@@ -103,6 +109,26 @@ func pairs(args []string) []string {
 		out = append(out, "$"+strconv.Itoa(i), args[i])
 	}
 	return out
+}
+
+// StaticOEmbedPath is where a static export keeps the oEmbed response of a
+// page, relative to the site's base: "oembed/index.json" for "/",
+// "oembed/cases/x.json" for "/cases/x/".
+func StaticOEmbedPath(pagePath string) string {
+	p := strings.Trim(pagePath, "/")
+	if p == "" {
+		p = "index"
+	}
+	return "oembed/" + p + ".json"
+}
+
+// origin is the scheme and host of the site's public URL when one is set
+// (-url), else of the request.
+func (s *Server) origin(r *http.Request) string {
+	if s.cfg.PublicURL != nil {
+		return s.cfg.PublicURL.Scheme + "://" + s.cfg.PublicURL.Host
+	}
+	return requestOrigin(r)
 }
 
 // requestOrigin is the scheme and host the reader used, as far as the

@@ -15,11 +15,13 @@ import (
 	"maps"
 	"net"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"docket/internal/casefile"
 	"docket/internal/components"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -44,6 +46,12 @@ type Config struct {
 	// "*" (any site) by default, or a list such as
 	// "https://news.example.org https://*.example.com".
 	FrameAncestors string
+	// PublicURL, when set, is where readers reach the site; social tags and
+	// oEmbed use its scheme and host instead of the request's.
+	PublicURL *url.URL
+	// StaticOEmbed points each page's oEmbed discovery link at a static
+	// file (StaticOEmbedPath) instead of /oembed: for the static export.
+	StaticOEmbed bool
 	// HSTS sends Strict-Transport-Security, for a server behind TLS.
 	HSTS bool
 	// Log receives the server's structured logs.
@@ -252,4 +260,22 @@ func displayAddr(addr string) string {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// Base is the path the site is served under, "/" or "/a/b/".
+func (s *Server) Base() string { return s.cfg.Base }
+
+// Cases are the cases the server serves, the default first.
+func (s *Server) Cases() []*casefile.Case { return s.cases.cases.Cases() }
+
+// AssetNames are the files served under /web/, sorted.
+func (s *Server) AssetNames() []string {
+	var names []string
+	for name := range s.assets {
+		if !strings.HasPrefix(name, "cases/") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
 }

@@ -1,0 +1,281 @@
+// Package export writes Docket as static files that any static host (an
+// object store behind a CDN, GitHub Pages, nginx) serves with no Go
+// process: every page, event page and embed of every case, the case data,
+// the schema, the manifest, the service worker, icons and the wasm, with
+// .br and .gz copies, oEmbed responses as files, and a _headers file with
+// the server's caching and security headers.
+package export
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"docket/internal/routes"
+	"docket/internal/server"
+
+	"github.com/andybalholm/brotli"
+)
+
+// Options say what to export and where.
+type Options struct {
+	// Out is the folder to write; it is created, and must be empty or
+	// missing so that nothing of an older export lingers.
+	Out string
+	// Base is the path the site will be served under ("/explainers/").
+	Base string
+	// URL is the public URL of the site, for absolute links in social
+	// tags and oEmbed; without it they name the host "localhost".
+	URL string
+	// CasesDir adds the cases of a folder, as for serve -cases.
+	CasesDir string
+}
+
+// Run exports the site. It renders every file through the server's own
+// handler and fails, naming the page, when any answers other than 200:
+// it never writes an error page as if it were a page.
+func Run(opts Options, web fs.FS) (files int, err error) {
+	cfg := server.Config{Base: opts.Base, CasesDir: opts.CasesDir, StaticOEmbed: true,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	host := "localhost"
+	if opts.URL != "" {
+		u, err := url.Parse(opts.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return 0, fmt.Errorf("-url %q: want the site's address, such as https://news.example.org/explainers/", opts.URL)
+		}
+		cfg.PublicURL = u
+		host = u.Host
+		if cfg.Base == "" || cfg.Base == "/" {
+			cfg.Base = u.Path
+		}
+	}
+	s, err := server.New(cfg, web)
+	if err != nil {
+		return 0, err
+	}
+	if err := prepareOut(opts.Out); err != nil {
+		return 0, err
+	}
+	base := s.Base()
+	w := writer{out: opts.Out, handler: s.Handler(), host: host, base: base}
+
+	// Pages: the default case at the root; each case, its events and its
+	// embed in folders of their own, so /cases/x/ is cases/x/index.html.
+	pages := []string{"/"}
+	for _, c := range s.Cases() {
+		pages = append(pages, routes.CasePath(c.ID)+"/", routes.EmbedPath(c.ID)+"/")
+		for _, e := range c.Events {
+			pages = append(pages, routes.EventPath(c.ID, e.ID)+"/")
+		}
+	}
+	for _, p := range pages {
+		w.file(p, path.Join(strings.TrimPrefix(p, "/"), "index.html"))
+		page := "http://" + host + base + strings.TrimPrefix(p, "/")
+		w.file("/oembed?format=json&url="+url.QueryEscape(page), server.StaticOEmbedPath(p))
+	}
+	for _, f := range []string{"/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/case.schema.json"} {
+		w.file(f, strings.TrimPrefix(f, "/"))
+	}
+	w.file("/api/cases", "api/cases.json")
+	for _, c := range s.Cases() {
+		w.file("/api/cases/"+c.ID, "api/cases/"+c.ID+".json")
+	}
+	for _, name := range s.AssetNames() {
+		w.file("/web/"+name, "web/"+name)
+	}
+	w.notFound("/docket-export-404-probe", "404.html")
+	if w.err != nil {
+		return 0, w.err
+	}
+	if err := w.headersFile(s); err != nil {
+		return 0, err
+	}
+	return w.files, nil
+}
+
+// prepareOut makes the output folder, refusing one that holds files.
+func prepareOut(out string) error {
+	if out == "" {
+		return fmt.Errorf("name the folder to write with -out DIR")
+	}
+	entries, err := os.ReadDir(out)
+	if err == nil && len(entries) > 0 {
+		return fmt.Errorf("-out %s is not empty: export into a new or empty folder", out)
+	}
+	return os.MkdirAll(out, 0o755)
+}
+
+// writer requests files from the handler and writes them, with
+// compressed copies, stopping at the first failure.
+type writer struct {
+	out     string
+	handler http.Handler
+	host    string
+	base    string
+	files   int
+	err     error
+}
+
+func (w *writer) get(target string, header ...string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest("GET", "http://"+w.host+w.base+strings.TrimPrefix(target, "/"), nil)
+	r.Host = w.host
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	w.handler.ServeHTTP(rec, r)
+	return rec
+}
+
+// compressed returns the server's own compressed copy of target in the
+// given coding, when it keeps one (the wasm's is built with it).
+func (w *writer) compressed(target, coding string) []byte {
+	rec := w.get(target, "Accept-Encoding", coding)
+	if rec.Code == http.StatusOK && rec.Header().Get("Content-Encoding") == coding {
+		return rec.Body.Bytes()
+	}
+	return nil
+}
+
+// file writes the response to target at name, failing on any status but 200.
+func (w *writer) file(target, name string) {
+	if w.err != nil {
+		return
+	}
+	rec := w.get(target)
+	if rec.Code != http.StatusOK {
+		w.err = fmt.Errorf("export: %s answered %d %s; the site is not written whole", target, rec.Code, strings.TrimSpace(rec.Body.String()))
+		return
+	}
+	w.write(name, rec.Body.Bytes(), w.compressed(target, "br"), w.compressed(target, "gzip"))
+}
+
+// notFound writes the site's not-found page, which static hosts show for
+// any missing path.
+func (w *writer) notFound(target, name string) {
+	if w.err != nil {
+		return
+	}
+	r := httptest.NewRequest("GET", "http://"+w.host+w.base+strings.TrimPrefix(target, "/"), nil)
+	r.Header.Set("Accept", "text/html")
+	rec := httptest.NewRecorder()
+	w.handler.ServeHTTP(rec, r)
+	if rec.Code != http.StatusNotFound {
+		w.err = fmt.Errorf("export: the not-found page answered %d", rec.Code)
+		return
+	}
+	w.write(name, rec.Body.Bytes(), nil, nil)
+}
+
+// write writes body at name with .br and .gz copies beside it when it is
+// compressible: the server's copies when given, else made here.
+func (w *writer) write(name string, body, br, gz []byte) {
+	dst := filepath.Join(w.out, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		w.err = err
+		return
+	}
+	if err := os.WriteFile(dst, body, 0o644); err != nil {
+		w.err = err
+		return
+	}
+	w.files++
+	if !compressible(name) {
+		return
+	}
+	if br == nil {
+		br = brotliBytes(body)
+	}
+	if gz == nil {
+		gz = gzipBytes(body)
+	}
+	if len(br) < len(body) {
+		w.err = os.WriteFile(dst+".br", br, 0o644)
+		w.files++
+	}
+	if w.err == nil && len(gz) < len(body) {
+		w.err = os.WriteFile(dst+".gz", gz, 0o644)
+		w.files++
+	}
+}
+
+func compressible(name string) bool {
+	switch path.Ext(name) {
+	case ".html", ".js", ".css", ".json", ".wasm", ".svg", ".webmanifest", ".txt":
+		return true
+	}
+	return false
+}
+
+func brotliBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	bw := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	bw.Write(b)
+	bw.Close()
+	return buf.Bytes()
+}
+
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	gw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	gw.Write(b)
+	gw.Close()
+	return buf.Bytes()
+}
+
+// headersFile writes _headers (the format Netlify and Cloudflare Pages
+// read) with the headers the server sends for each kind of path. Rules do
+// not overlap on a header, since those hosts join repeated values.
+func (w *writer) headersFile(s *server.Server) error {
+	kinds := []struct{ pattern, sample string }{
+		{"/*", "/"},
+		{"/", "/"},
+		{"/cases/*", "/cases/" + s.Cases()[0].ID + "/"},
+		{"/embed/*", "/embed/" + s.Cases()[0].ID + "/"},
+		{"/web/*", "/web/icons/icon.svg"},
+		{"/api/*", "/api/cases"},
+	}
+	shared := []string{"X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"}
+	perPath := []string{"Content-Security-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Access-Control-Allow-Origin", "Cross-Origin-Resource-Policy", "Cache-Control"}
+	var b strings.Builder
+	b.WriteString("# Headers for static hosts (Netlify, Cloudflare Pages), the same as `docket serve` sends.\n")
+	for i, k := range kinds {
+		h := w.get(k.sample).Header()
+		names := perPath
+		switch {
+		case i == 0:
+			names = shared
+		case k.pattern == "/web/*":
+			// Cache-Control is left to the versioned files' own rules
+			// below: a host would join two values for one header.
+			names = perPath[:len(perPath)-1]
+		}
+		b.WriteString(strings.TrimRight(w.base, "/") + k.pattern + "\n")
+		for _, n := range names {
+			if v := h.Get(n); v != "" {
+				fmt.Fprintf(&b, "  %s: %s\n", n, v)
+			}
+		}
+	}
+	// The files linked with ?v=VERSION may be kept for a year.
+	var immutable []string
+	for _, name := range []string{"app.wasm", "docket.css", "docket.js"} {
+		immutable = append(immutable, strings.TrimRight(w.base, "/")+"/web/"+name)
+	}
+	sort.Strings(immutable)
+	for _, p := range immutable {
+		fmt.Fprintf(&b, "%s\n  Cache-Control: public, max-age=31536000, immutable\n", p)
+	}
+	return os.WriteFile(filepath.Join(w.out, "_headers"), []byte(b.String()), 0o644)
+}
