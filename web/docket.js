@@ -7,6 +7,8 @@
 //    the protocols newsroom pages already speak: Pym.js (childId from the
 //    query string), WordPress (#?secret=) and AMP (embed-size), on load,
 //    on every change of its height and after each Pym width message.
+// 3. Ready: inside an iframe, once the interactive version has started,
+//    the page posts {docket: "ready", height} to its host, once.
 (function () {
   "use strict";
 
@@ -38,9 +40,11 @@
   var secret = (location.hash.match(/[#&?]secret=([A-Za-z0-9]+)/) || [])[1];
   var last = 0;
 
+  // height is the content's height: the root element's box, which,
+  // unlike scrollHeight, never counts the frame's own height, so the
+  // embed can shrink as well as grow.
   function height() {
-    var doc = document.documentElement;
-    return Math.ceil(Math.max(doc.getBoundingClientRect().height, doc.scrollHeight));
+    return Math.ceil(document.documentElement.getBoundingClientRect().height);
   }
 
   function post(force) {
@@ -56,11 +60,18 @@
     window.parent.postMessage({ sentinel: "amp", type: "embed-size", height: h }, "*");
   }
 
-  var queued = false;
+  var queued = false, ready = false;
   function schedule() {
     if (queued) return;
     queued = true;
-    requestAnimationFrame(function () { queued = false; post(false); });
+    requestAnimationFrame(function () {
+      queued = false;
+      post(false);
+      if (!ready && document.documentElement.dataset.docket === "ready") {
+        ready = true;
+        window.parent.postMessage({ docket: "ready", height: height() }, "*");
+      }
+    });
   }
 
   window.addEventListener("message", function (e) {

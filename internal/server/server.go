@@ -194,6 +194,7 @@ func (s *Server) appHandler() *app.Handler {
 			SVG:      "/web/icons/icon.svg",
 		},
 		Styles:                []string{"/web/docket.css?v=" + s.version},
+		Scripts:               []string{"/web/docket.js?v=" + s.version + " defer"},
 		Version:               s.version,
 		ServiceWorkerTemplate: appWorkerJS,
 		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].raw)),

@@ -278,3 +278,24 @@ func TestUnderBase(t *testing.T) {
 		t.Error("-base without a leading slash was accepted")
 	}
 }
+
+// TestPageScripts checks the page's scripts: go-app's loader and Docket's
+// own (storage stand-in and embed sizing), all from files, all deferred.
+func TestPageScripts(t *testing.T) {
+	s := newTestServer(t)
+	doc := htmlcheck.Parse(t, do(t, s.Handler(), "GET", "/").Body.String())
+	var srcs []string
+	for _, n := range doc.All(t, "head script[src]") {
+		src, _ := htmlcheck.Attr(n, "src")
+		if _, deferred := htmlcheck.Attr(n, "defer"); !deferred {
+			t.Errorf("script %s is not deferred", src)
+		}
+		srcs = append(srcs, src)
+	}
+	if got, want := strings.Join(srcs, " "), "/wasm_exec.js /app.js /web/docket.js?v="+s.Version(); got != want {
+		t.Errorf("scripts = %s; want %s", got, want)
+	}
+	if n := doc.Count(t, "script:not([src]):not([type='application/json'])"); n != 0 {
+		t.Errorf("%d inline scripts; the CSP allows none", n)
+	}
+}
