@@ -2,15 +2,23 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"html"
+	"io"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"docket/internal/casefile"
 	"docket/internal/routes"
+
+	"github.com/andybalholm/brotli"
 )
 
 // Docket's share image, for Open Graph and Twitter cards.
@@ -39,25 +47,86 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	if ev := routes.EventID(&url.URL{Path: r.URL.Path}); ev != "" && c.Event(ev) == nil {
 		return &httpError{status: http.StatusNotFound, msg: "This case has no event called \"" + ev + "\"."}
 	}
+	key := pageKey(r)
+	page := s.pages.get(key)
+	if page == nil {
+		var err error
+		if page, err = s.renderPage(r, c); err != nil {
+			return err
+		}
+		s.pages.put(key, page)
+	}
+	page.serve(w, r, "no-cache")
+	return nil
+}
+
+// renderPage renders a page with go-app, finishes its head, and compresses
+// it: once per page, then kept (see pageCache).
+func (s *Server) renderPage(r *http.Request, c *casefile.Case) (*asset, error) {
+	r2 := r.Clone(r.Context())
+	r2.Method = http.MethodGet
+	r2.Header.Del("If-None-Match") // go-app would answer 304 with no page
 	var rec bufferWriter
 	rec.header = http.Header{}
-	s.app.ServeHTTP(&rec, r)
-	body := rec.body.Bytes()
-	if rec.status == 0 || rec.status == http.StatusOK {
-		body = s.withHeadTags(body, r, c)
+	s.app.ServeHTTP(&rec, r2)
+	if rec.status != 0 && rec.status != http.StatusOK {
+		return nil, fmt.Errorf("go-app rendered %s with status %d", r.URL.Path, rec.status)
 	}
-	for k, v := range rec.header {
-		w.Header()[k] = v
+	body := s.withHeadTags(rec.body.Bytes(), r, c)
+	sum := sha256.Sum256(body)
+	a := &asset{name: r.URL.Path, contentType: "text/html; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: body}
+	a.br = compressWith(body, func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, 6) })
+	a.gz = compressWith(body, func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, 6); return z })
+	return a, nil
+}
+
+// compressWith compresses b with a writer from newWriter.
+func compressWith(b []byte, newWriter func(io.Writer) io.WriteCloser) []byte {
+	var buf bytes.Buffer
+	zw := newWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+// pageKey is what a rendered page depends on: the host (its social tags
+// are absolute), the path, and the query parameters pages read. Other
+// parameters (a campaign tag, say) share the page.
+func pageKey(r *http.Request) string {
+	q := r.URL.Query()
+	keep := url.Values{}
+	for _, name := range []string{"event", "view", "score"} {
+		if v := q.Get(name); v != "" {
+			keep.Set(name, v)
+		}
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	if rec.status != 0 {
-		w.WriteHeader(rec.status)
+	return r.Host + " " + r.URL.Path + "?" + keep.Encode()
+}
+
+// maxCachedPages bounds the pages kept in memory (each about 150 KB with
+// its compressed copies): odd query strings cannot grow it without end.
+const maxCachedPages = 128
+
+// pageCache keeps rendered, compressed pages. Pages change only when the
+// server restarts, so nothing expires; when full it starts again.
+type pageCache struct {
+	mu    sync.Mutex
+	pages map[string]*asset
+}
+
+func (c *pageCache) get(key string) *asset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.pages[key]
+}
+
+func (c *pageCache) put(key string, a *asset) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil || len(c.pages) >= maxCachedPages {
+		c.pages = map[string]*asset{}
 	}
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
-	return nil
+	c.pages[key] = a
 }
 
 // goappSocial matches the Open Graph tags go-app writes itself, which lack

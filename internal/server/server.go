@@ -67,6 +67,7 @@ type Server struct {
 	app     *app.Handler
 	cases   *library
 	api     *apiData
+	pages   pageCache
 	// manifestFile is the web app manifest, made at start.
 	manifestFile *asset
 	handler      http.Handler

@@ -299,3 +299,34 @@ func TestPageScripts(t *testing.T) {
 		t.Errorf("%d inline scripts; the CSP allows none", n)
 	}
 }
+
+// TestPagesCompressedAndCached checks that pages are rendered once and then
+// served with brotli or gzip, strong ETags and 304s, per page.
+func TestPagesCompressedAndCached(t *testing.T) {
+	s := newTestServer(t)
+	h := s.Handler()
+	w := do(t, h, "GET", "/", "Accept-Encoding", "gzip, br")
+	if w.Code != 200 || w.Header().Get("Content-Encoding") != "br" || w.Header().Get("Vary") != "Accept-Encoding" {
+		t.Fatalf("GET / = %d, encoding %q, vary %q", w.Code, w.Header().Get("Content-Encoding"), w.Header().Get("Vary"))
+	}
+	etag := w.Header().Get("ETag")
+	if !strings.HasPrefix(etag, `"`) || len(etag) < 10 {
+		t.Errorf("page ETag %q is not strong", etag)
+	}
+	if again := do(t, h, "GET", "/", "Accept-Encoding", "gzip"); again.Header().Get("ETag") != etag || again.Header().Get("Content-Encoding") != "gzip" {
+		t.Errorf("second GET /: ETag %q encoding %q; want %q gzip", again.Header().Get("ETag"), again.Header().Get("Content-Encoding"), etag)
+	}
+	if nm := do(t, h, "GET", "/", "If-None-Match", etag); nm.Code != 304 {
+		t.Errorf("If-None-Match = %d; want 304", nm.Code)
+	}
+	ev := do(t, h, "GET", "/?event=twitter-sues&utm_source=x")
+	if ev.Header().Get("ETag") == etag {
+		t.Error("a page opened on an event has the ETag of the plain page")
+	}
+	if same := do(t, h, "GET", "/?utm_source=newsletter"); same.Header().Get("ETag") != etag {
+		t.Error("a query parameter pages do not read made another page")
+	}
+	if got := do(t, h, "GET", "/cases/twitter-v-dhs-2017/events/no-such-event"); got.Code != 404 {
+		t.Errorf("event page of an unknown event = %d; want 404", got.Code)
+	}
+}
