@@ -33,7 +33,7 @@ const updateCheckEvery = 3 * time.Minute
 func (p *CasePage) OnMount(ctx app.Context) {
 	markReady()
 	p.installable = ctx.IsAppInstallable() && !inFrame()
-	p.updateReady = ctx.AppUpdateAvailable()
+	p.updateReady = ctx.AppUpdateAvailable() || app.Window().Get("goappUpdatedBeforeWasmLoaded").Truthy()
 	var check func(app.Context)
 	check = func(ctx app.Context) {
 		app.TryUpdate()
@@ -50,7 +50,7 @@ func (p *CasePage) OnAppInstallChange(ctx app.Context) {
 // OnAppUpdate offers a reload once a new version is installed. The page
 // keeps running the version it started with until the reader reloads.
 func (p *CasePage) OnAppUpdate(ctx app.Context) {
-	p.updateReady = ctx.AppUpdateAvailable()
+	p.updateReady = true
 }
 
 // OnNav picks the case from the URL and names the page after it.
