@@ -95,5 +95,11 @@ icons:
 share-image:
 	$(GO) run ./internal/tools/mkshare web/share.png
 
+## bench: bin/docket under load beside nginx serving the same bytes, then a
+## 60 s soak at 256 connections (JSON in bin/bench/load.json; installs wrk
+## and nginx-light as root).
+bench: build browser
+	$(GO) run ./internal/tools/loadtest -bin bin/docket -out bin/bench/load.json
+
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz

@@ -11,14 +11,15 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"docket/internal/casefile"
+	"docket/internal/quiz"
 	"docket/internal/routes"
-
-	"github.com/andybalholm/brotli"
 )
 
 // Docket's share image, for Open Graph and Twitter cards.
@@ -47,35 +48,62 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	if ev := routes.EventID(&url.URL{Path: r.URL.Path}); ev != "" && c.Event(ev) == nil {
 		return &httpError{status: http.StatusNotFound, msg: "This case has no event called \"" + ev + "\"."}
 	}
-	key := pageKey(r)
-	page := s.pages.get(key)
-	if page == nil {
-		var err error
-		if page, err = s.renderPage(r, c); err != nil {
-			return err
-		}
-		s.pages.put(key, page)
+	canon, key := s.canonicalPage(r, c)
+	page, err := s.pages.get(key, func() (*asset, error) { return s.renderPage(canon, c, key) })
+	if err != nil {
+		return err
 	}
 	page.serve(w, r, "no-cache")
 	return nil
 }
 
-// renderPage renders a page with go-app, finishes its head, and compresses
-// it: once per page, then kept (see pageCache).
-func (s *Server) renderPage(r *http.Request, c *casefile.Case) (*asset, error) {
+// canonicalPage is the request a page is rendered from, keeping only what
+// pages read and only when it is valid (an event of the case, a view, a
+// share code), and its cache key. Odd hosts and parameters thus share a
+// page instead of making a new one: nobody can make the server render
+// and compress without end.
+func (s *Server) canonicalPage(r *http.Request, c *casefile.Case) (*http.Request, string) {
+	q := r.URL.Query()
+	keep := url.Values{}
+	if ev := q.Get("event"); ev != "" && c.Event(ev) != nil {
+		keep.Set("event", ev)
+	}
+	if v := q.Get("view"); v != "" && routes.EmbedView(v) == v {
+		keep.Set("view", v)
+	}
+	if code := q.Get(quiz.ShareParam); code != "" {
+		if _, _, ok := quiz.ParseShare(c.ID, code); ok {
+			keep.Set(quiz.ShareParam, code)
+		}
+	}
+	host := s.hosts.canonical(r.Host)
 	r2 := r.Clone(r.Context())
 	r2.Method = http.MethodGet
+	r2.Host = host
+	r2.URL.RawQuery = keep.Encode()
+	r2.RequestURI = r2.URL.RequestURI()
 	r2.Header.Del("If-None-Match") // go-app would answer 304 with no page
+	return r2, host + " " + r2.URL.RequestURI()
+}
+
+// renderPage renders a page with go-app, finishes its head, and compresses
+// it: once per page, then kept (see pageCache). Its ETag comes from the
+// version and the page's key, not its bytes: go-app writes attributes in
+// varying order, and replicas must agree.
+func (s *Server) renderPage(r *http.Request, c *casefile.Case, key string) (*asset, error) {
 	var rec bufferWriter
 	rec.header = http.Header{}
-	s.app.ServeHTTP(&rec, r2)
+	s.app.ServeHTTP(&rec, r)
 	if rec.status != 0 && rec.status != http.StatusOK {
 		return nil, fmt.Errorf("go-app rendered %s with status %d", r.URL.Path, rec.status)
 	}
 	body := s.withHeadTags(rec.body.Bytes(), r, c)
-	sum := sha256.Sum256(body)
+	sum := sha256.Sum256([]byte(s.version + " " + key))
 	a := &asset{name: r.URL.Path, contentType: "text/html; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: body}
-	a.br = compressWith(body, func(w io.Writer) io.WriteCloser { return brotli.NewWriterLevel(w, 6) })
+	var err error
+	if a.br, err = brotliQuality(body, 6); err != nil {
+		return nil, err
+	}
 	a.gz = compressWith(body, func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, 6); return z })
 	return a, nil
 }
@@ -89,44 +117,111 @@ func compressWith(b []byte, newWriter func(io.Writer) io.WriteCloser) []byte {
 	return buf.Bytes()
 }
 
-// pageKey is what a rendered page depends on: the host (its social tags
-// are absolute), the path, and the query parameters pages read. Other
-// parameters (a campaign tag, say) share the page.
-func pageKey(r *http.Request) string {
-	q := r.URL.Query()
-	keep := url.Values{}
-	for _, name := range []string{"event", "view", "score"} {
-		if v := q.Get(name); v != "" {
-			keep.Set(name, v)
+// maxHosts is how many distinct Host headers get pages of their own (their
+// social tags name the host); requests with any other host get the pages
+// of the first. With -url, only that host is used.
+const maxHosts = 4
+
+// hostSet remembers the hosts pages were rendered for.
+type hostSet struct {
+	mu     sync.Mutex
+	public string // from -url: the only host
+	seen   []string
+}
+
+func (h *hostSet) canonical(host string) string {
+	if h.public != "" {
+		return h.public
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	host = strings.ToLower(host)
+	if slices.Contains(h.seen, host) {
+		return host
+	}
+	if len(h.seen) < maxHosts && validHost(host) {
+		h.seen = append(h.seen, host)
+		return host
+	}
+	if len(h.seen) > 0 {
+		return h.seen[0]
+	}
+	return "localhost"
+}
+
+// validHost reports whether a Host header is a plain name or address
+// with an optional port.
+func validHost(h string) bool {
+	if h == "" || len(h) > 255 {
+		return false
+	}
+	for _, r := range h {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == ':' || r == '[' || r == ']') {
+			return false
 		}
 	}
-	return r.Host + " " + r.URL.Path + "?" + keep.Encode()
+	return true
 }
 
 // maxCachedPages bounds the pages kept in memory (each about 150 KB with
-// its compressed copies): odd query strings cannot grow it without end.
-const maxCachedPages = 128
+// its compressed copies).
+const maxCachedPages = 256
 
 // pageCache keeps rendered, compressed pages. Pages change only when the
-// server restarts, so nothing expires; when full it starts again.
+// server restarts, so nothing expires; when full, one page makes room.
+// Each page is rendered once however many ask for it at the same time, and
+// at most as many pages render at once as there are CPUs.
 type pageCache struct {
-	mu    sync.Mutex
-	pages map[string]*asset
+	mu      sync.Mutex
+	pages   map[string]*asset
+	pending map[string]*pendingPage
+	renders chan struct{}
 }
 
-func (c *pageCache) get(key string) *asset {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.pages[key]
+type pendingPage struct {
+	done chan struct{}
+	page *asset
+	err  error
 }
 
-func (c *pageCache) put(key string, a *asset) {
+func (c *pageCache) get(key string, render func() (*asset, error)) (*asset, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.pages == nil || len(c.pages) >= maxCachedPages {
-		c.pages = map[string]*asset{}
+	if a, ok := c.pages[key]; ok {
+		c.mu.Unlock()
+		return a, nil
 	}
-	c.pages[key] = a
+	if p, ok := c.pending[key]; ok {
+		c.mu.Unlock()
+		<-p.done
+		return p.page, p.err
+	}
+	if c.pending == nil {
+		c.pending = map[string]*pendingPage{}
+		c.pages = map[string]*asset{}
+		c.renders = make(chan struct{}, runtime.NumCPU())
+	}
+	p := &pendingPage{done: make(chan struct{})}
+	c.pending[key] = p
+	c.mu.Unlock()
+
+	c.renders <- struct{}{}
+	p.page, p.err = render()
+	<-c.renders
+
+	c.mu.Lock()
+	delete(c.pending, key)
+	if p.err == nil {
+		if len(c.pages) >= maxCachedPages {
+			for k := range c.pages {
+				delete(c.pages, k)
+				break
+			}
+		}
+		c.pages[key] = p.page
+	}
+	c.mu.Unlock()
+	close(p.done)
+	return p.page, p.err
 }
 
 // goappSocial matches the Open Graph tags go-app writes itself, which lack
@@ -167,8 +262,17 @@ func (s *Server) withHeadTags(page []byte, r *http.Request, c *casefile.Case) []
 	tag(`<meta name="twitter:title" content="$0">`, title)
 	tag(`<meta name="twitter:description" content="$0">`, c.Summary)
 	tag(`<meta name="twitter:image" content="$0">`, image)
-	page = goappSocial.ReplaceAll(page, nil)
-	return bytes.Replace(page, []byte("\n  </head>"), []byte(b.String()+"\n  </head>"), 1)
+	// Only the head is searched: the body is most of the page.
+	end := bytes.Index(page, []byte("</head>"))
+	if end < 0 {
+		return page
+	}
+	head := goappSocial.ReplaceAll(page[:end], nil)
+	out := make([]byte, 0, len(page)+b.Len())
+	out = append(out, bytes.TrimRight(head, " \n")...)
+	out = append(out, b.String()...)
+	out = append(out, "\n  "...)
+	return append(out, page[end:]...)
 }
 
 // pairs turns values into strings.NewReplacer pairs for $0, $1, ...

@@ -68,6 +68,7 @@ type Server struct {
 	cases   *library
 	api     *apiData
 	pages   pageCache
+	hosts   hostSet
 	// manifestFile is the web app manifest, made at start.
 	manifestFile *asset
 	handler      http.Handler
@@ -120,6 +121,9 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 		return nil, err
 	}
 	s.manifestFile.contentType = "application/manifest+json"
+	if cfg.PublicURL != nil {
+		s.hosts.public = cfg.PublicURL.Host
+	}
 	components.UseLibrary(cases.pages)
 	components.Register()
 	s.app = s.appHandler()

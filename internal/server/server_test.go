@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -328,5 +329,36 @@ func TestPagesCompressedAndCached(t *testing.T) {
 	}
 	if got := do(t, h, "GET", "/cases/twitter-v-dhs-2017/events/no-such-event"); got.Code != 404 {
 		t.Errorf("event page of an unknown event = %d; want 404", got.Code)
+	}
+}
+
+// TestPageCacheCannotBeFlooded checks that odd hosts and parameters share
+// pages instead of making new ones, and that a page's ETag does not depend
+// on go-app's attribute order.
+func TestPageCacheCannotBeFlooded(t *testing.T) {
+	s := newTestServer(t)
+	h := s.Handler()
+	first := do(t, h, "GET", "/").Header().Get("ETag")
+	for i := range 50 {
+		r := httptest.NewRequest("GET", "/?score=bogus"+strconv.Itoa(i)+"&event=nope&view=x", nil)
+		r.Host = "attacker-" + strconv.Itoa(i) + ".example"
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != 200 {
+			t.Fatalf("odd request %d = %d", i, w.Code)
+		}
+	}
+	s.pages.mu.Lock()
+	n := len(s.pages.pages)
+	s.pages.mu.Unlock()
+	if n > maxHosts+1 {
+		t.Errorf("50 odd requests made %d cached pages; want at most %d", n, maxHosts+1)
+	}
+	if got := do(t, h, "GET", "/?score=bogus").Header().Get("ETag"); got != first {
+		t.Errorf("an invalid score made another page (ETag %s, want %s)", got, first)
+	}
+	other := newTestServer(t)
+	if got := do(t, other.Handler(), "GET", "/").Header().Get("ETag"); got != first {
+		t.Errorf("two servers of one build give / the ETags %s and %s", first, got)
 	}
 }

@@ -124,9 +124,20 @@ func readOrCompress(fsys fs.FS, name string, raw []byte, compress func([]byte) (
 	return b, nil
 }
 
+// brotliBytes compresses at the best quality with a window just large
+// enough for the file: the same result for small files, without the
+// 32 MiB table a full window allocates for each.
 func brotliBytes(raw []byte) ([]byte, error) {
+	return brotliQuality(raw, brotli.BestCompression)
+}
+
+func brotliQuality(raw []byte, quality int) ([]byte, error) {
+	lgwin := 10
+	for lgwin < 24 && 1<<lgwin < len(raw)+16 {
+		lgwin++
+	}
 	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
+	w := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: quality, LGWin: lgwin})
 	if _, err := w.Write(raw); err != nil {
 		return nil, err
 	}
