@@ -12,6 +12,10 @@
 (function () {
   "use strict";
 
+  // Whether a service worker already controlled this page when it loaded:
+  // only then is a newly activated worker an update (the app reads this).
+  window.docketHadWorker = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+
   function memoryStorage() {
     var items = new Map();
     return {

@@ -33,7 +33,7 @@ const updateCheckEvery = 3 * time.Minute
 func (p *CasePage) OnMount(ctx app.Context) {
 	markReady()
 	p.installable = ctx.IsAppInstallable() && !inFrame()
-	p.updateReady = ctx.AppUpdateAvailable() || app.Window().Get("goappUpdatedBeforeWasmLoaded").Truthy()
+	p.updateReady = hadWorker() && (ctx.AppUpdateAvailable() || app.Window().Get("goappUpdatedBeforeWasmLoaded").Truthy())
 	var check func(app.Context)
 	check = func(ctx app.Context) {
 		app.TryUpdate()
@@ -50,7 +50,14 @@ func (p *CasePage) OnAppInstallChange(ctx app.Context) {
 // OnAppUpdate offers a reload once a new version is installed. The page
 // keeps running the version it started with until the reader reloads.
 func (p *CasePage) OnAppUpdate(ctx app.Context) {
-	p.updateReady = true
+	p.updateReady = hadWorker()
+}
+
+// hadWorker reports whether a service worker controlled the page when it
+// loaded (docket.js notes it): without one, a worker that activates is the
+// first install, not an update.
+func hadWorker() bool {
+	return app.Window().Get("docketHadWorker").Truthy()
 }
 
 // OnNav picks the case from the URL and names the page after it.

@@ -44,6 +44,12 @@ func TestInstallable(t *testing.T) {
 	for _, e := range errs {
 		t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
 	}
+	// The first install is no update: nothing offers a reload.
+	var notices int
+	b.Run(t, chromedp.Sleep(500*time.Millisecond), chromedp.Evaluate(`document.querySelectorAll(".update-notice").length`, &notices))
+	if notices != 0 {
+		t.Error("a first visit offers to reload for a new version")
+	}
 
 	status, body := srv.Get(t, "/manifest.webmanifest")
 	if status != 200 {
