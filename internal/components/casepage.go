@@ -21,6 +21,7 @@ type CasePage struct {
 
 	caseID      string
 	installable bool // the browser offers to install Docket, outside an iframe
+	notNow      bool // the reader declined the install offer for this visit
 	updateReady bool // a new version is installed and waits for a reload
 }
 
@@ -103,7 +104,8 @@ func (p *CasePage) Render() app.UI {
 // appNotices are the install button and the update offer: fixed at the
 // bottom of the window, so their appearing moves nothing on the page.
 func (p *CasePage) appNotices() app.UI {
-	if !p.installable && !p.updateReady {
+	install := p.installable && !p.notNow && !p.updateReady
+	if !install && !p.updateReady {
 		return nil
 	}
 	return app.Div().Class("app-notices").Body(
@@ -114,11 +116,13 @@ func (p *CasePage) appNotices() app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
 		}),
-		app.If(p.installable && !p.updateReady, func() app.UI {
+		app.If(install, func() app.UI {
 			return app.Div().Class("app-notice install-notice").Body(
 				app.Span().Text("Read it offline: install Docket as an app."),
 				app.Button().Type("button").Class("notice-action").Text("Install").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
+				app.Button().Type("button").Class("notice-dismiss").Text("Not now").
+					OnClick(func(ctx app.Context, e app.Event) { p.notNow = true }),
 			)
 		}),
 	)
