@@ -16,6 +16,12 @@
   // only then is a newly activated worker an update (the app reads this).
   window.docketHadWorker = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
 
+  // Every three minutes, ask for a new version (go-app's update check, the
+  // one app.TryUpdate calls); the app offers a reload when one is installed.
+  setInterval(function () {
+    if (typeof window.goappTryUpdate === "function") window.goappTryUpdate();
+  }, 3 * 60 * 1000);
+
   function memoryStorage() {
     var items = new Map();
     return {

@@ -191,7 +191,9 @@ func NewBrowser(t testing.TB, o Options) *Browser {
 			b.log("exception: " + ev.ExceptionDetails.Error())
 		}
 	})
-	if err := chromedp.Run(ctx); err != nil {
+	// Headless Chromium keeps windows at least 500 px wide: emulate the
+	// viewport so a 320 px test is 320 px.
+	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(o.Width), int64(o.Height))); err != nil {
 		cancelTimeout()
 		cancelCtx()
 		cancelAlloc()

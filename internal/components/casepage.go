@@ -4,8 +4,6 @@
 package components
 
 import (
-	"time"
-
 	"docket/internal/casefile"
 	"docket/internal/routes"
 
@@ -25,22 +23,14 @@ type CasePage struct {
 	updateReady bool // a new version is installed and waits for a reload
 }
 
-// updateCheckEvery is how often an open page asks for a new version.
-const updateCheckEvery = 3 * time.Minute
-
 // OnMount marks the document as taken over by the wasm
-// (<html data-docket="ready">, which tests and benchmarks wait for), and
-// starts checking for new versions.
+// (<html data-docket="ready">, which tests and benchmarks wait for). The
+// page asks for a new version every few minutes (docket.js calls go-app's
+// goappTryUpdate, as app.TryUpdate does); OnAppUpdate hears the answer.
 func (p *CasePage) OnMount(ctx app.Context) {
 	markReady()
 	p.installable = ctx.IsAppInstallable() && !inFrame()
 	p.updateReady = hadWorker() && (ctx.AppUpdateAvailable() || app.Window().Get("goappUpdatedBeforeWasmLoaded").Truthy())
-	var check func(app.Context)
-	check = func(ctx app.Context) {
-		app.TryUpdate()
-		ctx.After(updateCheckEvery, check)
-	}
-	ctx.After(updateCheckEvery, check)
 }
 
 // OnAppInstallChange shows or hides the install button.
