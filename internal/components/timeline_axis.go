@@ -1,0 +1,478 @@
+package components
+
+import (
+	"math"
+	"strconv"
+
+	"docket/internal/timeline"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The axis is drawn only in the browser, into a box of fixed height that
+// the prerendered page already holds (20-timeline.css), so its appearance
+// moves nothing. Only the markers, labels and ticks within the viewport
+// (plus a margin) are in the DOM: timeline.Layout.Window picks them.
+
+// renderAxis is the time axis: ticks, the spans of events known only to the
+// month or year, labels in lanes and one button per marker.
+func (t *Timeline) renderAxis(m *timelineModel, v *timelineView, sel int) app.UI {
+	box := app.Div().Class("tl-axis")
+	tl, l := t.axisLayout()
+	if l == nil {
+		return box
+	}
+	t.scroll = l.ClampScroll(t.scroll, t.width)
+	w := l.Window(t.scroll, t.width)
+	t.drawn = t.scroll
+	selID := ""
+	if sel >= 0 {
+		selID = m.c.Events[sel].ID
+	}
+	selMarker, _ := l.MarkerOf(selID)
+	// The marker that Tab reaches: the selected one when drawn, else the
+	// first drawn (a roving tabindex: arrows move between markers).
+	tabX := math.NaN()
+	for _, mk := range w.Markers {
+		if mk.X == selMarker.X {
+			tabX = mk.X
+			break
+		}
+	}
+	if math.IsNaN(tabX) && len(w.Markers) > 0 {
+		tabX = w.Markers[0].X
+	}
+	zoomName := "whole case"
+	if l.Zoom() > tl.FitZoom(t.width) {
+		zoomName = "ticks every " + l.TickUnit().String()
+	}
+
+	return box.Body(
+		app.Div().Class("tl-viewport").ID("tl-viewport").
+			Role("group").Aria("label", "Time axis, "+zoomName).
+			OnScroll(t.onAxisScroll).
+			OnWheel(t.onWheel).
+			On("pointerdown", t.onAxisPointerDown).
+			On("pointermove", t.onAxisPointerMove).
+			On("pointerup", t.onAxisPointerUp).
+			On("pointercancel", t.onAxisPointerUp).
+			Body(
+				app.Div().Class("tl-content").DataSet("css", "width:"+px(l.Width())).Body(
+					app.Div().Class("tl-ticks").Aria("hidden", ariaTrue).Body(
+						app.Range(w.Ticks).Slice(func(i int) app.UI {
+							tk := w.Ticks[i]
+							c := "tl-tick"
+							if tk.Major {
+								c += " is-major"
+							}
+							return app.Div().Class(c).DataSet("css", "left:"+px(tk.X)).Body(
+								app.Span().Text(tk.Label),
+							)
+						}),
+					),
+					app.Div().Class("tl-spans").Aria("hidden", ariaTrue).Body(
+						app.Range(w.Markers).Slice(func(i int) app.UI {
+							mk := w.Markers[i]
+							if mk.Precision == timeline.Day || mk.X1-mk.X0 < 6 {
+								return nil
+							}
+							return app.Div().Class("tl-span-band").
+								DataSet("css", "left:"+px(mk.X0)+";width:"+px(mk.X1-mk.X0)+";--fill:"+m.markerFill(mk.IDs))
+						}),
+					),
+					app.Div().Class("tl-labels").Aria("hidden", ariaTrue).Body(
+						app.Range(w.Markers).Slice(func(i int) app.UI {
+							mk := w.Markers[i]
+							if mk.Lane < 0 {
+								return nil
+							}
+							c := "tl-label lane-" + strconv.Itoa(mk.Lane)
+							if mk.X == selMarker.X {
+								c += " is-selected"
+							}
+							return app.Div().Class(c).
+								DataSet("css", "left:"+px(mk.LabelX)+";width:"+px(mk.LabelWidth)+";--stem:"+px(mk.X-mk.LabelX)).
+								DataSet("id", mk.IDs[0]).
+								OnClick(t.onMarkerClick).
+								Body(app.Span().Text(mk.Label))
+						}),
+					),
+					app.Ul().Class("tl-markers").Body(
+						app.Range(w.Markers).Slice(func(i int) app.UI {
+							mk := w.Markers[i]
+							c := "tl-marker"
+							if len(mk.IDs) > 1 {
+								c += " is-group"
+							}
+							b := app.Button().Type("button").Class(c).
+								DataSet("id", mk.IDs[0]).
+								DataSet("css", "--fill:"+m.markerFill(mk.IDs)).
+								Aria("label", m.markerName(mk)).
+								TabIndex(-1).
+								OnClick(t.onMarkerClick)
+							if mk.X == tabX {
+								b = b.TabIndex(0)
+							}
+							if mk.X == selMarker.X && selID != "" {
+								b = b.Aria("current", ariaTrue)
+							}
+							return app.Li().DataSet("css", "left:"+px(mk.X)).Body(b)
+						}),
+					),
+				),
+			),
+	)
+}
+
+func px(v float64) string {
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + "px"
+}
+
+// measureWidth reads the width of the axis box, 0 when it is not shown (a
+// narrow screen shows the list alone), and sets up the label measure.
+func (t *Timeline) measureWidth() {
+	if !app.IsClient {
+		return
+	}
+	el := app.Window().GetElementByID("timeline")
+	if !el.Truthy() {
+		return
+	}
+	box := el.Call("querySelector", ".tl-axis")
+	if !box.Truthy() {
+		return
+	}
+	old := t.width
+	t.width = box.Get("clientWidth").Float()
+	if t.measure == nil && t.width > 0 {
+		t.measure = canvasMeasure()
+	}
+	if old > 0 && t.width > 0 && old != t.width && t.zoom == 0 {
+		t.scroll = 0
+	}
+	t.setLeft = true
+}
+
+// canvasMeasure measures labels in the font 20-timeline.css gives them,
+// plus their padding, so that a label's box fits its text.
+func canvasMeasure() func(string) float64 {
+	doc := app.Window().Get("document")
+	canvas := doc.Call("createElement", "canvas")
+	c2d := canvas.Call("getContext", "2d")
+	if !c2d.Truthy() {
+		return func(s string) float64 { return float64(len([]rune(s)))*7.5 + labelPadding }
+	}
+	c2d.Set("font", `600 13px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif`)
+	cache := map[string]float64{}
+	return func(s string) float64 {
+		if w, ok := cache[s]; ok {
+			return w
+		}
+		w := math.Ceil(c2d.Call("measureText", s).Get("width").Float()) + labelPadding
+		if len(cache) < 4096 {
+			cache[s] = w
+		}
+		return w
+	}
+}
+
+// labelPadding is a label's horizontal padding plus a pixel of slack.
+const labelPadding = 2*4 + 2
+
+// afterRender schedules, once per frame, what follows a render of the
+// axis: each drawn element's position and colour, the axis's scroll when
+// the state moved it (zoom, selection, resize), and focus on the marker
+// that had it: go-app reuses buttons by position, so after the window moves
+// the focused button may stand for another marker.
+func (t *Timeline) afterRender(ctx app.Context) {
+	if t.pendingRender || !app.IsClient {
+		return
+	}
+	t.pendingRender = true
+	keep := focusedMarkerID(app.Window().Get("document").Get("activeElement"))
+	ctx.Defer(func(app.Context) {
+		t.pendingRender = false
+		applyStyles()
+		if t.setLeft {
+			t.setLeft = false
+			if el := app.Window().GetElementByID("tl-viewport"); el.Truthy() {
+				el.Set("scrollLeft", t.scroll)
+			}
+		}
+		if keep != "" && focusedMarkerID(app.Window().Get("document").Get("activeElement")) != keep {
+			t.focusMarkerOf(keep)
+		}
+	})
+}
+
+// applyStyles copies each drawn element's data-css into its style. The
+// page's Content-Security-Policy refuses style attributes (style-src
+// 'self'), but not styles set through the CSSOM.
+func applyStyles() {
+	els := app.Window().Get("document").Call("querySelectorAll", "#timeline [data-css]")
+	for i := range els.Length() {
+		el := els.Index(i)
+		el.Get("style").Set("cssText", el.Call("getAttribute", "data-css"))
+	}
+}
+
+// onAxisScroll follows the reader's scroll of the axis and draws a new
+// window only when the old one's margin is nearly used up.
+func (t *Timeline) onAxisScroll(ctx app.Context, e app.Event) {
+	left := ctx.JSSrc().Get("scrollLeft").Float()
+	t.scroll = left
+	if math.Abs(left-t.drawn) < 100 {
+		ctx.PreventUpdate()
+		return
+	}
+	t.afterRender(ctx)
+}
+
+// onWheel zooms on Ctrl+wheel (and a trackpad pinch, which browsers send as
+// one), around the pointer. A plain wheel scrolls the page as usual.
+func (t *Timeline) onWheel(ctx app.Context, e app.Event) {
+	if !e.Get("ctrlKey").Bool() {
+		ctx.PreventUpdate()
+		return
+	}
+	e.PreventDefault()
+	dy := e.Get("deltaY").Float()
+	if e.Get("deltaMode").Int() == 1 { // lines
+		dy *= 16
+	}
+	t.wheel += dy
+	const notch = 60
+	anchor := e.Get("clientX").Float() - ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
+	switch {
+	case t.wheel <= -notch:
+		t.wheel = 0
+		t.zoomStep(ctx, +1, anchor)
+	case t.wheel >= notch:
+		t.wheel = 0
+		t.zoomStep(ctx, -1, anchor)
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+// onAxisPointerDown, Move and Up turn two touch points moving apart or
+// together into zoom steps around their middle.
+func (t *Timeline) onAxisPointerDown(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	if e.Get("pointerType").String() != "touch" {
+		return
+	}
+	if t.pointers == nil {
+		t.pointers = map[int][2]float64{}
+	}
+	t.pointers[e.Get("pointerId").Int()] = [2]float64{e.Get("clientX").Float(), e.Get("clientY").Float()}
+	if len(t.pointers) == 2 {
+		t.pinch = t.pinchDistance()
+	}
+}
+
+func (t *Timeline) onAxisPointerMove(ctx app.Context, e app.Event) {
+	id := e.Get("pointerId").Int()
+	if _, ok := t.pointers[id]; !ok {
+		ctx.PreventUpdate()
+		return
+	}
+	t.pointers[id] = [2]float64{e.Get("clientX").Float(), e.Get("clientY").Float()}
+	if len(t.pointers) != 2 || t.pinch <= 0 {
+		ctx.PreventUpdate()
+		return
+	}
+	d := t.pinchDistance()
+	var mid float64
+	for _, p := range t.pointers {
+		mid += p[0] / 2
+	}
+	anchor := mid - ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
+	switch r := d / t.pinch; {
+	case r >= 1.5:
+		t.pinch = d
+		t.zoomStep(ctx, +1, anchor)
+	case r <= 1/1.5:
+		t.pinch = d
+		t.zoomStep(ctx, -1, anchor)
+	default:
+		ctx.PreventUpdate()
+	}
+}
+
+func (t *Timeline) onAxisPointerUp(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
+	delete(t.pointers, e.Get("pointerId").Int())
+	if len(t.pointers) < 2 {
+		t.pinch = 0
+	}
+}
+
+func (t *Timeline) pinchDistance() float64 {
+	var ps [][2]float64
+	for _, p := range t.pointers {
+		ps = append(ps, p)
+	}
+	if len(ps) != 2 {
+		return 0
+	}
+	return math.Hypot(ps[0][0]-ps[1][0], ps[0][1]-ps[1][1])
+}
+
+// onZoom handles the zoom buttons. They zoom around the selected marker
+// when it is in view, else around the middle of the axis.
+func (t *Timeline) onZoom(ctx app.Context, e app.Event) {
+	if ctx.JSSrc().Call("getAttribute", "aria-disabled").String() == "true" {
+		ctx.PreventUpdate()
+		return
+	}
+	switch ctx.JSSrc().Get("dataset").Get("zoom").String() {
+	case "in":
+		t.zoomStep(ctx, +1, t.zoomAnchor())
+	case "out":
+		t.zoomStep(ctx, -1, t.zoomAnchor())
+	case "fit":
+		t.zoomTo(ctx, 0, t.zoomAnchor())
+	}
+}
+
+// zoomAnchor is the viewport x to zoom around: the selected marker when in
+// view, else the middle.
+func (t *Timeline) zoomAnchor() float64 { return t.anchorOf(t.selectedID()) }
+
+// anchorOf is the viewport x of the marker holding event id when it is in
+// view, else the middle of the viewport.
+func (t *Timeline) anchorOf(id string) float64 {
+	_, l := t.axisLayout()
+	if l == nil {
+		return t.width / 2
+	}
+	if mk, ok := l.MarkerOf(id); ok {
+		if x := mk.X - t.scroll; x >= 0 && x <= t.width {
+			return x
+		}
+	}
+	return t.width / 2
+}
+
+// zoomStep zooms in (dir > 0) or out one step around viewport x anchor.
+func (t *Timeline) zoomStep(ctx app.Context, dir int, anchor float64) {
+	tl, l := t.axisLayout()
+	if l == nil {
+		return
+	}
+	z := tl.ZoomOut(l.Zoom(), t.width)
+	if dir > 0 {
+		z = tl.ZoomIn(l.Zoom())
+	}
+	t.zoomTo(ctx, z, anchor)
+}
+
+// zoomTo sets the zoom (0 or below the fit: the whole case), keeping the
+// moment under anchor in place.
+func (t *Timeline) zoomTo(ctx app.Context, z timeline.Zoom, anchor float64) {
+	tl, l := t.axisLayout()
+	if l == nil {
+		return
+	}
+	fit := tl.FitZoom(t.width)
+	z = max(z, fit)
+	if z == l.Zoom() {
+		ctx.PreventUpdate()
+		return
+	}
+	scroll := tl.ZoomScroll(l.Zoom(), z, t.scroll, anchor)
+	if z <= fit {
+		t.zoom = 0
+	} else {
+		t.zoom = z
+	}
+	t.scroll = tl.Layout(z).ClampScroll(scroll, t.width)
+	t.setLeft = true
+	t.afterRender(ctx)
+}
+
+// onMarkerClick selects the event of a marker. A marker of several days
+// (a cluster) zooms in until the first of them stands alone; a marker of
+// one day with several events selects them in turn.
+func (t *Timeline) onMarkerClick(ctx app.Context, e app.Event) {
+	tl, l := t.axisLayout()
+	if l == nil {
+		return
+	}
+	m := t.modelNow()
+	mk, ok := l.MarkerOf(ctx.JSSrc().Get("dataset").Get("id").String())
+	if !ok {
+		return
+	}
+	target := m.firstByFile(mk.IDs)
+	if mk.Groups > 1 {
+		z := l.Zoom()
+		for z < timeline.MaxZoom {
+			z = tl.ZoomIn(z)
+			if mk2, _ := tl.Layout(z).MarkerOf(target); mk2.Groups == 1 {
+				break
+			}
+		}
+		t.zoom = z
+		t.scroll, _ = tl.Layout(z).CenterOn(target, t.width)
+		t.setLeft = true
+	} else if cur := t.selectedID(); containsID(mk.IDs, cur) && len(mk.IDs) > 1 {
+		target = nextInGroup(m, mk.IDs, cur)
+	}
+	t.choose(ctx, m.index[target])
+	t.afterRender(ctx)
+	ctx.Defer(func(app.Context) { t.focusMarkerOf(target) })
+}
+
+func containsID(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// nextInGroup is the event after cur among ids in file order, wrapping.
+func nextInGroup(m *timelineModel, ids []string, cur string) string {
+	ci := m.index[cur]
+	best, bi := "", math.MaxInt
+	for _, id := range ids {
+		if i := m.index[id]; i > ci && i < bi {
+			best, bi = id, i
+		}
+	}
+	if best == "" {
+		return m.firstByFile(ids)
+	}
+	return best
+}
+
+// focusMarkerOf moves focus to the marker that holds event id, after a
+// render: a marker's button may now stand for another marker, or be gone.
+func (t *Timeline) focusMarkerOf(id string) {
+	_, l := t.axisLayout()
+	if l == nil {
+		return
+	}
+	mk, ok := l.MarkerOf(id)
+	if !ok {
+		return
+	}
+	if el := app.Window().Get("document").Call("querySelector", `#tl-viewport .tl-marker[data-id="`+mk.IDs[0]+`"]`); el.Truthy() {
+		el.Call("focus", map[string]any{"preventScroll": true})
+	}
+}
+
+// focusedMarkerID is the id of the first event of the marker el is in, or
+// "" when el is not a marker.
+func focusedMarkerID(el app.Value) string {
+	if !el.Truthy() || el.Get("closest").IsUndefined() {
+		return ""
+	}
+	if m := el.Call("closest", ".tl-marker"); m.Truthy() {
+		return m.Get("dataset").Get("id").String()
+	}
+	return ""
+}

@@ -1,0 +1,238 @@
+package components
+
+import (
+	"docket/internal/casefile"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// renderCard is the selected event in full: date (as precise as known),
+// category, title, body, sources, glossary terms that open in place, the
+// quiz questions about it, and the other events of the same day. A swipe
+// on it moves to the previous or next event.
+func (t *Timeline) renderCard(m *timelineModel, v *timelineView, sel int) app.UI {
+	card := app.Article().Class("tl-card").ID("tl-card").TabIndex(-1).Aria("labelledby", "tl-card-title")
+	if sel < 0 {
+		return card.Body(app.P().ID("tl-card-title").Text("No events are shown: switch a category back on."))
+	}
+	e := &m.c.Events[sel]
+	cat := m.category(sel)
+	return card.
+		On("pointerdown", t.onSwipeStart).
+		On("pointerup", t.onSwipeEnd).
+		On("pointercancel", t.onSwipeCancel).
+		Body(
+			colorStrip(m.color(sel)),
+			app.Div().Class("tl-card-meta").Body(
+				app.Time().Class("tl-card-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
+				categoryTag(cat),
+				t.sameDay(m, v, sel),
+			),
+			app.Div().Class("tl-card-main").Body(
+				app.H3().ID("tl-card-title").Class("tl-card-title").Text(e.Title),
+				app.Range(e.Body).Slice(func(i int) app.UI {
+					return app.P().Class("tl-card-body").Text(e.Body[i])
+				}),
+				SourceList(m.c, e.Sources),
+				TermList(m.c, e.Terms),
+			),
+			app.If(len(m.questions[sel]) > 0, func() app.UI {
+				return app.Div().Class("tl-card-aside").Body(questionList(m.questions[sel]))
+			}),
+		)
+}
+
+// categoryTag names an event's category beside a swatch of its colour; the
+// text keeps the page's colours, so it reads in light and dark mode alike.
+func categoryTag(cat *casefile.Category) app.UI {
+	if cat == nil {
+		return nil
+	}
+	return app.Span().Class("tl-cat").Body(
+		swatch(cat.Color, "tl-swatch"),
+		app.Text(cat.Label),
+	)
+}
+
+// Category colours are drawn as SVG fills: the page's
+// Content-Security-Policy refuses style attributes, and an SVG fill is an
+// attribute that works in the prerendered page too, with no script.
+const svgNS = "http://www.w3.org/2000/svg"
+
+// swatch is a dot of a category's colour; 20-timeline.css rings it in the
+// page's ink so it shows on light and dark pages alike.
+func swatch(color, class string) app.UI {
+	if color == "" {
+		color = "currentColor"
+	}
+	return app.Elem("svg").XMLNS(svgNS).Class(class).
+		Attr("viewBox", "0 0 16 16").Aria("hidden", ariaTrue).Attr("focusable", "false").
+		Body(app.Elem("circle").XMLNS(svgNS).Attr("cx", "8").Attr("cy", "8").Attr("r", "6").Attr("fill", color))
+}
+
+// colorStrip is the band of the category's colour along the card's top.
+func colorStrip(color string) app.UI {
+	if color == "" {
+		return nil
+	}
+	return app.Elem("svg").XMLNS(svgNS).Class("tl-card-strip").
+		Attr("viewBox", "0 0 10 1").Attr("preserveAspectRatio", "none").Aria("hidden", ariaTrue).Attr("focusable", "false").
+		Body(app.Elem("rect").XMLNS(svgNS).Attr("width", "10").Attr("height", "1").Attr("fill", color))
+}
+
+// questionList links to the quiz questions about an event.
+func questionList(qs []*casefile.Question) app.UI {
+	if len(qs) == 0 {
+		return nil
+	}
+	return app.Div().Class("tl-questions").Body(
+		app.P().Class("tl-questions-label").Text("Test yourself"),
+		app.Ul().Body(
+			app.Range(qs).Slice(func(i int) app.UI {
+				return app.Li().Body(app.A().Href(QuestionHref(qs[i].ID)).Text(qs[i].Prompt))
+			}),
+		),
+	)
+}
+
+// sameDay offers the other events shown on the same date as event sel:
+// they share one marker on the axis.
+func (t *Timeline) sameDay(m *timelineModel, v *timelineView, sel int) app.UI {
+	d := m.c.Events[sel].Date
+	var others []int
+	for j := sel - 1; j >= 0 && m.c.Events[j].Date == d; j-- {
+		if v.shown(j) {
+			others = append([]int{j}, others...)
+		}
+	}
+	for j := sel + 1; j < len(m.c.Events) && m.c.Events[j].Date == d; j++ {
+		if v.shown(j) {
+			others = append(others, j)
+		}
+	}
+	if len(others) == 0 {
+		return nil
+	}
+	return app.Div().Class("tl-same-day").Body(
+		app.P().Class("tl-same-day-label").Text("Same day"),
+		app.Ul().Body(
+			app.Range(others).Slice(func(k int) app.UI {
+				j := others[k]
+				return app.Li().Body(
+					app.Button().Type("button").Class("tl-same-day-event").
+						DataSet("pos", j).
+						Disabled(!t.mounted).
+						OnClick(t.onChooseButton).
+						Text(m.c.Events[j].Title),
+				)
+			}),
+		),
+	)
+}
+
+// eventList is the list of events: every one in the prerendered page and
+// for short cases, a window of listPage around the selection for long ones
+// once in the browser. It is a component of its own so that scrolling or
+// zooming the axis does not render the list again.
+type eventList struct {
+	app.Compo
+
+	Model    *timelineModel
+	View     *timelineView
+	Selected int  // position of the selected event, -1 for none
+	From     int  // place in the view of the first event listed (windowed only)
+	Browser  bool // drawn by the wasm: window long cases
+	Owner    *Timeline
+}
+
+func (l *eventList) Render() app.UI {
+	m, v := l.Model, l.View
+	n := len(m.c.Events)
+	windowed := l.Browser && n > listAll
+	var items app.UI
+	var pager func(top bool) app.UI = func(bool) app.UI { return nil }
+	if !windowed {
+		// Every event, the hidden ones too (hidden, so print shows them).
+		items = app.Range(m.c.Events).Slice(func(i int) app.UI {
+			return eventItem(m, i, i == l.Selected, !v.shown(i))
+		})
+	} else {
+		from := max(0, min(l.From, len(v.order)))
+		to := min(from+listPage, len(v.order))
+		page := v.order[from:to]
+		items = app.Range(page).Slice(func(k int) app.UI {
+			return eventItem(m, page[k], page[k] == l.Selected, false)
+		})
+		pager = func(top bool) app.UI {
+			status := "Events " + thousands(from+1) + " to " + thousands(to) + " of " + thousands(len(v.order))
+			if top {
+				return app.Div().Class("tl-pager").Body(
+					app.P().Class("tl-pager-status").Text(status),
+					pagerButton("earlier", "Earlier events", from > 0, l.onPage),
+				)
+			}
+			return app.Div().Class("tl-pager").Body(
+				pagerButton("later", "Later events", to < len(v.order), l.onPage),
+			)
+		}
+	}
+	return app.Div().Class("tl-list").Body(
+		app.H3().Class("tl-list-heading").ID("tl-list-heading").Text("Every event, in order"),
+		pager(true),
+		app.Ol().Class("event-list").Aria("labelledby", "tl-list-heading").Body(items),
+		pager(false),
+	)
+}
+
+func pagerButton(dir, text string, enabled bool, h app.EventHandler) app.UI {
+	return app.Button().Type("button").Class("tl-page-"+dir).DataSet("page", dir).
+		Aria("disabled", boolAttr(!enabled)).OnClick(h).Text(text)
+}
+
+// onPage shows the previous or next page of a long list.
+func (l *eventList) onPage(ctx app.Context, e app.Event) {
+	if ctx.JSSrc().Call("getAttribute", "aria-disabled").String() == "true" {
+		return
+	}
+	t := l.Owner
+	from := l.From
+	if ctx.JSSrc().Get("dataset").Get("page").String() == "earlier" {
+		from = max(0, from-listPage)
+	} else if from+listPage < len(l.View.order) {
+		from += listPage
+	}
+	t.listFrom = from
+	ctx.Defer(func(app.Context) {
+		if h := app.Window().GetElementByID("tl-list-heading"); h.Truthy() {
+			h.Call("scrollIntoView", map[string]any{"block": "start"})
+		}
+	})
+}
+
+// eventItem is one event of the list: date, category, title, body,
+// sources, glossary terms and the quiz questions about it. Its id is the
+// event's, the target of #ID links.
+func eventItem(m *timelineModel, i int, selected, hidden bool) app.UI {
+	e := &m.c.Events[i]
+	li := app.Li().Class("event").ID(e.ID).Aria("labelledby", e.ID+"-title").TabIndex(-1)
+	if selected {
+		li = li.Aria("current", ariaTrue)
+	}
+	if hidden {
+		li = li.Hidden(true)
+	}
+	return li.Body(
+		swatch(m.color(i), "event-dot"),
+		app.P().Class("event-meta").Body(
+			app.Time().Class("event-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
+			categoryTag(m.category(i)),
+		),
+		app.H4().ID(e.ID+"-title").Class("event-title").Text(e.Title),
+		app.Range(e.Body).Slice(func(k int) app.UI {
+			return app.P().Class("event-body").Text(e.Body[k])
+		}),
+		SourceList(m.c, e.Sources),
+		TermList(m.c, e.Terms),
+		questionList(m.questions[i]),
+	)
+}

@@ -1,0 +1,352 @@
+package components
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"docket/internal/casefile"
+	"docket/internal/timeline"
+)
+
+// timelineModel is what the Timeline derives once from a case: events by
+// id, the quiz questions about each event, the categories in use, and for
+// each category filter the events shown. It is read-only once built, and
+// built once per case, so that a render with 10,000 events costs lookups,
+// not scans.
+type timelineModel struct {
+	c         *casefile.Case
+	index     map[string]int         // event id → position in c.Events
+	questions [][]*casefile.Question // by event position
+	catIndex  map[string]int         // category id → position in c.Categories
+	catOf     []int                  // by event position: its category's position
+	catCount  []int                  // events per category, by category position
+
+	mu    sync.Mutex
+	views map[categoryMask]*timelineView
+}
+
+// categoryMask is a set of categories by position in Case.Categories (a
+// case has at most casefile.MaxCategories).
+type categoryMask uint32
+
+func (m categoryMask) has(i int) bool { return m&(1<<i) != 0 }
+
+// timelineView is the events shown under one category filter, in file
+// order (the editor's reading order, which validation keeps in date order),
+// and the axis that places them.
+type timelineView struct {
+	hidden categoryMask
+	order  []int   // positions in c.Events of the events shown
+	rank   []int32 // by event position: its place in order, or -1 when hidden
+
+	axisOnce sync.Once
+	axis     *timeline.Timeline
+}
+
+// newTimelineModel indexes a case for the timeline.
+func newTimelineModel(c *casefile.Case) *timelineModel {
+	m := &timelineModel{
+		c:         c,
+		index:     make(map[string]int, len(c.Events)),
+		questions: make([][]*casefile.Question, len(c.Events)),
+		catIndex:  make(map[string]int, len(c.Categories)),
+		catOf:     make([]int, len(c.Events)),
+		catCount:  make([]int, len(c.Categories)),
+		views:     map[categoryMask]*timelineView{},
+	}
+	for i, k := range c.Categories {
+		m.catIndex[k.ID] = i
+	}
+	for i := range c.Events {
+		e := &c.Events[i]
+		if _, dup := m.index[e.ID]; !dup {
+			m.index[e.ID] = i
+		}
+		k, ok := m.catIndex[e.Category]
+		if !ok {
+			k = -1
+		} else {
+			m.catCount[k]++
+		}
+		m.catOf[i] = k
+	}
+	for qi := range c.Quiz.Questions {
+		q := &c.Quiz.Questions[qi]
+		for _, id := range q.Events {
+			if i, ok := m.index[id]; ok {
+				m.questions[i] = append(m.questions[i], q)
+			}
+		}
+	}
+	return m
+}
+
+// models keeps the model of each case the program has shown, so that a
+// re-render or a second mount of the same case does not index it again.
+var models struct {
+	sync.Mutex
+	byCase map[*casefile.Case]*timelineModel
+}
+
+// modelOf returns the (shared) model of case c.
+func modelOf(c *casefile.Case) *timelineModel {
+	models.Lock()
+	defer models.Unlock()
+	if m, ok := models.byCase[c]; ok {
+		return m
+	}
+	if models.byCase == nil {
+		models.byCase = map[*casefile.Case]*timelineModel{}
+	}
+	// A server holds a few cases for its lifetime; a browser holds one.
+	// Forget old cases rather than grow without bound.
+	if len(models.byCase) >= 16 {
+		clear(models.byCase)
+	}
+	m := newTimelineModel(c)
+	models.byCase[c] = m
+	return m
+}
+
+// event is the event with the given id, or nil.
+func (m *timelineModel) event(id string) *casefile.Event {
+	if i, ok := m.index[id]; ok {
+		return &m.c.Events[i]
+	}
+	return nil
+}
+
+// category is the category of the event at position i, or nil.
+func (m *timelineModel) category(i int) *casefile.Category {
+	if k := m.catOf[i]; k >= 0 {
+		return &m.c.Categories[k]
+	}
+	return nil
+}
+
+// color is the colour of the event's category, or "" for none.
+func (m *timelineModel) color(i int) string {
+	if k := m.category(i); k != nil {
+		return k.Color
+	}
+	return ""
+}
+
+// fullMask is the mask of every category of the case.
+func (m *timelineModel) fullMask() categoryMask {
+	return categoryMask(1)<<len(m.c.Categories) - 1
+}
+
+// view is the events shown when the categories in hidden are hidden.
+func (m *timelineModel) view(hidden categoryMask) *timelineView {
+	hidden &= m.fullMask()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if v, ok := m.views[hidden]; ok {
+		return v
+	}
+	v := &timelineView{hidden: hidden, rank: make([]int32, len(m.c.Events))}
+	for i := range m.c.Events {
+		if k := m.catOf[i]; k >= 0 && hidden.has(k) {
+			v.rank[i] = -1
+			continue
+		}
+		v.rank[i] = int32(len(v.order))
+		v.order = append(v.order, i)
+	}
+	if len(m.views) >= 8 {
+		clear(m.views)
+	}
+	m.views[hidden] = v
+	return v
+}
+
+// shown reports whether the event at position i is shown in the view.
+func (v *timelineView) shown(i int) bool { return i >= 0 && i < len(v.rank) && v.rank[i] >= 0 }
+
+// nearest is the position of the shown event nearest to event i in file
+// order: i itself when shown, else the next one shown, else the one before.
+// It is -1 when nothing is shown.
+func (v *timelineView) nearest(i int) int {
+	if len(v.order) == 0 {
+		return -1
+	}
+	if v.shown(i) {
+		return i
+	}
+	for j := i + 1; j < len(v.rank); j++ {
+		if v.rank[j] >= 0 {
+			return j
+		}
+	}
+	for j := min(i, len(v.rank)) - 1; j >= 0; j-- {
+		if v.rank[j] >= 0 {
+			return j
+		}
+	}
+	return v.order[0]
+}
+
+// step is the position of the shown event delta places after event i (before
+// it for a negative delta), clamped to the first and last shown.
+func (v *timelineView) step(i, delta int) int {
+	i = v.nearest(i)
+	if i < 0 {
+		return -1
+	}
+	r := int(v.rank[i]) + delta
+	r = max(0, min(r, len(v.order)-1))
+	return v.order[r]
+}
+
+// axisOf is the view's axis, built on first use with measure for label
+// widths: only the browser draws an axis, so the server never builds one.
+func (m *timelineModel) axisOf(v *timelineView, measure func(string) float64) *timeline.Timeline {
+	v.axisOnce.Do(func() {
+		items := make([]timeline.Item, len(v.order))
+		for k, i := range v.order {
+			e := &m.c.Events[i]
+			items[k] = timeline.Item{ID: e.ID, Start: e.Date.Start(), End: e.Date.End(), Label: e.Title}
+		}
+		v.axis = timeline.New(items, timeline.Options{
+			Padding:       axisPadding,
+			MinSpacing:    28,
+			MaxLanes:      axisLanes,
+			MaxLabelWidth: 240,
+			Measure:       measure,
+			CountLabel:    countLabel,
+		})
+	})
+	return v.axis
+}
+
+// countLabel names a marker that holds several events.
+func countLabel(n int) string { return thousands(n) + " events" }
+
+// firstByFile is, of the events ids, the one that comes first in the file.
+func (m *timelineModel) firstByFile(ids []string) string {
+	best, bi := "", len(m.c.Events)
+	for _, id := range ids {
+		if i, ok := m.index[id]; ok && i < bi {
+			best, bi = id, i
+		}
+	}
+	return best
+}
+
+// markerName is the accessible name of a marker on the axis: the event's
+// date and title, or for several events their dates and how many.
+func (m *timelineModel) markerName(mk timeline.Marker) string {
+	if len(mk.IDs) == 1 {
+		if e := m.event(mk.IDs[0]); e != nil {
+			return e.Date.Display() + ": " + e.Title
+		}
+	}
+	return spanDisplay(mk) + ": " + countLabel(len(mk.IDs))
+}
+
+// spanDisplay is the days a marker covers in readers' words: "April 6,
+// 2017", "January 2017", "2017", or "January 24 to April 7, 2017".
+func spanDisplay(mk timeline.Marker) string {
+	start, last := mk.Start, mk.End.AddDate(0, 0, -1)
+	switch mk.Precision {
+	case timeline.Day:
+		return start.Format("January 2, 2006")
+	case timeline.Month:
+		return start.Format("January 2006")
+	case timeline.Year:
+		return start.Format("2006")
+	}
+	if start.Year() == last.Year() {
+		return start.Format("January 2") + " to " + last.Format("January 2, 2006")
+	}
+	return start.Format("January 2, 2006") + " to " + last.Format("January 2, 2006")
+}
+
+// markerFill is the CSS background of a marker: its category's colour, or
+// for several events a pie of their categories' colours.
+func (m *timelineModel) markerFill(ids []string) string {
+	const most = 6 // a pie of more slices is unreadable
+	var colors []string
+	for _, id := range ids {
+		if i, ok := m.index[id]; ok {
+			colors = append(colors, m.color(i))
+		}
+		if len(colors) == most {
+			break
+		}
+	}
+	if len(colors) == 0 {
+		return "var(--ink)"
+	}
+	same := true
+	for _, c := range colors[1:] {
+		same = same && strings.EqualFold(c, colors[0])
+	}
+	if same {
+		return catColor(colors[0])
+	}
+	var b strings.Builder
+	b.WriteString("conic-gradient(")
+	for k, c := range colors {
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		from, to := k*100/len(colors), (k+1)*100/len(colors)
+		b.WriteString(catColor(c) + " " + strconv.Itoa(from) + "% " + strconv.Itoa(to) + "%")
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// catColor is a category colour for CSS: as the case file writes it (a
+// ring in the page's ink keeps markers visible on a dark page).
+func catColor(hex string) string {
+	if hex == "" {
+		return "var(--ink)"
+	}
+	return hex
+}
+
+// spanText is how many events a case covers and over what time, for the
+// line under the heading: "16 events, January 2017 to May 2018".
+func (m *timelineModel) spanText() string {
+	c := m.c
+	n := len(c.Events)
+	if n == 0 {
+		return ""
+	}
+	s := casefile.SummaryOf(c)
+	what := thousands(n) + " events"
+	if n == 1 {
+		what = "1 event"
+	}
+	first, last := s.First, s.Last
+	if first.Value == "" {
+		return what
+	}
+	from, to := first.Start().Format("January 2006"), last.Start().Format("January 2006")
+	if first.Precision == casefile.Year {
+		from = first.Start().Format("2006")
+	}
+	if last.Precision == casefile.Year {
+		to = last.Start().Format("2006")
+	}
+	if from == to {
+		return what + ", " + from
+	}
+	return what + ", " + from + " to " + to
+}
+
+// thousands writes n with commas between groups of three digits: "10,000".
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
