@@ -14,7 +14,12 @@
 
   // Whether a service worker already controlled this page when it loaded:
   // only then is a newly activated worker an update (the app reads this).
-  window.docketHadWorker = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+  // (In an opaque origin even reading navigator.serviceWorker throws.)
+  try {
+    window.docketHadWorker = !!(navigator.serviceWorker && navigator.serviceWorker.controller);
+  } catch (e) {
+    window.docketHadWorker = false;
+  }
 
   // Every three minutes, ask for a new version (go-app's update check, the
   // one app.TryUpdate calls); the app offers a reload when one is installed.
