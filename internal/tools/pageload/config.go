@@ -13,16 +13,17 @@ import (
 
 // config is what the command line sets.
 type config struct {
-	Runs     int
-	Quick    bool
-	Out      string
-	Markdown string
-	Bin      string
-	Profiles []profile
-	Pages    []string
-	Readme   string
-	Keep     bool
-	Verbose  bool
+	Runs      int
+	Quick     bool
+	Out       string
+	Markdown  string
+	Bin       string
+	Profiles  []profile
+	Pages     []string
+	Readme    string
+	Keep      bool
+	Verbose   bool
+	Breakdown bool
 	// Root is the module's folder, where the wasm programs are built.
 	Root   string
 	Chrome string
@@ -42,6 +43,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.Readme, "readme", "", "also put the Markdown table into this file, between <!-- pageload:begin --> and <!-- pageload:end -->")
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary folder (TimelineJS, the hello world's builds)")
 	fs.BoolVar(&c.Verbose, "v", false, "log every load")
+	fs.BoolVar(&c.Breakdown, "breakdown", true, "build ./app with its name section to break app.wasm down by package")
 	fs.Usage = func() {
 		io.WriteString(stderr, "usage: go run ./internal/tools/pageload [flags]\n\nMeasures Docket's page load against TimelineJS, a go-app hello world and a static page.\n\n")
 		fs.PrintDefaults()

@@ -219,7 +219,7 @@ func measureOnce(ctx context.Context, chrome string, t benchPage, pr profile, ve
 	if err := chromedp.Run(bctx, setup...); err != nil {
 		return cold, warm, fmt.Errorf("setting up the tab: %w", err)
 	}
-	if cold, err = loadOnce(bctx, t, log, true); err != nil {
+	if cold, err = loadOnce(bctx, t, log, true, verbose); err != nil {
 		return cold, warm, fmt.Errorf("cold: %w%s", err, workerErrors(ww))
 	}
 	verbose("    cold done")
@@ -228,7 +228,7 @@ func measureOnce(ctx context.Context, chrome string, t benchPage, pr profile, ve
 		return cold, warm, err
 	}
 	time.Sleep(300 * time.Millisecond)
-	if warm, err = loadOnce(bctx, t, log, false); err != nil {
+	if warm, err = loadOnce(bctx, t, log, false, verbose); err != nil {
 		return cold, warm, fmt.Errorf("warm: %w%s", err, workerErrors(ww))
 	}
 	return cold, warm, nil
@@ -252,18 +252,25 @@ const settle = time.Second
 // for an app, how long after ready it answers ArrowRight. A cold load of a
 // page with a service worker also waits for the worker to be active, so
 // that what it fetches counts and the warm load finds it ready.
-func loadOnce(ctx context.Context, t benchPage, log *netLog, cold bool) (load, error) {
+func loadOnce(ctx context.Context, t benchPage, log *netLog, cold bool, verbose func(string, ...any)) (load, error) {
 	var l load
+	start := time.Now()
+	step := func(what string) {
+		verbose("      %-28s %6.0f ms", what, float64(time.Since(start).Microseconds())/1000)
+	}
 	log.reset()
 	if err := chromedp.Run(ctx, chromedp.Navigate(t.URL)); err != nil {
 		return l, fmt.Errorf("loading %s: %w", t.URL, err)
 	}
+	step("loaded")
 	if t.App {
 		if err := awaitJS(ctx, "window.__pl.whenReady()", 3*time.Minute, nil); err != nil {
 			return l, fmt.Errorf("waiting for data-docket=ready: %w", err)
 		}
+		step("ready")
 	}
 	time.Sleep(settle)
+	step("settled")
 	var pl struct {
 		FCP, LCP, CLS, Ready, Load *float64
 		LCPEl                      string
@@ -298,13 +305,15 @@ func loadOnce(ctx context.Context, t benchPage, log *netLog, cold bool) (load, e
 				l.BusyUntil = max(l.BusyUntil, end)
 			}
 		}
+		step("snapshot")
 		if err := chromedp.Run(ctx, chromedp.Evaluate("window.__pl.arm()", &l.Focused)); err != nil {
 			return l, err
 		}
-		// Press ArrowRight until the page answers (a page that drops the
-		// first key is not interactive yet).
-		deadline := time.Now().Add(20 * time.Second)
-		for !l.KeyAnswered && time.Now().Before(deadline) {
+		step("armed")
+		// Press ArrowRight until the page answers, up to three times, a
+		// second apart: a page that has not answered by then has no key
+		// hook (TTI is then BusyUntil).
+		for !l.KeyAnswered && l.KeyPresses < 3 {
 			l.KeyPresses++
 			if err := chromedp.Run(ctx, pressKey("ArrowRight", 39)); err != nil {
 				return l, err
@@ -313,6 +322,7 @@ func loadOnce(ctx context.Context, t benchPage, log *netLog, cold bool) (load, e
 				return l, err
 			}
 		}
+		step("key answered")
 		l.TTI = l.BusyUntil
 		if l.KeyAnswered {
 			var key struct{ KeyAt, AnsweredAt float64 }
@@ -328,10 +338,12 @@ func loadOnce(ctx context.Context, t benchPage, log *netLog, cold bool) (load, e
 		if err := awaitJS(ctx, "navigator.serviceWorker ? navigator.serviceWorker.ready.then(() => true) : false", 3*time.Minute, &ok); err != nil || !ok {
 			return l, fmt.Errorf("the service worker never became active: %v", err)
 		}
+		step("service worker active")
 	}
 	for end := time.Now().Add(3 * time.Minute); !log.quietFor(500*time.Millisecond) && time.Now().Before(end); {
 		time.Sleep(50 * time.Millisecond)
 	}
+	step("network quiet")
 	l.traffic = log.traffic()
 	return l, nil
 }

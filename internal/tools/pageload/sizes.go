@@ -57,8 +57,11 @@ func (b *bench) measureSizes(ctx context.Context, docketURL string) {
 	if m, err := parseWasm(raw); err == nil {
 		r.Docket.Code, r.Docket.Data = m.sectionSize("code"), m.sectionSize("data")
 	}
-	names, err := buildWasm(ctx, b.cfg.Root, "./app", filepath.Join(b.tmp, "docket-names.wasm"), false)
-	if err == nil {
+	var names []byte
+	if b.cfg.Breakdown {
+		names, err = buildWasm(ctx, b.cfg.Root, "./app", filepath.Join(b.tmp, "docket-names.wasm"), false)
+	}
+	if b.cfg.Breakdown && err == nil {
 		var pkgs []string
 		if pkgs, err = wasmDeps(ctx, b.cfg.Root, "./app"); err == nil {
 			if n := len(withoutNames(names)); n != len(raw) {
