@@ -2,6 +2,7 @@ package components
 
 import (
 	"docket/internal/casefile"
+	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -64,10 +65,15 @@ func TermDisclosure(term *casefile.Term) app.UI {
 	)
 }
 
-// EventHref is the deep link to an event on the case page: it opens the
-// page with that event selected, with or without script.
-func EventHref(eventID string) string {
-	return Href("/?event=" + eventID + "#" + eventID)
+// EventHref is the deep link to an event on its case's page: it opens the
+// page with that event selected, with or without script. The default case
+// lives at "/", the others at /cases/{id}.
+func EventHref(caseID, eventID string) string {
+	page := "/"
+	if caseID != library.DefaultCaseID() {
+		page = routes.CasePath(caseID)
+	}
+	return Href(page + "?event=" + eventID + "#" + eventID)
 }
 
 // QuestionHref is the link to a quiz question on the case page.

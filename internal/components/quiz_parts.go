@@ -53,7 +53,7 @@ func storyLinks(c *casefile.Case, ids []string) app.UI {
 			app.Range(events).Slice(func(i int) app.UI {
 				e := events[i]
 				return app.Li().Body(
-					app.A().Href(EventHref(e.ID)).Body(
+					app.A().Href(EventHref(c.ID, e.ID)).Body(
 						app.Time().Class("quiz-story-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
 						app.Span().Class("quiz-story-title").Text(e.Title),
 					),

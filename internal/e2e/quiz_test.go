@@ -353,7 +353,7 @@ func (d quizDriver) checkFeedback(qu casefile.Question, picks []int) {
 	}
 	var story []string
 	for _, id := range qu.Events {
-		story = append(story, components.EventHref(id))
+		story = append(story, components.EventHref(d.c.ID, id))
 	}
 	if !equalStrings(v.Story, story) {
 		t.Errorf("%s: story links %q; want %q", where, v.Story, story)
