@@ -80,3 +80,13 @@ func EventHref(caseID, eventID string) string {
 func QuestionHref(questionID string) string {
 	return "#q-" + questionID
 }
+
+// linkOut makes a link open in a new tab (rel=noopener) when newTab is
+// set: inside an embed, a link to the full page must not take the reader
+// away from the article around it.
+func linkOut(a app.HTMLA, newTab bool) app.HTMLA {
+	if !newTab {
+		return a
+	}
+	return a.Target("_blank").Rel("noopener")
+}

@@ -48,7 +48,7 @@ func (p *EmbedPage) Render() app.UI {
 		app.Main().ID("main").Aria("label", c.Title).Body(
 			app.P().Class("embed-title").Text(c.Title),
 			app.If(view != routes.ViewQuiz, func() app.UI { return &Timeline{Case: c} }),
-			app.If(view != routes.ViewTimeline, func() app.UI { return &Quiz{Case: c} }),
+			app.If(view != routes.ViewTimeline, func() app.UI { return &Quiz{Case: c, Embedded: true} }),
 		),
 		embedCredit(c),
 		caseDataScript(c.ID),

@@ -38,6 +38,8 @@ type Quiz struct {
 	app.Compo
 
 	Case *casefile.Case
+	// Embedded is set in an embed: links out of the quiz open a new tab.
+	Embedded bool
 
 	ctx      app.Context // the component's own context (OnMount), for work after an update
 	mounted  bool        // the browser program has taken over: show the interactive quiz
@@ -348,7 +350,7 @@ func (q *Quiz) Render() app.UI {
 	if q.mounted {
 		body = q.panel()
 	} else {
-		body = quizList(c)
+		body = quizList(c, q.Embedded)
 	}
 	return app.Section().Class("quiz").ID("quiz").Aria("labelledby", quizHeadingID).Body(
 		app.H2().ID(quizHeadingID).TabIndex(-1).Text(c.Quiz.Title),

@@ -37,7 +37,7 @@ func choicesText(qu casefile.Question, picks []int) string {
 
 // storyLinks ties a question back to the story: a link to each of its
 // events, which opens the timeline on that event (EventHref).
-func storyLinks(c *casefile.Case, ids []string) app.UI {
+func storyLinks(c *casefile.Case, ids []string, newTab bool) app.UI {
 	var events []*casefile.Event
 	for _, id := range ids {
 		if e := c.Event(id); e != nil {
@@ -53,7 +53,7 @@ func storyLinks(c *casefile.Case, ids []string) app.UI {
 			app.Range(events).Slice(func(i int) app.UI {
 				e := events[i]
 				return app.Li().Body(
-					app.A().Href(EventHref(c.ID, e.ID)).Body(
+					linkOut(app.A().Href(EventHref(c.ID, e.ID)), newTab).Body(
 						app.Time().Class("quiz-story-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
 						app.Span().Class("quiz-story-title").Text(e.Title),
 					),

@@ -192,3 +192,25 @@ func TestEmbedCodePage(t *testing.T) {
 		t.Errorf("GET /embed-code/nope = %d", w.Code)
 	}
 }
+
+// TestEmbedLinksOpenANewTab checks the prerendered embed: every link out of
+// it opens a new tab, so the reader never leaves the article around it.
+func TestEmbedLinksOpenANewTab(t *testing.T) {
+	s := newTestServer(t)
+	doc := htmlcheck.Parse(t, do(t, s.Handler(), "GET", "/embed/twitter-v-dhs-2017?view=quiz").Body.String())
+	links := doc.All(t, "body a[href]")
+	if len(links) < 10 {
+		t.Fatalf("the quiz embed has only %d links", len(links))
+	}
+	for _, a := range links {
+		href, _ := htmlcheck.Attr(a, "href")
+		if strings.HasPrefix(href, "#") {
+			continue
+		}
+		target, _ := htmlcheck.Attr(a, "target")
+		rel, _ := htmlcheck.Attr(a, "rel")
+		if target != "_blank" || !strings.Contains(rel, "noopener") {
+			t.Errorf("link %q in the embed: target %q rel %q; want _blank and noopener", href, target, rel)
+		}
+	}
+}
