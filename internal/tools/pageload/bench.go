@@ -91,8 +91,10 @@ func prepare(ctx context.Context, cfg *config, log io.Writer) (*bench, error) {
 		b.docket.Version = string(m[1])
 	}
 	b.docket.Preload = regexp.MustCompile(`<link[^>]*rel="?preload"?[^>]*app\.wasm|<link[^>]*app\.wasm[^>]*rel="?preload`).Match(pageHTML)
+	// Embeds and images, other than go-app's loading icon, should wait
+	// until the reader scrolls to them.
 	for _, tag := range regexp.MustCompile(`<(?:iframe|img)\b[^>]*>`).FindAll(pageHTML, -1) {
-		if !bytes.Contains(tag, []byte(`loading="lazy"`)) {
+		if !bytes.Contains(tag, []byte(`loading="lazy"`)) && !bytes.Contains(tag, []byte(`id="app-wasm-loader-icon"`)) {
 			b.docket.EagerMedia++
 		}
 	}

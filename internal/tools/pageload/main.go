@@ -33,6 +33,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if cfg.From != "" {
+		res, err := readResults(cfg.From)
+		if err != nil {
+			return err
+		}
+		cfg.Out = ""
+		return report(cfg, res, stdout, stderr)
+	}
 	b, err := prepare(ctx, cfg, stderr)
 	if err != nil {
 		return err

@@ -123,9 +123,13 @@ func probeJS(t benchPage) string {
   new MutationObserver(onReady).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-docket']});
   pl.whenReady = () => new Promise((r) => { onReady(); pl.ready !== null ? r(true) : waiters.push(() => r(true)); });
   pl.arm = () => {
-    for (const s of ` + string(focus) + `) {
-      const el = document.querySelector(s);
-      if (el) { el.focus({preventScroll: true}); pl.focused = document.activeElement === el; break; }
+    // The first candidate that takes focus (a hidden one does not: on a
+    // phone the timeline may show only its list).
+    find: for (const s of ` + string(focus) + `) {
+      for (const el of document.querySelectorAll(s)) {
+        el.focus({preventScroll: true});
+        if (document.activeElement === el) { pl.focused = true; pl.focusedOn = s; break find; }
+      }
     }
     pl.sig0 = sig();
     const mo = new MutationObserver(() => pl.check());

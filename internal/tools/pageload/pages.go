@@ -35,7 +35,7 @@ import (
 var docketPage = benchPage{
 	Key: "docket", Name: "Docket", App: true, Worker: true,
 	What:  "bin/docket serve: the prerendered case page, then go-app's wasm",
-	Focus: []string{`#timeline .tl-marker[aria-current="true"]`, `#timeline [aria-current="true"]`, `#timeline [tabindex="0"]`, `#timeline`},
+	Focus: []string{`#timeline .tl-marker[aria-current="true"]`, `#timeline [aria-current="true"]`, `#timeline [tabindex="0"]`, `#timeline a[href]`, `#timeline button`, `#timeline`},
 	Sig: `[...document.querySelectorAll('#timeline [aria-current="true"], #timeline [aria-selected="true"], #timeline .is-selected')]` +
 		`.map((e) => e.id || e.dataset.id || e.textContent.trim().slice(0, 60)).join(',') + '|' + ` +
 		`((document.getElementById('tl-card') || {}).textContent || '').slice(0, 200) + '|' + location.search + location.hash`,
