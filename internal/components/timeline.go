@@ -37,6 +37,8 @@ type Timeline struct {
 	drawn         float64       // the scroll at which the axis window was drawn
 	setLeft       bool          // the axis element's scrollLeft must be set to scroll
 	pendingRender bool          // afterRender is scheduled
+	drawnKey      windowKey     // the axis window last rendered
+	styled        windowKey     // the axis window whose styles are applied
 	measure       func(string) float64
 
 	listFrom int // first event (place in the view) of the list window; -1 follows the selection
@@ -45,6 +47,14 @@ type Timeline struct {
 	pointers map[int][2]float64 // touch points on the axis, for pinch
 	pinch    float64            // distance between two touch points at the last zoom step
 	swipe    swipeStart
+}
+
+// windowKey names an axis window: the same key, the same elements with
+// the same styles.
+type windowKey struct {
+	layout *timeline.Layout
+	left   float64
+	hidden categoryMask
 }
 
 // swipeStart is where and when a touch began on the card.
@@ -61,9 +71,9 @@ const (
 )
 
 // listAll is the most events whose list the browser renders whole; a longer
-// case shows listPage events at a time around the selection, so the DOM and
-// each keystroke stay small with 10,000 events. The prerendered page always
-// lists every event.
+// case shows listPage events at a time around the selection, from the
+// first render on, so the DOM and each keystroke stay small with 10,000
+// events. The prerendered page always lists every event.
 const (
 	listAll  = 100
 	listPage = 50
@@ -102,22 +112,50 @@ func (t *Timeline) OnMount(ctx app.Context) {
 	t.afterRender(ctx)
 	u := ctx.Page().URL()
 	if m := t.modelNow(); m.event(u.Fragment) != nil {
-		// The browser scrolled the prerendered list to #ID; keep the reader
-		// on that event now that the wasm has drawn the page again. Until
-		// the page has loaded, the browser may scroll to the element it
-		// found first (now gone) again: scroll once more after the load.
 		id := u.Fragment
-		ctx.Defer(func(app.Context) { scrollToEvent(id, "start", false) })
-		if doc := app.Window().Get("document"); doc.Get("readyState").String() != "complete" {
-			var onLoad app.Func
-			onLoad = app.FuncOf(func(app.Value, []app.Value) any {
-				scrollToEvent(id, "start", false)
-				onLoad.Release()
-				return nil
-			})
-			app.Window().Call("addEventListener", "load", onLoad, map[string]any{"once": true})
-		}
+		ctx.Defer(func(app.Context) { holdFragment(id) })
 	}
+}
+
+// holdFragment keeps the list item of event id at the top of the window
+// for a moment after the wasm has drawn the page again. The browser
+// scrolled the prerendered page to #id; the new page above the item may be
+// shorter (the card shows that event now), and Chromium sometimes restores
+// the old scroll offset after the swap. Any scroll by the reader ends the
+// hold at once.
+func holdFragment(id string) {
+	w := app.Window()
+	scrollToEvent(id, "start", false)
+	var onScroll, onInput, stop app.Func
+	done := false
+	release := func() {
+		if done {
+			return
+		}
+		done = true
+		for _, ev := range []string{"wheel", "touchstart", "keydown", "pointerdown"} {
+			w.Call("removeEventListener", ev, onInput, true)
+		}
+		w.Call("removeEventListener", "scroll", onScroll)
+		onScroll.Release()
+		onInput.Release()
+		stop.Release()
+	}
+	onScroll = app.FuncOf(func(app.Value, []app.Value) any {
+		if el := w.GetElementByID(id); el.Truthy() {
+			if top := el.Call("getBoundingClientRect").Get("top").Float(); top < -2 || top > 48 {
+				scrollToEvent(id, "start", false)
+			}
+		}
+		return nil
+	})
+	onInput = app.FuncOf(func(app.Value, []app.Value) any { release(); return nil })
+	stop = app.FuncOf(func(app.Value, []app.Value) any { release(); return nil })
+	w.Call("addEventListener", "scroll", onScroll, map[string]any{"passive": true})
+	for _, ev := range []string{"wheel", "touchstart", "keydown", "pointerdown"} {
+		w.Call("addEventListener", ev, onInput, map[string]any{"capture": true, "passive": true})
+	}
+	w.Call("setTimeout", stop, 3000)
 }
 
 // OnResize fits the axis to its new width.
@@ -222,22 +260,22 @@ func (t *Timeline) Render() app.UI {
 		OnKeyDown(t.onKeyDown).
 		Body(
 			app.H2().ID("timeline-heading").Text("What happened"),
-			app.P().Class("tl-span").Text(m.spanText()),
+			app.P().Class("tl-span").Text(m.span),
 			t.renderToolbar(m, v),
 			app.Div().Class("tl-stage").Body(
-				t.renderAxis(m, v, sel),
+				t.renderAxis(m, v),
 				t.renderNav(m, v, sel),
 				t.renderCard(m, v, sel),
 			),
 			app.P().Class("tl-live").Aria("live", "polite").Aria("atomic", ariaTrue).Text(t.announce),
-			&eventList{Model: m, View: v, Selected: sel, From: t.listStart(v, sel), Browser: t.mounted, Owner: t},
+			&eventList{Model: m, View: v, Selected: sel, From: t.listStart(v, sel), Browser: app.IsClient, Owner: t},
 		)
 }
 
 // listStart is the place in the view of the first event the list window
 // shows: 0 for a case short enough to list whole.
 func (t *Timeline) listStart(v *timelineView, sel int) int {
-	if !t.mounted || len(t.model.c.Events) <= listAll {
+	if !app.IsClient || len(t.model.c.Events) <= listAll {
 		return 0
 	}
 	from := t.listFrom
@@ -384,11 +422,14 @@ func (t *Timeline) reveal(id string) {
 	if !ok {
 		return
 	}
+	old := t.scroll
 	if mk.X < t.scroll+margin || mk.X > t.scroll+t.width-margin {
 		t.scroll, _ = l.CenterOn(id, t.width)
 	}
 	t.scroll = l.ClampScroll(t.scroll, t.width)
-	t.setLeft = true
+	if t.scroll != old {
+		t.setLeft = true
+	}
 }
 
 // selectedID is the id of the event the card shows.

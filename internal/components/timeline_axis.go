@@ -13,115 +13,158 @@ import (
 // the prerendered page already holds (20-timeline.css), so its appearance
 // moves nothing. Only the markers, labels and ticks within the viewport
 // (plus a margin) are in the DOM: timeline.Layout.Window picks them.
+//
+// The axis is a component of its own that renders again only when its
+// window changes (scroll, zoom, filter, size). Which marker is selected
+// (aria-current, the roving tabindex) is set on the drawn buttons after
+// each render by markSelection, so a keyboard step does not draw the axis
+// again.
 
-// renderAxis is the time axis: ticks, the spans of events known only to the
-// month or year, labels in lanes and one button per marker.
-func (t *Timeline) renderAxis(m *timelineModel, v *timelineView, sel int) app.UI {
+// renderAxis is the box of the axis and, once the wasm has measured it,
+// the axis itself.
+func (t *Timeline) renderAxis(m *timelineModel, v *timelineView) app.UI {
 	box := app.Div().Class("tl-axis")
 	tl, l := t.axisLayout()
 	if l == nil {
+		t.drawnKey, t.styled = windowKey{}, windowKey{}
 		return box
 	}
 	t.scroll = l.ClampScroll(t.scroll, t.width)
-	w := l.Window(t.scroll, t.width)
-	t.drawn = t.scroll
-	selID := ""
-	if sel >= 0 {
-		selID = m.c.Events[sel].ID
+	// Keep the window while the scroll stays within half its margin.
+	if key := (windowKey{l, t.drawn, v.hidden}); key != t.drawnKey || math.Abs(t.scroll-t.drawn) >= 100 {
+		t.drawn = t.scroll
 	}
-	selMarker, _ := l.MarkerOf(selID)
-	// The marker that Tab reaches: the selected one when drawn, else the
-	// first drawn (a roving tabindex: arrows move between markers).
-	tabX := math.NaN()
-	for _, mk := range w.Markers {
-		if mk.X == selMarker.X {
-			tabX = mk.X
-			break
-		}
-	}
-	if math.IsNaN(tabX) && len(w.Markers) > 0 {
-		tabX = w.Markers[0].X
-	}
+	t.drawnKey = windowKey{l, t.drawn, v.hidden}
 	zoomName := "whole case"
 	if l.Zoom() > tl.FitZoom(t.width) {
 		zoomName = "ticks every " + l.TickUnit().String()
 	}
+	return box.Body(&timelineAxis{
+		Owner: t, Model: m, Layout: l, Scroll: t.drawn, Width: t.width, Name: "Time axis, " + zoomName,
+	})
+}
 
-	return box.Body(
-		app.Div().Class("tl-viewport").ID("tl-viewport").
-			Role("group").Aria("label", "Time axis, "+zoomName).
-			OnScroll(t.onAxisScroll).
-			OnWheel(t.onWheel).
-			On("pointerdown", t.onAxisPointerDown).
-			On("pointermove", t.onAxisPointerMove).
-			On("pointerup", t.onAxisPointerUp).
-			On("pointercancel", t.onAxisPointerUp).
-			Body(
-				app.Div().Class("tl-content").DataSet("css", "width:"+px(l.Width())).Body(
-					app.Div().Class("tl-ticks").Aria("hidden", ariaTrue).Body(
-						app.Range(w.Ticks).Slice(func(i int) app.UI {
-							tk := w.Ticks[i]
-							c := "tl-tick"
-							if tk.Major {
-								c += " is-major"
-							}
-							return app.Div().Class(c).DataSet("css", "left:"+px(tk.X)).Body(
-								app.Span().Text(tk.Label),
-							)
-						}),
-					),
-					app.Div().Class("tl-spans").Aria("hidden", ariaTrue).Body(
-						app.Range(w.Markers).Slice(func(i int) app.UI {
-							mk := w.Markers[i]
-							if mk.Precision == timeline.Day || mk.X1-mk.X0 < 6 {
-								return nil
-							}
-							return app.Div().Class("tl-span-band").
-								DataSet("css", "left:"+px(mk.X0)+";width:"+px(mk.X1-mk.X0)+";--fill:"+m.markerFill(mk.IDs))
-						}),
-					),
-					app.Div().Class("tl-labels").Aria("hidden", ariaTrue).Body(
-						app.Range(w.Markers).Slice(func(i int) app.UI {
-							mk := w.Markers[i]
-							if mk.Lane < 0 {
-								return nil
-							}
-							c := "tl-label lane-" + strconv.Itoa(mk.Lane)
-							if mk.X == selMarker.X {
-								c += " is-selected"
-							}
-							return app.Div().Class(c).
-								DataSet("css", "left:"+px(mk.LabelX)+";width:"+px(mk.LabelWidth)+";--stem:"+px(mk.X-mk.LabelX)).
-								DataSet("id", mk.IDs[0]).
-								OnClick(t.onMarkerClick).
-								Body(app.Span().Text(mk.Label))
-						}),
-					),
-					app.Ul().Class("tl-markers").Body(
-						app.Range(w.Markers).Slice(func(i int) app.UI {
-							mk := w.Markers[i]
-							c := "tl-marker"
-							if len(mk.IDs) > 1 {
-								c += " is-group"
-							}
-							b := app.Button().Type("button").Class(c).
+// timelineAxis draws the window of the axis at scroll Scroll: ticks, the
+// spans of events known only to the month or year, labels in lanes and one
+// button per marker.
+type timelineAxis struct {
+	app.Compo
+
+	Owner  *Timeline
+	Model  *timelineModel
+	Layout *timeline.Layout
+	Scroll float64 // content px at the viewport's left edge
+	Width  float64 // of the viewport, px
+	Name   string  // the accessible name of the axis
+}
+
+func (a *timelineAxis) Render() app.UI {
+	t, m, l := a.Owner, a.Model, a.Layout
+	w := l.Window(a.Scroll, a.Width)
+	return app.Div().Class("tl-viewport").ID("tl-viewport").
+		Role("group").Aria("label", a.Name).
+		OnScroll(t.onAxisScroll).
+		OnWheel(t.onWheel).
+		On("pointerdown", t.onAxisPointerDown).
+		On("pointermove", t.onAxisPointerMove).
+		On("pointerup", t.onAxisPointerUp).
+		On("pointercancel", t.onAxisPointerUp).
+		Body(
+			app.Div().Class("tl-content").DataSet("css", "width:"+px(l.Width())).Body(
+				app.Div().Class("tl-ticks").Aria("hidden", ariaTrue).Body(
+					app.Range(w.Ticks).Slice(func(i int) app.UI {
+						tk := w.Ticks[i]
+						c := "tl-tick"
+						if tk.Major {
+							c += " is-major"
+						}
+						return app.Div().Class(c).DataSet("css", "left:"+px(tk.X)).Body(
+							app.Span().Text(tk.Label),
+						)
+					}),
+				),
+				app.Div().Class("tl-spans").Aria("hidden", ariaTrue).Body(
+					app.Range(w.Markers).Slice(func(i int) app.UI {
+						mk := w.Markers[i]
+						if mk.Precision == timeline.Day || mk.X1-mk.X0 < 6 {
+							return nil
+						}
+						return app.Div().Class("tl-span-band").
+							DataSet("css", "left:"+px(mk.X0)+";width:"+px(mk.X1-mk.X0)+";--fill:"+m.markerFill(mk.IDs))
+					}),
+				),
+				app.Div().Class("tl-labels").Aria("hidden", ariaTrue).Body(
+					app.Range(w.Markers).Slice(func(i int) app.UI {
+						mk := w.Markers[i]
+						if mk.Lane < 0 {
+							return nil
+						}
+						return app.Div().Class("tl-label lane-"+strconv.Itoa(mk.Lane)).
+							DataSet("css", "left:"+px(mk.LabelX)+";width:"+px(mk.LabelWidth)+";--stem:"+px(mk.X-mk.LabelX)).
+							DataSet("id", mk.IDs[0]).
+							OnClick(t.onMarkerClick).
+							Body(app.Span().Text(mk.Label))
+					}),
+				),
+				app.Ul().Class("tl-markers").Body(
+					app.Range(w.Markers).Slice(func(i int) app.UI {
+						mk := w.Markers[i]
+						c := "tl-marker"
+						if len(mk.IDs) > 1 {
+							c += " is-group"
+						}
+						return app.Li().DataSet("css", "left:"+px(mk.X)).Body(
+							app.Button().Type("button").Class(c).
 								DataSet("id", mk.IDs[0]).
 								DataSet("css", "--fill:"+m.markerFill(mk.IDs)).
 								Aria("label", m.markerName(mk)).
 								TabIndex(-1).
-								OnClick(t.onMarkerClick)
-							if mk.X == tabX {
-								b = b.TabIndex(0)
-							}
-							if mk.X == selMarker.X && selID != "" {
-								b = b.Aria("current", ariaTrue)
-							}
-							return app.Li().DataSet("css", "left:"+px(mk.X)).Body(b)
-						}),
-					),
+								OnClick(t.onMarkerClick),
+						)
+					}),
 				),
 			),
-	)
+		)
+}
+
+// markSelection marks the selected event's marker and label on the drawn
+// axis (aria-current, and the one tab stop of the roving tabindex: the
+// selected marker, or the first drawn when it is not).
+func (t *Timeline) markSelection() {
+	vp := app.Window().GetElementByID("tl-viewport")
+	if !vp.Truthy() {
+		return
+	}
+	marked := vp.Call("querySelectorAll", `[aria-current], .tl-marker[tabindex="0"], .tl-label.is-selected`)
+	for i := range marked.Length() {
+		el := marked.Index(i)
+		el.Call("removeAttribute", "aria-current")
+		el.Get("classList").Call("remove", "is-selected")
+		if el.Get("tagName").String() == "BUTTON" {
+			el.Set("tabIndex", -1)
+		}
+	}
+	var first string
+	if _, l := t.axisLayout(); l != nil {
+		if mk, ok := l.MarkerOf(t.selectedID()); ok {
+			first = mk.IDs[0]
+		}
+	}
+	b := app.Value(nil)
+	if first != "" {
+		b = vp.Call("querySelector", `.tl-marker[data-id="`+first+`"]`)
+	}
+	if b != nil && b.Truthy() {
+		b.Call("setAttribute", "aria-current", "true")
+		if lb := vp.Call("querySelector", `.tl-label[data-id="`+first+`"]`); lb.Truthy() {
+			lb.Get("classList").Call("add", "is-selected")
+		}
+	} else {
+		b = vp.Call("querySelector", `.tl-marker`)
+	}
+	if b != nil && b.Truthy() {
+		b.Set("tabIndex", 0)
+	}
 }
 
 func px(v float64) string {
@@ -192,7 +235,12 @@ func (t *Timeline) afterRender(ctx app.Context) {
 	keep := focusedMarkerID(app.Window().Get("document").Get("activeElement"))
 	ctx.Defer(func(app.Context) {
 		t.pendingRender = false
-		applyStyles()
+		if t.styled != t.drawnKey {
+			// Only a new window moves or recolours anything.
+			t.styled = t.drawnKey
+			applyStyles()
+		}
+		t.markSelection()
 		if t.setLeft {
 			t.setLeft = false
 			if el := app.Window().GetElementByID("tl-viewport"); el.Truthy() {
@@ -219,6 +267,12 @@ func applyStyles() {
 // onAxisScroll follows the reader's scroll of the axis and draws a new
 // window only when the old one's margin is nearly used up.
 func (t *Timeline) onAxisScroll(ctx app.Context, e app.Event) {
+	if t.setLeft {
+		// The element has not yet been scrolled to the state's offset
+		// (a zoom or a step is being drawn): its offset is stale.
+		ctx.PreventUpdate()
+		return
+	}
 	left := ctx.JSSrc().Get("scrollLeft").Float()
 	t.scroll = left
 	if math.Abs(left-t.drawn) < 100 {

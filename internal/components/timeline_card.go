@@ -154,14 +154,14 @@ func (l *eventList) Render() app.UI {
 	if !windowed {
 		// Every event, the hidden ones too (hidden, so print shows them).
 		items = app.Range(m.c.Events).Slice(func(i int) app.UI {
-			return eventItem(m, i, i == l.Selected, !v.shown(i))
+			return &listedEvent{Model: m, Pos: i, Current: i == l.Selected, Hidden: !v.shown(i)}
 		})
 	} else {
 		from := max(0, min(l.From, len(v.order)))
 		to := min(from+listPage, len(v.order))
 		page := v.order[from:to]
 		items = app.Range(page).Slice(func(k int) app.UI {
-			return eventItem(m, page[k], page[k] == l.Selected, false)
+			return &listedEvent{Model: m, Pos: page[k], Current: page[k] == l.Selected}
 		})
 		pager = func(top bool) app.UI {
 			status := "Events " + thousands(from+1) + " to " + thousands(to) + " of " + thousands(len(v.order))
@@ -209,9 +209,23 @@ func (l *eventList) onPage(ctx app.Context, e app.Event) {
 	})
 }
 
-// eventItem is one event of the list: date, category, title, body,
+// listedEvent is one event of the list: date, category, title, body,
 // sources, glossary terms and the quiz questions about it. Its id is the
-// event's, the target of #ID links.
+// event's, the target of #ID links. A component of its own, so that a new
+// selection renders two items again, not the list.
+type listedEvent struct {
+	app.Compo
+
+	Model   *timelineModel
+	Pos     int  // the event's position in the case
+	Current bool // the selected event
+	Hidden  bool // filtered out: hidden on screen, printed
+}
+
+func (it *listedEvent) Render() app.UI {
+	return eventItem(it.Model, it.Pos, it.Current, it.Hidden)
+}
+
 func eventItem(m *timelineModel, i int, selected, hidden bool) app.UI {
 	e := &m.c.Events[i]
 	li := app.Li().Class("event").ID(e.ID).Aria("labelledby", e.ID+"-title").TabIndex(-1)

@@ -21,6 +21,7 @@ type timelineModel struct {
 	catIndex  map[string]int         // category id → position in c.Categories
 	catOf     []int                  // by event position: its category's position
 	catCount  []int                  // events per category, by category position
+	span      string                 // spanText, once
 
 	mu    sync.Mutex
 	views map[categoryMask]*timelineView
@@ -71,6 +72,7 @@ func newTimelineModel(c *casefile.Case) *timelineModel {
 		}
 		m.catOf[i] = k
 	}
+	m.span = m.spanText()
 	for qi := range c.Quiz.Questions {
 		q := &c.Quiz.Questions[qi]
 		for _, id := range q.Events {
