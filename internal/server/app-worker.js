@@ -17,8 +17,11 @@ const required = (url) => /(\/|app\.js|wasm_exec\.js|app\.wasm(\?.*)?)$/.test(ne
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(cacheName);
+    // The default cache mode lets the browser's HTTP cache answer: the
+    // page is downloading the same versioned wasm right now, and the
+    // browser hands it over instead of downloading it twice.
     const results = await Promise.allSettled(resourcesToCache.map(async (url) => {
-      const res = await fetch(url, { cache: "reload" });
+      const res = await fetch(url);
       if (!res.ok) throw new Error(url + ": " + res.status);
       await cache.put(url, res);
     }));
