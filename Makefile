@@ -95,10 +95,17 @@ icons:
 share-image:
 	$(GO) run ./internal/tools/mkshare web/share.png
 
-## bench: bin/docket under load beside nginx serving the same bytes, then a
-## 60 s soak at 256 connections (JSON in bin/bench/load.json; installs wrk
-## and nginx-light as root).
+## bench: the speed and size figures, checked by benchmarks, not tests:
+##   - the timeline: first paint, interactive and one key step for the
+##     default case and generated cases of 1,000 and 10,000 events;
+##   - page load beside TimelineJS, a go-app hello world and a static page,
+##     cold and warm, in three profiles (bin/bench/pageload.json; the table
+##     also goes into the README);
+##   - bin/docket under load beside nginx, then a 60 s soak at 256
+##     connections (bin/bench/load.json; installs wrk and nginx-light as root).
 bench: build browser
+	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -run=NONE -bench=Timeline -benchtime=1x ./internal/e2e
+	CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) run ./internal/tools/pageload -runs 7 -bin bin/docket -readme README.md
 	$(GO) run ./internal/tools/loadtest -bin bin/docket -out bin/bench/load.json
 
 clean:
