@@ -41,7 +41,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.Bin, "bin", "bin/docket", "the Docket binary to serve")
 	profiles := fs.String("profiles", "none,cpu4,mobile", "profiles to run: none, cpu4, mobile")
 	pages := fs.String("pages", "docket,timelinejs,hello,static", "pages to load")
-	fs.StringVar(&c.Readme, "readme", "", "also put the Markdown table into this file, between <!-- pageload:begin --> and <!-- pageload:end -->")
+	fs.StringVar(&c.Readme, "readme", "", "also put the Markdown table into this file, between <!-- pageload:begin --> and <!-- pageload:end --> (a section with them is added at the end if missing)")
 	fs.StringVar(&c.From, "from", "", "measure nothing: print the table (and write -md, -readme) from this JSON of an earlier run")
 	fs.BoolVar(&c.Keep, "keep", false, "keep the temporary folder (TimelineJS, the hello world's builds)")
 	fs.BoolVar(&c.Verbose, "v", false, "log every load")

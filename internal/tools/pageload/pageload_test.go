@@ -170,3 +170,14 @@ func TestMedianOf(t *testing.T) {
 		t.Errorf("medianOf = %+v", s)
 	}
 }
+
+func TestWithFigures(t *testing.T) {
+	for _, tt := range []struct{ readme, want string }{
+		{"# Docket\n", "# Docket\n\n## Page load\n\n<!-- pageload:begin -->\nT\n<!-- pageload:end -->\n"},
+		{"a\n<!-- pageload:begin -->\nold\n<!-- pageload:end -->\nb\n", "a\n<!-- pageload:begin -->\nT\n<!-- pageload:end -->\nb\n"},
+	} {
+		if got := withFigures(tt.readme, "T\n"); got != tt.want {
+			t.Errorf("withFigures(%q) = %q, want %q", tt.readme, got, tt.want)
+		}
+	}
+}

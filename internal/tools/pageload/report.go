@@ -306,19 +306,22 @@ const (
 	readmeEnd   = "<!-- pageload:end -->"
 )
 
-// updateReadme replaces what lies between the markers with md.
+// updateReadme replaces what lies between the markers with md; a README
+// without them gets a "Page load" section with them at its end.
 func updateReadme(path, md string) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	s := string(b)
-	i, j := strings.Index(s, readmeBegin), strings.Index(s, readmeEnd)
+	return os.WriteFile(path, []byte(withFigures(string(b), md)), 0o644)
+}
+
+func withFigures(readme, md string) string {
+	i, j := strings.Index(readme, readmeBegin), strings.Index(readme, readmeEnd)
 	if i < 0 || j < i {
-		return fmt.Errorf("%s has no %s … %s section to update", path, readmeBegin, readmeEnd)
+		return strings.TrimRight(readme, "\n") + "\n\n## Page load\n\n" + readmeBegin + "\n" + md + readmeEnd + "\n"
 	}
-	s = s[:i+len(readmeBegin)] + "\n" + md + s[j:]
-	return os.WriteFile(path, []byte(s), 0o644)
+	return readme[:i+len(readmeBegin)] + "\n" + md + readme[j:]
 }
 
 // tables renders the results for the terminal and as Markdown.
