@@ -10,13 +10,13 @@ import (
 // must match, the time layout that parses it and how a message names it.
 var dateForms = []struct {
 	precision Precision
-	re        *regexp.Regexp
+	re        func() *regexp.Regexp
 	layout    string
 	hint      string
 }{
-	{Day, regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`), "2006-01-02", "YYYY-MM-DD"},
-	{Month, regexp.MustCompile(`^[0-9]{4}-[0-9]{2}$`), "2006-01", "YYYY-MM"},
-	{Year, regexp.MustCompile(`^[0-9]{4}$`), "2006", "YYYY"},
+	{Day, lazyRegexp(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`), "2006-01-02", "YYYY-MM-DD"},
+	{Month, lazyRegexp(`^[0-9]{4}-[0-9]{2}$`), "2006-01", "YYYY-MM"},
+	{Year, lazyRegexp(`^[0-9]{4}$`), "2006", "YYYY"},
 }
 
 // parseDate parses value written at precision p, or at any precision when p
@@ -30,7 +30,7 @@ func parseDate(value string, p Precision) (time.Time, string) {
 		}
 	}
 	for _, f := range dateForms {
-		if !f.re.MatchString(value) {
+		if !f.re().MatchString(value) {
 			continue
 		}
 		if p != "" && f.precision != p {

@@ -7,13 +7,14 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 var (
-	idRE    = regexp.MustCompile(idPattern)
-	colorRE = regexp.MustCompile(colorPattern)
+	idRE    = lazyRegexp(idPattern)
+	colorRE = lazyRegexp(colorPattern)
 )
 
 // Validate checks the case against every rule of the format and returns all
@@ -109,7 +110,7 @@ func (v *validator) id(path, id string) {
 		v.add(path, "is required")
 	case n > MaxIDLen:
 		v.add(path, "is %d characters; the limit is %d", n, MaxIDLen)
-	case !idRE.MatchString(id):
+	case !idRE().MatchString(id):
 		v.add(path, "%q is not a valid id: use lowercase letters, digits and single hyphens, like \"summons-faxed\"", id)
 	}
 }
@@ -183,9 +184,9 @@ func (v *validator) text(path, s string, limit int, required bool) {
 }
 
 var (
-	htmlTagRE    = regexp.MustCompile(`<[A-Za-z!/?]`)
-	htmlEntityRE = regexp.MustCompile(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-	mdLineRE     = regexp.MustCompile(`^(#{1,6}|[-*+>]) `)
+	htmlTagRE    = lazyRegexp(`<[A-Za-z!/?]`)
+	htmlEntityRE = lazyRegexp(`&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+	mdLineRE     = lazyRegexp(`^(#{1,6}|[-*+>]) `)
 	mdMarks      = []string{"**", "__", "~~", "`", "]("}
 )
 
@@ -205,13 +206,13 @@ func plainTextProblems(s string) []string {
 			break
 		}
 	}
-	if m := htmlTagRE.FindString(s); m != "" {
+	if m := htmlTagRE().FindString(s); m != "" {
 		msgs = append(msgs, fmt.Sprintf("contains HTML (%q): write plain text", m))
 	}
-	if m := htmlEntityRE.FindString(s); m != "" {
+	if m := htmlEntityRE().FindString(s); m != "" {
 		msgs = append(msgs, fmt.Sprintf("contains an HTML entity (%q): write the character itself", m))
 	}
-	md := mdLineRE.FindString(s)
+	md := mdLineRE().FindString(s)
 	for _, mark := range mdMarks {
 		if md == "" && strings.Contains(s, mark) {
 			md = mark
@@ -252,7 +253,7 @@ func (v *validator) category(path string, c Category, colors map[string]string) 
 	switch {
 	case c.Color == "":
 		v.add(p, "is required")
-	case !colorRE.MatchString(c.Color):
+	case !colorRE().MatchString(c.Color):
 		v.add(p, "%q is not a colour: write #rrggbb", c.Color)
 	default:
 		if r := contrastOnWhite(c.Color); r < MinContrast {
@@ -508,4 +509,10 @@ func orList[T ~string](values []T) string {
 		b.WriteString(string(x))
 	}
 	return b.String()
+}
+
+// lazyRegexp compiles a pattern on first use: the browser program, which
+// never validates, does not pay for it at start.
+func lazyRegexp(pattern string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

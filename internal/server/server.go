@@ -198,8 +198,11 @@ func (s *Server) appHandler() *app.Handler {
 			Maskable: "/web/icons/maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		Styles:                []string{"/web/docket.css?v=" + s.version},
-		Scripts:               []string{"/web/docket.js?v=" + s.version + " defer"},
+		Styles:  []string{"/web/docket.css?v=" + s.version},
+		Scripts: []string{"/web/docket.js?v=" + s.version + " defer"},
+		// Start the wasm download with the page, not after go-app's
+		// script has run; a preload never delays the first paint.
+		RawHeaders:            []string{`<link rel="preload" href="` + strings.TrimRight(s.cfg.Base, "/") + `/web/app.wasm?v=` + s.version + `" as="fetch" type="application/wasm" crossorigin="anonymous">`},
 		Version:               s.version,
 		ServiceWorkerTemplate: appWorkerJS,
 		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].raw)),

@@ -296,6 +296,9 @@ func TestPageScripts(t *testing.T) {
 	if got, want := strings.Join(srcs, " "), "/wasm_exec.js /app.js /web/docket.js?v="+s.Version(); got != want {
 		t.Errorf("scripts = %s; want %s", got, want)
 	}
+	if href, _ := doc.Attr(t, `head link[rel="preload"][as="fetch"]`, "href"); href != "/web/app.wasm?v="+s.Version() {
+		t.Errorf("wasm preload = %q; want the versioned wasm the page fetches", href)
+	}
 	if n := doc.Count(t, "script:not([src]):not([type='application/json'])"); n != 0 {
 		t.Errorf("%d inline scripts; the CSP allows none", n)
 	}
