@@ -43,10 +43,9 @@ type Timeline struct {
 
 	listFrom int // first event (place in the view) of the list window; -1 follows the selection
 
-	wheel    float64            // ctrl+wheel delta not yet turned into a zoom step
-	pointers map[int][2]float64 // touch points on the axis, for pinch
-	pinch    float64            // distance between two touch points at the last zoom step
-	swipe    swipeStart
+	wheel float64 // ctrl+wheel delta not yet turned into a zoom step
+	pinch float64 // distance between two fingers on the axis at the last zoom step
+	swipe swipeStart
 }
 
 // windowKey names an axis window: the same key, the same elements with
@@ -59,7 +58,6 @@ type windowKey struct {
 
 // swipeStart is where and when a touch began on the card.
 type swipeStart struct {
-	id         int
 	x, y, time float64
 	active     bool
 }

@@ -65,10 +65,10 @@ func (a *timelineAxis) Render() app.UI {
 		Role("group").Aria("label", a.Name).
 		OnScroll(t.onAxisScroll).
 		OnWheel(t.onWheel).
-		On("pointerdown", t.onAxisPointerDown).
-		On("pointermove", t.onAxisPointerMove).
-		On("pointerup", t.onAxisPointerUp).
-		On("pointercancel", t.onAxisPointerUp).
+		On("touchstart", t.onAxisTouch, app.PassiveEvent()).
+		On("touchmove", t.onAxisTouch, app.PassiveEvent()).
+		On("touchend", t.onAxisTouch, app.PassiveEvent()).
+		On("touchcancel", t.onAxisTouch, app.PassiveEvent()).
 		Body(
 			app.Div().Class("tl-content").DataSet("css", "width:"+px(l.Width())).Body(
 				app.Div().Class("tl-ticks").Aria("hidden", ariaTrue).Body(
@@ -309,39 +309,26 @@ func (t *Timeline) onWheel(ctx app.Context, e app.Event) {
 	}
 }
 
-// onAxisPointerDown, Move and Up turn two touch points moving apart or
-// together into zoom steps around their middle.
-func (t *Timeline) onAxisPointerDown(ctx app.Context, e app.Event) {
-	ctx.PreventUpdate()
-	if e.Get("pointerType").String() != "touch" {
-		return
-	}
-	if t.pointers == nil {
-		t.pointers = map[int][2]float64{}
-	}
-	t.pointers[e.Get("pointerId").Int()] = [2]float64{e.Get("clientX").Float(), e.Get("clientY").Float()}
-	if len(t.pointers) == 2 {
-		t.pinch = t.pinchDistance()
-	}
-}
-
-func (t *Timeline) onAxisPointerMove(ctx app.Context, e app.Event) {
-	id := e.Get("pointerId").Int()
-	if _, ok := t.pointers[id]; !ok {
+// onAxisTouch turns two fingers moving apart or together on the axis into
+// zoom steps around their middle. (Touch events rather than pointer
+// events: the browser cancels the pointers of a touch as soon as it pans
+// the axis, and touch-action keeps it from zooming the page instead.)
+func (t *Timeline) onAxisTouch(ctx app.Context, e app.Event) {
+	touches := e.Get("touches")
+	if touches.Length() != 2 {
+		t.pinch = 0
 		ctx.PreventUpdate()
 		return
 	}
-	t.pointers[id] = [2]float64{e.Get("clientX").Float(), e.Get("clientY").Float()}
-	if len(t.pointers) != 2 || t.pinch <= 0 {
+	a, b := touches.Index(0), touches.Index(1)
+	ax, ay, bx, by := a.Get("clientX").Float(), a.Get("clientY").Float(), b.Get("clientX").Float(), b.Get("clientY").Float()
+	d := math.Hypot(ax-bx, ay-by)
+	if t.pinch <= 0 {
+		t.pinch = d
 		ctx.PreventUpdate()
 		return
 	}
-	d := t.pinchDistance()
-	var mid float64
-	for _, p := range t.pointers {
-		mid += p[0] / 2
-	}
-	anchor := mid - ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
+	anchor := (ax+bx)/2 - ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
 	switch r := d / t.pinch; {
 	case r >= 1.5:
 		t.pinch = d
@@ -352,25 +339,6 @@ func (t *Timeline) onAxisPointerMove(ctx app.Context, e app.Event) {
 	default:
 		ctx.PreventUpdate()
 	}
-}
-
-func (t *Timeline) onAxisPointerUp(ctx app.Context, e app.Event) {
-	ctx.PreventUpdate()
-	delete(t.pointers, e.Get("pointerId").Int())
-	if len(t.pointers) < 2 {
-		t.pinch = 0
-	}
-}
-
-func (t *Timeline) pinchDistance() float64 {
-	var ps [][2]float64
-	for _, p := range t.pointers {
-		ps = append(ps, p)
-	}
-	if len(ps) != 2 {
-		return 0
-	}
-	return math.Hypot(ps[0][0]-ps[1][0], ps[0][1]-ps[1][1])
 }
 
 // onZoom handles the zoom buttons. They zoom around the selected marker

@@ -18,9 +18,9 @@ func (t *Timeline) renderCard(m *timelineModel, v *timelineView, sel int) app.UI
 	e := &m.c.Events[sel]
 	cat := m.category(sel)
 	return card.
-		On("pointerdown", t.onSwipeStart).
-		On("pointerup", t.onSwipeEnd).
-		On("pointercancel", t.onSwipeCancel).
+		On("touchstart", t.onSwipeStart, app.PassiveEvent()).
+		On("touchend", t.onSwipeEnd, app.PassiveEvent()).
+		On("touchcancel", t.onSwipeEnd, app.PassiveEvent()).
 		Body(
 			colorStrip(m.color(sel)),
 			app.Div().Class("tl-card-meta").Body(

@@ -202,16 +202,20 @@ func (t *Timeline) onToggleCategory(ctx app.Context, e app.Event) {
 	t.afterRender(ctx)
 }
 
-// onSwipeStart, onSwipeEnd: a quick horizontal swipe across the card by
-// touch or pen moves to the next event (leftwards) or the previous one.
+// onSwipeStart, onSwipeEnd: a quick horizontal swipe across the card
+// moves to the next event (leftwards) or the previous one. The card allows
+// only vertical panning (touch-action: pan-y), so a horizontal swipe
+// scrolls nothing; a vertical one scrolls the page as usual.
 func (t *Timeline) onSwipeStart(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
-	if e.Get("pointerType").String() == "mouse" || !e.Get("isPrimary").Bool() {
+	ts := e.Get("touches")
+	if ts.Length() != 1 {
+		t.swipe.active = false
 		return
 	}
+	p := ts.Index(0)
 	t.swipe = swipeStart{
-		id: e.Get("pointerId").Int(),
-		x:  e.Get("clientX").Float(), y: e.Get("clientY").Float(),
+		x: p.Get("clientX").Float(), y: p.Get("clientY").Float(),
 		time:   e.Get("timeStamp").Float(),
 		active: true,
 	}
@@ -220,11 +224,13 @@ func (t *Timeline) onSwipeStart(ctx app.Context, e app.Event) {
 func (t *Timeline) onSwipeEnd(ctx app.Context, e app.Event) {
 	s := t.swipe
 	t.swipe.active = false
-	if !s.active || e.Get("pointerId").Int() != s.id {
+	ts := e.Get("changedTouches")
+	if !s.active || e.Get("type").String() != "touchend" || ts.Length() != 1 || e.Get("touches").Length() != 0 {
 		ctx.PreventUpdate()
 		return
 	}
-	dx, dy := e.Get("clientX").Float()-s.x, e.Get("clientY").Float()-s.y
+	p := ts.Index(0)
+	dx, dy := p.Get("clientX").Float()-s.x, p.Get("clientY").Float()-s.y
 	dt := e.Get("timeStamp").Float() - s.time
 	if math.Abs(dx) < 48 || math.Abs(dx) < 1.5*math.Abs(dy) || dt > 800 {
 		ctx.PreventUpdate()
@@ -235,9 +241,4 @@ func (t *Timeline) onSwipeEnd(ctx app.Context, e app.Event) {
 	} else {
 		t.stepBy(ctx, -1)
 	}
-}
-
-func (t *Timeline) onSwipeCancel(ctx app.Context, e app.Event) {
-	ctx.PreventUpdate()
-	t.swipe.active = false
 }

@@ -17,6 +17,7 @@ import (
 	"docket/internal/htmlcheck"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -698,5 +699,135 @@ func TestTimelineScreenshots(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestTimelineManyEvents opens generated cases of 1,000 and 10,000 events:
+// the DOM stays small (a window of the axis and of the list), the keyboard
+// reaches the last event, the list pages, and markers and labels never
+// overlap.
+func TestTimelineManyEvents(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{1000, 10000} {
+		writeCase(t, dir, generateCase(fmt.Sprintf("many-%d", n), n))
+	}
+	srv := browsertest.StartServer(t, "-cases", dir)
+	for _, n := range []int{1000, 10000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			c := generateCase(fmt.Sprintf("many-%d", n), n)
+			tt := openTimeline(t, srv, 1280, "/cases/"+c.ID)
+			tt.c = c
+			var nodes, items int
+			tt.eval(`document.querySelectorAll("#timeline *").length`, &nodes)
+			tt.eval(`document.querySelectorAll("#timeline li.event").length`, &items)
+			if nodes > 3000 || items > 50 {
+				t.Errorf("%d elements in the timeline, %d events listed; want a small window", nodes, items)
+			}
+			if got, want := tt.str(`document.querySelector(".tl-pager-status").textContent`), fmt.Sprintf("Events 1 to 50 of %s", thousandsSep(n)); got != want {
+				t.Errorf("pager says %q; want %q", got, want)
+			}
+			tt.checkLayout("whole case")
+			tt.b.ScreenshotElement(t, fmt.Sprintf("timeline-%d-events-1280", n), ".tl-stage")
+
+			tt.b.Run(t, chromedp.Focus(`#tl-viewport .tl-marker[aria-current="true"]`, chromedp.ByQuery))
+			tt.key(kb.End)
+			last := &c.Events[n-1]
+			tt.waitCard(last)
+			tt.waitFor(fmt.Sprintf(`document.getElementById(%q) !== null`, last.ID), "the last event in the list window")
+			tt.key(kb.ArrowLeft)
+			tt.waitCard(&c.Events[n-2])
+			tt.b.Run(t, chromedp.Click(".tl-page-earlier", chromedp.ByQuery))
+			tt.waitFor(fmt.Sprintf(`document.getElementById(%q) === null && document.querySelectorAll("#timeline li.event").length === 50`, last.ID), "the page before")
+			tt.eval(`document.querySelectorAll("#timeline *").length`, &nodes)
+			if nodes > 3000 {
+				t.Errorf("%d elements in the timeline after paging", nodes)
+			}
+			if errs := tt.b.Errors(); len(errs) > 0 {
+				t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+			}
+		})
+	}
+}
+
+// thousandsSep writes n as the page does: "10,000".
+func thousandsSep(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// TestTimelineSwipe swipes the card on a touch screen: leftwards to the
+// next event, rightwards back.
+func TestTimelineSwipe(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	c := browsertest.DefaultCase(t)
+	tt := openTimeline(t, srv, 1024, timelinePage(c))
+	var box []float64
+	// The middle of the card's title, in the middle of the window, where
+	// nothing covers it.
+	tt.eval(`(() => { const h = document.getElementById("tl-card-title"); h.scrollIntoView({block: "center"});
+  const r = h.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2] })()`, &box)
+	var onCard bool
+	tt.eval(fmt.Sprintf(`document.elementFromPoint(%f, %f)?.closest("#tl-card") !== null`, box[0], box[1]), &onCard)
+	if !onCard {
+		t.Fatal("the card's title is covered")
+	}
+	swipe := func(dx float64) {
+		tt.b.Run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+			x, y := box[0], box[1]
+			if err := input.DispatchTouchEvent(input.TouchStart, []*input.TouchPoint{{X: x, Y: y}}).Do(ctx); err != nil {
+				return err
+			}
+			for k := 1; k <= 5; k++ {
+				if err := input.DispatchTouchEvent(input.TouchMove, []*input.TouchPoint{{X: x + dx*float64(k)/5, Y: y + 4}}).Do(ctx); err != nil {
+					return err
+				}
+			}
+			return input.DispatchTouchEvent(input.TouchEnd, []*input.TouchPoint{}).Do(ctx)
+		}))
+	}
+	swipe(-160)
+	tt.waitCard(&c.Events[1])
+	swipe(-160)
+	tt.waitCard(&c.Events[2])
+	swipe(+160)
+	tt.waitCard(&c.Events[1])
+	// A short or vertical drag is not a swipe.
+	swipe(-20)
+	time.Sleep(200 * time.Millisecond)
+	tt.waitCard(&c.Events[1])
+}
+
+// TestTimelineMedia checks the print style (every event, even those a
+// filter hides; no controls) and prefers-reduced-motion (no transitions).
+func TestTimelineMedia(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	c := browsertest.DefaultCase(t)
+	tt := openTimeline(t, srv, 1280, timelinePage(c))
+	if len(c.Categories) > 1 {
+		tt.b.Run(t, chromedp.Click(`.tl-chip[data-cat="0"]`, chromedp.ByQuery))
+		tt.waitFor(`document.querySelectorAll("#timeline li.event[hidden]").length > 0`, "a category filtered out")
+	}
+	var before string
+	tt.eval(`getComputedStyle(document.querySelector(".tl-marker"), "::before").transitionDuration`, &before)
+	tt.b.Run(t, chromedp.ActionFunc(func(ctx context.Context) error {
+		return emulation.SetEmulatedMedia().WithMedia("print").WithFeatures([]*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}).Do(ctx)
+	}))
+	var printed int
+	var controls []string
+	tt.eval(`[...document.querySelectorAll("#timeline li.event")].filter(e => e.offsetParent).length`, &printed)
+	tt.eval(`[".tl-toolbar", ".tl-stage", ".tl-pager"].filter(s => document.querySelector(s)?.offsetParent)`, &controls)
+	if printed != len(c.Events) {
+		t.Errorf("print shows %d of %d events", printed, len(c.Events))
+	}
+	if len(controls) > 0 {
+		t.Errorf("print shows controls: %v", controls)
+	}
+	var reduced string
+	tt.eval(`getComputedStyle(document.querySelector(".tl-marker"), "::before").transitionDuration`, &reduced)
+	if before == reduced || !strings.HasPrefix(reduced, "0") && !strings.HasPrefix(reduced, "1e-05") {
+		t.Errorf("with reduced motion, markers still animate: %s (otherwise %s)", reduced, before)
 	}
 }
