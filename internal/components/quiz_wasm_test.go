@@ -130,7 +130,7 @@ func TestQuizResumesSavedProgress(t *testing.T) {
 	if got := quizAll(`#quiz .quiz-choice[data-mark="wrong-picked"]`).Length(); got != 1 {
 		t.Errorf("%d choices marked wrong-picked; want 1", got)
 	}
-	if got := quizAll(`#quiz .quiz-story a[href="` + EventHref("demo", "dropped") + `"]`).Length(); got != 1 {
+	if got := quizAll(`#quiz .quiz-story a[href="` + EventHref(quizDemoCase().ID, "dropped") + `"]`).Length(); got != 1 {
 		t.Errorf("no link to the question's event")
 	}
 }
