@@ -4,6 +4,7 @@ import (
 	"net/url"
 
 	"docket/internal/casefile"
+	"docket/internal/routes"
 	"docket/internal/timeline"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -84,6 +85,18 @@ func (t *Timeline) OnInit() {
 	if app.IsClient {
 		t.selectFromURL(app.Window().URL())
 	}
+}
+
+// OnUpdate starts afresh when the parent hands the component another case.
+func (t *Timeline) OnUpdate(ctx app.Context) {
+	if t.model == nil || t.model.c == t.Case {
+		return
+	}
+	t.model = nil
+	t.hidden, t.selected, t.announce = 0, "", ""
+	t.zoom, t.scroll, t.listFrom = 0, 0, -1
+	t.selectFromURL(ctx.Page().URL())
+	t.afterRender(ctx)
 }
 
 // OnNav selects the event the address names: on the server before the page
@@ -171,14 +184,15 @@ func (t *Timeline) modelNow() *timelineModel {
 	return t.model
 }
 
-// selectFromURL selects the event that u names, by fragment (#ID) or by
-// query (?event=ID), and reports whether it named one.
+// selectFromURL selects the event that u names, by fragment (#ID), by
+// query (?event=ID) or by an event page's path (/cases/x/events/ID, which
+// static hosts serve), and reports whether it named one.
 func (t *Timeline) selectFromURL(u *url.URL) bool {
 	if u == nil || t.Case == nil {
 		return false
 	}
 	m := t.modelNow()
-	for _, id := range []string{u.Fragment, u.Query().Get("event")} {
+	for _, id := range []string{u.Fragment, routes.EventID(SiteURL(u))} {
 		if m.event(id) != nil {
 			t.selected = id
 			return true

@@ -86,7 +86,9 @@ func (a *timelineAxis) Render() app.UI {
 				app.Div().Class("tl-spans").Aria("hidden", ariaTrue).Body(
 					app.Range(w.Markers).Slice(func(i int) app.UI {
 						mk := w.Markers[i]
-						if mk.Precision == timeline.Day || mk.X1-mk.X0 < 6 {
+						// A band shows how long one group's date is: a month,
+						// a year. A cluster's span says nothing useful.
+						if mk.Groups > 1 || mk.Precision == timeline.Day || mk.X1-mk.X0 < 6 {
 							return nil
 						}
 						return app.Div().Class("tl-span-band").
