@@ -83,6 +83,17 @@ func testStaticExport(t *testing.T, base string) {
 		t.Errorf("oEmbed at %s: %+v", discovery, oembed)
 	}
 
+	// An event page opens the timeline on its event.
+	var cardTitle string
+	b.Run(t,
+		chromedp.Navigate(site+"cases/"+c.ID+"/events/"+event.ID+"/"),
+		browsertest.WaitReady(),
+		chromedp.Text("#tl-card-title", &cardTitle, chromedp.ByQuery),
+	)
+	if cardTitle != event.Title {
+		t.Errorf("event page of %s: the card shows %q; want %q", event.ID, cardTitle, event.Title)
+	}
+
 	// An event page, the quiz and the embed, each a file of its own.
 	for _, p := range []string{"cases/" + c.ID + "/events/" + event.ID + "/", "#quiz", "embed/" + c.ID + "/?view=quiz"} {
 		sel := "#" + event.ID
