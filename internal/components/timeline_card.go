@@ -26,7 +26,6 @@ func (t *Timeline) renderCard(m *timelineModel, v *timelineView, sel int) app.UI
 			app.Div().Class("tl-card-meta").Body(
 				app.Time().Class("tl-card-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
 				categoryTag(cat),
-				t.sameDay(m, v, sel),
 			),
 			app.Div().Class("tl-card-main").Body(
 				app.H3().ID("tl-card-title").Class("tl-card-title").Text(e.Title),
@@ -36,6 +35,7 @@ func (t *Timeline) renderCard(m *timelineModel, v *timelineView, sel int) app.UI
 				SourceList(m.c, e.Sources),
 				TermList(m.c, e.Terms),
 			),
+			t.sameDay(m, v, sel),
 			app.If(len(m.questions[sel]) > 0, func() app.UI {
 				return app.Div().Class("tl-card-aside").Body(questionList(m.questions[sel]))
 			}),
