@@ -280,6 +280,7 @@ func (t *Timeline) Render() app.UI {
 				t.renderCard(m, v, sel),
 			),
 			app.P().Class("tl-live").Aria("live", "polite").Aria("atomic", ariaTrue).Text(t.announce),
+			app.P().Class("tl-hint").ID("tl-hint").Text("Left and right arrow keys move between events, Home and End go to the first and last, plus and minus zoom the time axis."),
 			&eventList{Model: m, View: v, Selected: sel, From: t.listStart(v, sel), Browser: app.IsClient, Owner: t},
 		)
 }

@@ -62,7 +62,7 @@ func (a *timelineAxis) Render() app.UI {
 	t, m, l := a.Owner, a.Model, a.Layout
 	w := l.Window(a.Scroll, a.Width)
 	return app.Div().Class("tl-viewport").ID("tl-viewport").
-		Role("group").Aria("label", a.Name).
+		Role("group").Aria("label", a.Name).Aria("describedby", "tl-hint").
 		OnScroll(t.onAxisScroll).
 		OnWheel(t.onWheel).
 		On("touchstart", t.onAxisTouch, app.PassiveEvent()).
