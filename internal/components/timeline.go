@@ -328,16 +328,18 @@ func (t *Timeline) renderToolbar(m *timelineModel, v *timelineView) app.UI {
 			}),
 		),
 		app.Div().Class("tl-zoom").Role("group").Aria("label", "Zoom the time axis").Body(
-			zoomButton("Zoom out", "−", "out", t.mounted && canOut, t.onZoom),
-			zoomButton("Show the whole case", "Whole case", "fit", t.mounted && canOut, t.onZoom),
-			zoomButton("Zoom in", "+", "in", t.mounted && canIn, t.onZoom),
+			zoomButton("Zoom out", "−", "out", t.mounted, canOut, t.onZoom),
+			zoomButton("Show the whole case", "Whole case", "fit", t.mounted, canOut, t.onZoom),
+			zoomButton("Zoom in", "+", "in", t.mounted, canIn, t.onZoom),
 		),
 	)
 }
 
-func zoomButton(name, text, action string, enabled bool, h app.EventHandler) app.UI {
+// zoomButton is a zoom button: disabled until the wasm has mounted, and
+// aria-disabled (so it keeps focus) while there is no further to zoom.
+func zoomButton(name, text, action string, mounted, can bool, h app.EventHandler) app.UI {
 	b := app.Button().Type("button").Class("tl-zoom-"+action).DataSet("zoom", action).
-		Aria("disabled", boolAttr(!enabled)).OnClick(h)
+		Disabled(!mounted).Aria("disabled", boolAttr(mounted && !can)).OnClick(h)
 	if name != text {
 		b = b.Aria("label", name).Title(name)
 	}
@@ -379,7 +381,7 @@ func navButton(m *timelineModel, dir, word string, to int, mounted bool, h app.E
 	}
 	word1 := app.Span().Class("tl-nav-word").Text(word)
 	b := app.Button().Type("button").Class("tl-"+dir).DataSet("step", dir).
-		Aria("disabled", boolAttr(!mounted || to < 0)).OnClick(h)
+		Disabled(!mounted).Aria("disabled", boolAttr(to < 0)).OnClick(h)
 	if dir == "prev" {
 		return b.Body(arrow, word1, title)
 	}
