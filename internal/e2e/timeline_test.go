@@ -377,7 +377,7 @@ func TestTimelineClickMarker(t *testing.T) {
 	var cluster string
 	tt.eval(`[...document.querySelectorAll('#tl-viewport .tl-marker.is-group')].filter(b => !/^\w+ \d+, \d{4}:/.test(b.getAttribute("aria-label"))).map(b => b.dataset.id)[0] || ""`, &cluster)
 	if cluster == "" {
-		t.Skip("no cluster of several days at the whole-case zoom in this case")
+		t.Fatal("no cluster of several days at the whole-case zoom: the test needs a case that has one")
 	}
 	tt.b.Run(t, chromedp.Click(fmt.Sprintf(`#tl-viewport .tl-marker[data-id=%q]`, cluster), chromedp.ByQuery))
 	tt.waitFor(fmt.Sprintf(`document.querySelector(".tl-content").offsetWidth > %f`, width0*1.5), "the axis to zoom in")
@@ -532,7 +532,7 @@ func TestTimelineFilter(t *testing.T) {
 	srv := browsertest.StartServer(t)
 	c := browsertest.DefaultCase(t)
 	if len(c.Categories) < 2 {
-		t.Skip("the default case has one category")
+		t.Fatal("the default case has one category: the filter test needs two or more")
 	}
 	sel := &c.Events[4]
 	k := 0
