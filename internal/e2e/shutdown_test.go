@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"docket/internal/browsertest"
 )
 
 // TestDownloadSurvivesSIGTERM runs the built bin/docket as a process
@@ -23,7 +25,7 @@ import (
 // must still arrive whole and intact, new connections must be refused
 // from the signal on, and the process must log "shutting down" and exit 0.
 func TestDownloadSurvivesSIGTERM(t *testing.T) {
-	root := moduleRoot(t)
+	root := browsertest.ModuleRoot(t)
 	bin := filepath.Join(root, "bin", "docket")
 	if _, err := os.Stat(bin); err != nil {
 		t.Fatalf("%s is missing: build it with `make build` (make test does) before this test", bin)
@@ -123,25 +125,6 @@ func TestDownloadSurvivesSIGTERM(t *testing.T) {
 		t.Errorf("no access-log line with status 200 for the wasm\nserver log:\n%s", log)
 	} else if done < stop {
 		t.Errorf("the wasm request was logged as done before \"shutting down\": it was not in flight at the signal\nserver log:\n%s", log)
-	}
-}
-
-// moduleRoot is the folder holding go.mod, above the test's folder.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
 	}
 }
 
