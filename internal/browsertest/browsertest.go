@@ -46,7 +46,7 @@ func ChromePath() string {
 // Server is a running `docket serve` for a test.
 type Server struct {
 	URL  string
-	log  *syncBuffer
+	log  *LogBuffer
 	stop func()
 }
 
@@ -67,7 +67,7 @@ func StartServer(t testing.TB, flags ...string) *Server {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	addr := make(chan string, 1)
-	var logs syncBuffer
+	var logs LogBuffer
 	done := make(chan int, 1)
 	env := cli.Env{
 		Stdout: &logs, Stderr: &logs,
@@ -286,19 +286,20 @@ func ModuleRoot(t testing.TB) string {
 	}
 }
 
-// syncBuffer is a bytes.Buffer safe for the server's goroutines.
-type syncBuffer struct {
+// LogBuffer collects a program's output: safe to read while the
+// program's goroutines (or process) write to it.
+type LogBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
 }
 
-func (s *syncBuffer) Write(p []byte) (int, error) {
+func (s *LogBuffer) Write(p []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.Write(p)
 }
 
-func (s *syncBuffer) String() string {
+func (s *LogBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()

@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -182,24 +181,9 @@ func waitRefused(t *testing.T, addr string, timeout time.Duration) {
 
 // processLog is a program's output, safe to read while it is written.
 type processLog struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	browsertest.LogBuffer
 }
 
-func (l *processLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *processLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
-// waitFor returns the first whole line containing s, failing the test if
-// none comes within timeout or the program exits first.
 func (l *processLog) waitFor(t *testing.T, s string, timeout time.Duration, exited <-chan struct{}) string {
 	t.Helper()
 	deadline := time.After(timeout)
