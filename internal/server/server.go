@@ -97,11 +97,9 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the web assets: %w", err)
 	}
-	wasm, ok := as["app.wasm"]
-	if !ok {
+	if _, ok := as["app.wasm"]; !ok {
 		return nil, errors.New("web/app.wasm is missing: build it with `make build`")
 	}
-	_ = wasm
 	api, err := newAPIData(cases)
 	if err != nil {
 		return nil, err
