@@ -84,7 +84,7 @@ vet:
 ## test: every test: generated files, vet, Go tests (with the browser
 ## end-to-end tests), and the wasm tests in headless Chromium.
 test: check-generated vet build browser
-	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -count=1 ./...
+	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -count=1 -timeout 20m ./...
 	PATH="$(CURDIR)/bin/browser:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(CURDIR)/bin/go_js_wasm_exec" $(WASMTEST)
 
 ## icons: redraw the PNG icons in web/icons.

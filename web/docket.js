@@ -21,6 +21,19 @@
     window.docketHadWorker = false;
   }
 
+  // A new version's worker takes control of the page (it claims its
+  // clients when it activates): tell go-app, which offers a reload. go-app
+  // listens for this on its own, but only from the moment its worker
+  // registration resolves, and the check the browser makes on navigation
+  // can finish before that; then the offer was lost.
+  try {
+    if (window.docketHadWorker) {
+      navigator.serviceWorker.addEventListener("controllerchange", function () {
+        if (typeof window.goappOnUpdate === "function") window.goappOnUpdate();
+      });
+    }
+  } catch (e) {}
+
   // Every three minutes, ask for a new version (go-app's update check, the
   // one app.TryUpdate calls); the app offers a reload when one is installed.
   setInterval(function () {

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	pathpkg "path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -45,14 +46,28 @@ func ChromePath() string {
 
 // Server is a running `docket serve` for a test.
 type Server struct {
-	URL  string
-	log  *LogBuffer
-	stop func()
+	// URL is the site's address with no trailing slash: a test adds paths.
+	URL string
+	// Dir is the exported folder, for a static export; "" for a server.
+	Dir    string
+	static bool
+	log    *LogBuffer
+	stop   func()
 }
 
 // Stop shuts the server down now (gracefully, as on SIGTERM) and waits
 // for it; a test uses it to go offline.
 func (s *Server) Stop() { s.stop() }
+
+// Page is the address of a site page as the site links to it: a static
+// host serves /cases/x from the folder cases/x/, whose own address ends in
+// a slash (the host redirects there from /cases/x).
+func (s *Server) Page(path string) string {
+	if s.static && !strings.HasSuffix(path, "/") && !strings.Contains(pathpkg.Base(path), ".") {
+		path += "/"
+	}
+	return s.URL + path
+}
 
 // Logs returns what the server has logged so far.
 func (s *Server) Logs() string { return s.log.String() }

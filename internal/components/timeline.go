@@ -242,14 +242,21 @@ func (t *Timeline) announceSelected() {
 
 // replaceURL puts the selection in the address without adding a history
 // entry (inside an iframe, pushState would add one to the host page's
-// history), keeping every other parameter (pym.js passes its own).
+// history), keeping every other parameter (pym.js passes its own). On an
+// event page it moves to the new event's page, which static hosts serve
+// prerendered; elsewhere it sets ?event=ID.
 func (t *Timeline) replaceURL(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
 	u := ctx.Page().URL()
 	q := u.Query()
-	q.Set("event", t.selected)
+	if p, ok := routes.OnEvent(SiteURL(u).Path, t.selected); ok {
+		u.Path = Href(p)
+		q.Del("event")
+	} else {
+		q.Set("event", t.selected)
+	}
 	u.RawQuery = q.Encode()
 	if t.modelNow().event(u.Fragment) != nil {
 		u.Fragment = ""

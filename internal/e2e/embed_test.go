@@ -73,8 +73,10 @@ func waitHeightsMatch(b *browsertest.Browser, t *testing.T, prefix string) (int,
 
 // TestPymEmbed embeds the quiz in a page on another origin with the real
 // pym.js parent: the iframe's height follows the content as it changes.
-func TestPymEmbed(t *testing.T) {
-	docket := browsertest.StartServer(t)
+func TestPymEmbed(t *testing.T) { browsertest.ForEachSite(t, testPymEmbed) }
+
+func testPymEmbed(t *testing.T, site browsertest.Site) {
+	docket := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	embedURL := docket.URL + "/embed/" + c.ID + "?view=quiz"
 	host := hostSite(t, fmt.Sprintf(article, `<div id="explainer" data-pym-src="`+embedURL+`"></div><script src="/pym.v1.min.js"></script>`))
@@ -146,8 +148,10 @@ const quizStepJS = `(() => {
 // iframe sandboxed with allow-scripts only (an opaque origin, where
 // localStorage throws) and a #?secret= in its URL. The app must start,
 // and post its height with the secret.
-func TestWordPressSandboxEmbed(t *testing.T) {
-	docket := browsertest.StartServer(t)
+func TestWordPressSandboxEmbed(t *testing.T) { browsertest.ForEachSite(t, testWordPressSandboxEmbed) }
+
+func testWordPressSandboxEmbed(t *testing.T, site browsertest.Site) {
+	docket := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	const secret = "Ab3dE6gH9k"
 	embedURL := docket.URL + "/embed/" + c.ID + "?view=timeline#?secret=" + secret

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"context"
-	"encoding/json"
 	"net"
 	"net/http"
 	"os"
@@ -18,10 +17,12 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestStaticExport exports the site, serves it with Go's plain file server
-// (no Docket code), and checks it in Chromium: the page, an event page, the
+// TestStaticExport exports the site, serves it with Go's bare file server
+// (no Docket code and none of the _headers rules, as the plainest static
+// host would), and checks it in Chromium: the page, an event page, the
 // quiz, the embed, oEmbed discovery and offline use. Once at the root and
-// once under /explainers/.
+// once under /explainers/. The full browser suites run over exports too
+// (browsertest.Sites), served with the _headers rules applied.
 func TestStaticExport(t *testing.T) {
 	for _, base := range []string{"/", "/explainers/"} {
 		t.Run(strings.Trim(base, "/")+"root", func(t *testing.T) { testStaticExport(t, base) })
@@ -121,5 +122,4 @@ func testStaticExport(t *testing.T, base string) {
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
 	}
-	_ = json.Valid
 }

@@ -58,7 +58,7 @@ type quizDriver struct {
 
 func newQuizDriver(t *testing.T, srv *browsertest.Server, o browsertest.Options) quizDriver {
 	c := quizCase(t)
-	return quizDriver{t: t, b: newBrowser(t, o), c: c, url: srv.URL + casePath(c)}
+	return quizDriver{t: t, b: newBrowser(t, o), c: c, url: srv.Page(casePath(c))}
 }
 
 // newBrowser starts a browser whose viewport is exactly o.Width wide:
@@ -435,8 +435,10 @@ func picksFor(qs []casefile.Question) [][]int {
 // the feedback, its links and the live region at every question; a check
 // with nothing picked; going back to an answered question; the score and
 // the review at the end; the share link; and "Try again".
-func TestQuizTakeWholeQuiz(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizTakeWholeQuiz(t *testing.T) { browsertest.ForEachSite(t, testQuizTakeWholeQuiz) }
+
+func testQuizTakeWholeQuiz(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	d := newQuizDriver(t, srv, browsertest.Options{})
 	qs := d.c.Quiz.Questions
 	plan := picksFor(qs)
@@ -614,8 +616,10 @@ func (d quizDriver) checkFeedbackLocked(qu casefile.Question, picks []int) {
 // checking it, and reloads: the reader is back on the third with their pick,
 // and the first two are still answered. A fresh browser starts at the
 // intro, and a stored state that was tampered with is ignored.
-func TestQuizResumeAfterReload(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizResumeAfterReload(t *testing.T) { browsertest.ForEachSite(t, testQuizResumeAfterReload) }
+
+func testQuizResumeAfterReload(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	d := newQuizDriver(t, srv, browsertest.Options{})
 	qs := d.c.Quiz.Questions
 
@@ -671,8 +675,10 @@ func TestQuizResumeAfterReload(t *testing.T) {
 // shown as their claim, and the visitor's own progress is neither created
 // nor changed. A tampered or malformed code shows nothing and breaks
 // nothing.
-func TestQuizShareLink(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizShareLink(t *testing.T) { browsertest.ForEachSite(t, testQuizShareLink) }
+
+func testQuizShareLink(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	d := newQuizDriver(t, srv, browsertest.Options{})
 	n := d.n()
 	code := quiz.ShareCode(d.c.ID, 7, n)
@@ -724,8 +730,10 @@ func TestQuizShareLink(t *testing.T) {
 // TestQuizWithoutStorage takes the quiz in a browser whose local storage
 // refuses every read and write (as private modes and some embeds do): the
 // quiz works, says it will not remember, and a reload starts afresh.
-func TestQuizWithoutStorage(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizWithoutStorage(t *testing.T) { browsertest.ForEachSite(t, testQuizWithoutStorage) }
+
+func testQuizWithoutStorage(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	d := newQuizDriver(t, srv, browsertest.Options{})
 	d.b.Run(t, chromedp.ActionFunc(func(ctx context.Context) error {
 		return addScript(ctx, `(() => {
@@ -754,8 +762,10 @@ func TestQuizWithoutStorage(t *testing.T) {
 
 // TestQuizEventLinkOpensTimeline follows a feedback link to the story: it
 // opens the timeline on that event.
-func TestQuizEventLinkOpensTimeline(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizEventLinkOpensTimeline(t *testing.T) { browsertest.ForEachSite(t, testQuizEventLinkOpensTimeline) }
+
+func testQuizEventLinkOpensTimeline(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	d := newQuizDriver(t, srv, browsertest.Options{})
 	qs := d.c.Quiz.Questions
 	i := -1
@@ -785,8 +795,10 @@ func TestQuizEventLinkOpensTimeline(t *testing.T) {
 // and as Chromium shows it with JavaScript off: every question with its
 // choices, and behind a disclosure the answer, why, the story, key terms and
 // sources.
-func TestQuizNoScript(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizNoScript(t *testing.T) { browsertest.ForEachSite(t, testQuizNoScript) }
+
+func testQuizNoScript(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := quizCase(t)
 	status, html := srv.Get(t, casePath(c))
 	if status != 200 {
@@ -866,8 +878,10 @@ func TestQuizNoScript(t *testing.T) {
 // TestQuizMountKeepsView loads the page already scrolled (as a reload or a
 // link does) to three places and checks that the wasm's switch from the
 // list to the interactive quiz does not move what the reader is looking at.
-func TestQuizMountKeepsView(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizMountKeepsView(t *testing.T) { browsertest.ForEachSite(t, testQuizMountKeepsView) }
+
+func testQuizMountKeepsView(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := quizCase(t)
 	cases := []struct {
 		name   string
@@ -926,8 +940,10 @@ document.addEventListener("DOMContentLoaded", () => { `+tc.scroll+` });`)
 // TestQuizAccessibleAtEveryStep runs axe-core on the quiz at the intro, a
 // question, its feedback and the results, in light and dark mode, 320 and
 // 1280 px wide, and saves a screenshot of each.
-func TestQuizAccessibleAtEveryStep(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizAccessibleAtEveryStep(t *testing.T) { browsertest.ForEachSite(t, testQuizAccessibleAtEveryStep) }
+
+func testQuizAccessibleAtEveryStep(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	for _, width := range []int{320, 1280} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			d := newQuizDriver(t, srv, browsertest.Options{Width: width, Height: 900})
@@ -982,8 +998,10 @@ func TestQuizAccessibleAtEveryStep(t *testing.T) {
 
 // TestQuizQuestionLink opens a link to one question (QuestionHref, as the
 // timeline may give): the interactive quiz opens on that question, in view.
-func TestQuizQuestionLink(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizQuestionLink(t *testing.T) { browsertest.ForEachSite(t, testQuizQuestionLink) }
+
+func testQuizQuestionLink(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	d := newQuizDriver(t, srv, browsertest.Options{})
 	qu := d.c.Quiz.Questions[2]
 	d.open(components.QuestionHref(qu.ID))
@@ -994,8 +1012,10 @@ func TestQuizQuestionLink(t *testing.T) {
 // TestQuizSkipToResults skips every question: the results score nothing,
 // count them as not answered, and offer to answer them, which opens the
 // first.
-func TestQuizSkipToResults(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestQuizSkipToResults(t *testing.T) { browsertest.ForEachSite(t, testQuizSkipToResults) }
+
+func testQuizSkipToResults(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	d := newQuizDriver(t, srv, browsertest.Options{})
 	n := d.n()
 	d.open("")

@@ -15,6 +15,7 @@ import (
 	"docket/internal/browsertest"
 	"docket/internal/casefile"
 	"docket/internal/htmlcheck"
+	"docket/internal/routes"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -30,6 +31,17 @@ import (
 
 // timelinePage is the full page of a case.
 func timelinePage(c *casefile.Case) string { return "/cases/" + c.ID }
+
+// eventLink is an address that opens a case page on an event and arrives
+// prerendered with it selected: ?event=ID from the server, which renders
+// each query; from a static host, which has one file whatever the query,
+// the event's own page.
+func eventLink(site browsertest.Site, c *casefile.Case, e *casefile.Event) string {
+	if site.Static {
+		return routes.EventPath(c.ID, e.ID) + "/"
+	}
+	return timelinePage(c) + "?event=" + e.ID
+}
 
 // timelineTab is a Chromium tab on a case page, with helpers to read the
 // timeline's state.
@@ -131,13 +143,16 @@ func (tt *timelineTab) checkLayout(where string) {
 // gets: every event in order with its date, title, body and sources; the
 // event a deep link names marked and scrolled to; no controls that would
 // do nothing.
-func TestTimelinePrerenderedWithoutScript(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelinePrerenderedWithoutScript(t *testing.T) { browsertest.ForEachSite(t, testTimelinePrerenderedWithoutScript) }
+
+func testTimelinePrerenderedWithoutScript(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	target := &c.Events[len(c.Events)*2/3]
 
 	// The raw HTML, as curl and crawlers see it.
-	status, body := srv.Get(t, timelinePage(c)+"?event="+target.ID)
+	link := eventLink(site, c, target)
+	status, body := srv.Get(t, link)
 	if status != 200 {
 		t.Fatalf("GET = %d", status)
 	}
@@ -173,10 +188,10 @@ func TestTimelinePrerenderedWithoutScript(t *testing.T) {
 		t.Errorf("%d events marked current; want 1", got)
 	}
 	if cur, _ := doc.Attr(t, `#timeline li.event[aria-current="true" i]`, "id"); cur != target.ID {
-		t.Errorf("?event=%s marks %q as current", target.ID, cur)
+		t.Errorf("%s marks %q as current", link, cur)
 	}
 	if got := doc.Text(t, "#tl-card-title"); got != target.Title {
-		t.Errorf("?event=%s: prerendered card shows %q; want %q", target.ID, got, target.Title)
+		t.Errorf("%s: prerendered card shows %q; want %q", link, got, target.Title)
 	}
 
 	// In Chromium with JavaScript off, following a deep link.
@@ -185,7 +200,7 @@ func TestTimelinePrerenderedWithoutScript(t *testing.T) {
 	var controls []string
 	var top float64
 	b.Run(t,
-		chromedp.Navigate(srv.URL+timelinePage(c)+"?event="+target.ID+"#"+target.ID),
+		chromedp.Navigate(srv.URL+link+"#"+target.ID),
 		chromedp.WaitVisible("#"+target.ID, chromedp.ByID),
 		chromedp.Evaluate(`[...document.querySelectorAll("#timeline li.event")].filter(e => e.offsetParent && e.querySelector(".event-date").offsetParent && e.querySelector(".event-body").offsetParent).length`, &shown),
 		chromedp.Evaluate(`document.querySelectorAll("#timeline li.event").length`, &listed),
@@ -208,8 +223,10 @@ func TestTimelinePrerenderedWithoutScript(t *testing.T) {
 // prerendered page puts things, lets the wasm take over and measures
 // again: nothing the reader sees may move. It also reads the cumulative
 // layout shift.
-func TestTimelineTakeoverDoesNotMove(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineTakeoverDoesNotMove(t *testing.T) { browsertest.ForEachSite(t, testTimelineTakeoverDoesNotMove) }
+
+func testTimelineTakeoverDoesNotMove(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	hashTarget := &c.Events[len(c.Events)-3]
 	for _, tc := range []struct {
@@ -219,6 +236,7 @@ func TestTimelineTakeoverDoesNotMove(t *testing.T) {
 	}{
 		{"1280", 1280, timelinePage(c)},
 		{"1280-query", 1280, timelinePage(c) + "?event=" + c.Events[4].ID},
+		{"1280-event", 1280, eventLink(site, c, &c.Events[4])},
 		{"1280-hash", 1280, timelinePage(c) + "#" + hashTarget.ID},
 		{"320", 320, timelinePage(c)},
 		{"320-hash", 320, timelinePage(c) + "#" + hashTarget.ID},
@@ -277,8 +295,10 @@ func TestTimelineTakeoverDoesNotMove(t *testing.T) {
 // TestTimelineKeyboard walks the events with ←/→ and Home/End from a
 // marker and from the list, and checks that keys pressed outside the
 // timeline are left to the page.
-func TestTimelineKeyboard(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineKeyboard(t *testing.T) { browsertest.ForEachSite(t, testTimelineKeyboard) }
+
+func testTimelineKeyboard(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	tt := openTimeline(t, srv, 1280, timelinePage(browsertest.DefaultCase(t)))
 	c := tt.c
 	first, second, last := &c.Events[0], &c.Events[1], &c.Events[len(c.Events)-1]
@@ -347,8 +367,10 @@ func TestTimelineKeyboard(t *testing.T) {
 
 // TestTimelineClickMarker selects an event by its marker, and zooms into a
 // cluster by clicking it.
-func TestTimelineClickMarker(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineClickMarker(t *testing.T) { browsertest.ForEachSite(t, testTimelineClickMarker) }
+
+func testTimelineClickMarker(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	tt := openTimeline(t, srv, 1280, timelinePage(browsertest.DefaultCase(t)))
 	c := tt.c
 
@@ -388,8 +410,10 @@ func TestTimelineClickMarker(t *testing.T) {
 // TestTimelineDeepLink opens the page on an event by ?event=ID and by #ID,
 // and inside an iframe, where moving on must not add history entries to
 // the host page.
-func TestTimelineDeepLink(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineDeepLink(t *testing.T) { browsertest.ForEachSite(t, testTimelineDeepLink) }
+
+func testTimelineDeepLink(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	byQuery, byHash := &c.Events[5], &c.Events[len(c.Events)-2]
 
@@ -399,6 +423,24 @@ func TestTimelineDeepLink(t *testing.T) {
 		if got := tt.str(`document.querySelector('#timeline li.event[aria-current="true"]').id`); got != byQuery.ID {
 			t.Errorf("list marks %q as current", got)
 		}
+	})
+	t.Run("event-page", func(t *testing.T) {
+		tt := openTimeline(t, srv, 1280, routes.EventPath(c.ID, byQuery.ID))
+		tt.waitCard(byQuery)
+		if got := tt.str(`document.querySelector('#timeline li.event[aria-current="true"]').id`); got != byQuery.ID {
+			t.Errorf("list marks %q as current", got)
+		}
+		// Moving on names the new event in the address, which opens it.
+		tt.b.Run(t, chromedp.Click(`.tl-next`, chromedp.ByQuery))
+		next := &c.Events[6]
+		tt.waitCard(next)
+		var addr string
+		tt.eval(`location.pathname + location.search`, &addr)
+		if want, _ := url.Parse(srv.Page(routes.EventPath(c.ID, next.ID))); addr != want.Path {
+			t.Errorf("after moving on, the address is %s; want the next event's page %s", addr, want.Path)
+		}
+		tt.b.Run(t, chromedp.Reload(), browsertest.WaitReady())
+		tt.waitCard(next)
 	})
 	t.Run("hash", func(t *testing.T) {
 		tt := openTimeline(t, srv, 1280, timelinePage(c)+"#"+byHash.ID)
@@ -462,8 +504,10 @@ func TestTimelineDeepLink(t *testing.T) {
 // TestTimelineZoom zooms with the buttons, Ctrl+wheel and the keyboard,
 // from the whole case down to days, and checks at each level that labels
 // and markers never overlap.
-func TestTimelineZoom(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineZoom(t *testing.T) { browsertest.ForEachSite(t, testTimelineZoom) }
+
+func testTimelineZoom(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	tt := openTimeline(t, srv, 1280, timelinePage(c)+"?event="+c.Events[4].ID)
 	width := func() float64 {
@@ -528,8 +572,10 @@ func TestTimelineZoom(t *testing.T) {
 }
 
 // TestTimelineFilter switches a category off and on with the legend.
-func TestTimelineFilter(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineFilter(t *testing.T) { browsertest.ForEachSite(t, testTimelineFilter) }
+
+func testTimelineFilter(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	if len(c.Categories) < 2 {
 		t.Fatal("the default case has one category: the filter test needs two or more")
@@ -628,8 +674,10 @@ func jsIDs(c *casefile.Case, category string) string {
 // TestTimelineNarrow checks the layout at 320 px: the list alone is the
 // timeline, nothing scrolls sideways, the legend still filters and the
 // keyboard still moves through the list.
-func TestTimelineNarrow(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineNarrow(t *testing.T) { browsertest.ForEachSite(t, testTimelineNarrow) }
+
+func testTimelineNarrow(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	tt := openTimeline(t, srv, 320, timelinePage(c))
 	var scrollW, visible int
@@ -760,8 +808,10 @@ func thousandsSep(n int) string {
 
 // TestTimelineSwipe swipes the card on a touch screen: leftwards to the
 // next event, rightwards back.
-func TestTimelineSwipe(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineSwipe(t *testing.T) { browsertest.ForEachSite(t, testTimelineSwipe) }
+
+func testTimelineSwipe(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	tt := openTimeline(t, srv, 1024, timelinePage(c))
 	var box []float64
@@ -802,8 +852,10 @@ func TestTimelineSwipe(t *testing.T) {
 
 // TestTimelineMedia checks the print style (every event, even those a
 // filter hides; no controls) and prefers-reduced-motion (no transitions).
-func TestTimelineMedia(t *testing.T) {
-	srv := browsertest.StartServer(t)
+func TestTimelineMedia(t *testing.T) { browsertest.ForEachSite(t, testTimelineMedia) }
+
+func testTimelineMedia(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
 	c := browsertest.DefaultCase(t)
 	tt := openTimeline(t, srv, 1280, timelinePage(c))
 	if len(c.Categories) > 1 {

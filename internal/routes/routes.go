@@ -104,6 +104,29 @@ func EventID(u *url.URL) string {
 	return strings.TrimSuffix(ev, "/")
 }
 
+// OnEvent returns an event page's path opened on another event instead,
+// keeping its trailing slash if it has one (/cases/x/events/a/ becomes
+// /cases/x/events/b/), and reports whether path was an event page.
+func OnEvent(path, eventID string) (string, bool) {
+	p, ok := Match(path)
+	if !ok || p.Kind != CaseFull {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(path, casePrefix)
+	if !ok {
+		return "", false
+	}
+	caseID, ev, ok := strings.Cut(rest, "/events/")
+	if !ok {
+		return "", false
+	}
+	out := EventPath(caseID, eventID)
+	if strings.HasSuffix(ev, "/") {
+		out += "/"
+	}
+	return out, true
+}
+
 // EventPath is the page of a case opened on one event.
 func EventPath(caseID, eventID string) string {
 	return casePrefix + caseID + "/events/" + eventID

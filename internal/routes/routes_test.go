@@ -72,3 +72,24 @@ func TestEventID(t *testing.T) {
 		t.Errorf("EventPath = %q", got)
 	}
 }
+
+func TestOnEvent(t *testing.T) {
+	for _, tc := range []struct {
+		path, want string
+		ok         bool
+	}{
+		{"/cases/a/events/x", "/cases/a/events/b", true},
+		{"/cases/a/events/x/", "/cases/a/events/b/", true},
+		{"/cases/a", "", false},
+		{"/cases/a/", "", false},
+		{"/", "", false},
+		{"/embed/a", "", false},
+		{"/cases/a/events/", "", false},
+		{"/cases/a/events/x/y", "", false},
+	} {
+		got, ok := OnEvent(tc.path, "b")
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("OnEvent(%q, b) = %q, %v; want %q, %v", tc.path, got, ok, tc.want, tc.ok)
+		}
+	}
+}
