@@ -14,7 +14,9 @@ import (
 // TestHomePrerenderedThenTakenOver checks the page at "/" twice: as raw
 // HTML (what curl, crawlers and readers without script get) and in
 // Chromium after the wasm has taken over, with nothing moving in between.
-func TestHomePrerenderedThenTakenOver(t *testing.T) { browsertest.ForEachSite(t, testHomePrerenderedThenTakenOver) }
+func TestHomePrerenderedThenTakenOver(t *testing.T) {
+	browsertest.ForEachSite(t, testHomePrerenderedThenTakenOver)
+}
 
 func testHomePrerenderedThenTakenOver(t *testing.T, site browsertest.Site) {
 	srv := site.Start(t)

@@ -762,7 +762,9 @@ func testQuizWithoutStorage(t *testing.T, site browsertest.Site) {
 
 // TestQuizEventLinkOpensTimeline follows a feedback link to the story: it
 // opens the timeline on that event.
-func TestQuizEventLinkOpensTimeline(t *testing.T) { browsertest.ForEachSite(t, testQuizEventLinkOpensTimeline) }
+func TestQuizEventLinkOpensTimeline(t *testing.T) {
+	browsertest.ForEachSite(t, testQuizEventLinkOpensTimeline)
+}
 
 func testQuizEventLinkOpensTimeline(t *testing.T, site browsertest.Site) {
 	srv := site.Start(t)
@@ -940,7 +942,9 @@ document.addEventListener("DOMContentLoaded", () => { `+tc.scroll+` });`)
 // TestQuizAccessibleAtEveryStep runs axe-core on the quiz at the intro, a
 // question, its feedback and the results, in light and dark mode, 320 and
 // 1280 px wide, and saves a screenshot of each.
-func TestQuizAccessibleAtEveryStep(t *testing.T) { browsertest.ForEachSite(t, testQuizAccessibleAtEveryStep) }
+func TestQuizAccessibleAtEveryStep(t *testing.T) {
+	browsertest.ForEachSite(t, testQuizAccessibleAtEveryStep)
+}
 
 func testQuizAccessibleAtEveryStep(t *testing.T, site browsertest.Site) {
 	srv := site.Start(t)

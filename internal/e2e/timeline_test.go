@@ -143,7 +143,9 @@ func (tt *timelineTab) checkLayout(where string) {
 // gets: every event in order with its date, title, body and sources; the
 // event a deep link names marked and scrolled to; no controls that would
 // do nothing.
-func TestTimelinePrerenderedWithoutScript(t *testing.T) { browsertest.ForEachSite(t, testTimelinePrerenderedWithoutScript) }
+func TestTimelinePrerenderedWithoutScript(t *testing.T) {
+	browsertest.ForEachSite(t, testTimelinePrerenderedWithoutScript)
+}
 
 func testTimelinePrerenderedWithoutScript(t *testing.T, site browsertest.Site) {
 	srv := site.Start(t)
@@ -223,7 +225,9 @@ func testTimelinePrerenderedWithoutScript(t *testing.T, site browsertest.Site) {
 // prerendered page puts things, lets the wasm take over and measures
 // again: nothing the reader sees may move. It also reads the cumulative
 // layout shift.
-func TestTimelineTakeoverDoesNotMove(t *testing.T) { browsertest.ForEachSite(t, testTimelineTakeoverDoesNotMove) }
+func TestTimelineTakeoverDoesNotMove(t *testing.T) {
+	browsertest.ForEachSite(t, testTimelineTakeoverDoesNotMove)
+}
 
 func testTimelineTakeoverDoesNotMove(t *testing.T, site browsertest.Site) {
 	srv := site.Start(t)
