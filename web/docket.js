@@ -34,6 +34,19 @@
     }
   } catch (e) {}
 
+  // Inside an iframe, history entries belong to the host page: a link
+  // within the explainer (a question, #q-ID, from the timeline's card) that
+  // go-app follows with pushState would make the reader's Back button step
+  // back inside the embed instead of leaving the article. There, every
+  // pushState replaces the entry instead.
+  if (window.top !== window) {
+    try {
+      history.pushState = function (state, title, url) {
+        history.replaceState(state, title, url);
+      };
+    } catch (e) {}
+  }
+
   // Every three minutes, ask for a new version (go-app's update check, the
   // one app.TryUpdate calls); the app offers a reload when one is installed.
   setInterval(function () {

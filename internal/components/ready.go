@@ -12,7 +12,8 @@ func markReady() {
 }
 
 // inFrame reports whether the page runs inside an iframe (an embed), where
-// Docket never offers to install itself and never adds history entries.
+// Docket never offers to install itself and never adds history entries
+// (web/docket.js turns pushState into replaceState there).
 func inFrame() bool {
 	if app.IsServer {
 		return false

@@ -505,6 +505,58 @@ func testTimelineDeepLink(t *testing.T, site browsertest.Site) {
 	})
 }
 
+// TestEmbedLinkWithinKeepsHostHistory follows a link within an embed (a
+// question the timeline's card names, #q-ID): the quiz opens that
+// question and the host page's history gains no entry, so the reader's
+// Back button still leaves the article.
+func TestEmbedLinkWithinKeepsHostHistory(t *testing.T) {
+	browsertest.ForEachSite(t, testEmbedLinkWithinKeepsHostHistory)
+}
+
+func testEmbedLinkWithinKeepsHostHistory(t *testing.T, site browsertest.Site) {
+	srv := site.Start(t)
+	c := browsertest.DefaultCase(t)
+	qi := -1
+	for i, qu := range c.Quiz.Questions {
+		if len(qu.Events) > 0 {
+			qi = i
+			break
+		}
+	}
+	if qi < 0 {
+		t.Fatal("no question of the case names an event: the test needs one that does")
+	}
+	qu := c.Quiz.Questions[qi]
+	embed := srv.URL + "/embed/" + c.ID + "?view=both&event=" + qu.Events[0]
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintf(w, `<!doctype html><title>News</title><h1>A news story</h1>
+<iframe src=%q title="Docket" width="1100" height="2400" style="border:0"></iframe>`, embed)
+	}))
+	defer host.Close()
+	b := browsertest.NewBrowser(t, browsertest.Options{Width: 1280, Height: 900})
+	var frames []*cdp.Node
+	b.Run(t, chromedp.Navigate(host.URL), chromedp.Nodes("iframe", &frames, chromedp.ByQuery))
+	in := chromedp.FromNode(frames[0])
+	link := fmt.Sprintf(`#tl-card a[href="#q-%s"]`, qu.ID)
+	var history0, history1 int
+	var legend string
+	b.Run(t,
+		chromedp.Evaluate(`history.length`, &history0),
+		chromedp.WaitVisible(`html[data-docket="ready"]`, chromedp.ByQuery, in),
+		chromedp.WaitVisible(link, chromedp.ByQuery, in),
+		chromedp.Click(link, chromedp.ByQuery, in),
+		chromedp.WaitVisible(`#quiz-legend`, chromedp.ByQuery, in),
+		chromedp.Text(`#quiz-legend`, &legend, chromedp.ByQuery, in),
+		chromedp.Evaluate(`history.length`, &history1),
+	)
+	if !strings.Contains(legend, qu.Prompt) {
+		t.Errorf("after following #q-%s, the quiz shows %q; want %q", qu.ID, legend, qu.Prompt)
+	}
+	if history1 != history0 {
+		t.Errorf("following a link within the embed added %d entries to the host page's history", history1-history0)
+	}
+}
+
 // TestTimelineZoom zooms with the buttons, Ctrl+wheel and the keyboard,
 // from the whole case down to days, and checks at each level that labels
 // and markers never overlap.
