@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // swReady waits until the service worker controls the page and has kept
@@ -149,6 +150,11 @@ func testOffline(t *testing.T, site browsertest.Site) {
 	if !strings.Contains(notice, "new version") {
 		t.Errorf("update notice = %q", notice)
 	}
+	checkFocusNotObscured(t, b, "1280 px")
+	b.Run(t, browsertest.EmulateWidth(360, 640), chromedp.Evaluate(`scrollTo(0, 0), document.activeElement.blur()`, nil))
+	checkFocusNotObscured(t, b, "360 px")
+	b.Run(t, browsertest.EmulateWidth(1280, 900))
+
 	// Reload brings the new version, which has nothing more to offer.
 	b.Run(t,
 		chromedp.Click(".update-notice button", chromedp.ByQuery),
@@ -160,6 +166,41 @@ func testOffline(t *testing.T, site browsertest.Site) {
 	b.Run(t, chromedp.Evaluate(`!!document.querySelector(".update-notice")`, &shown))
 	if shown {
 		t.Error("after Reload, the page still offers a new version")
+	}
+}
+
+// checkFocusNotObscured tabs through the page while a notice is fixed at
+// the bottom of the window: the top of every focused element must show
+// above the notice (WCAG 2.2, 2.4.11), and at the end the page must scroll
+// clear of it.
+func checkFocusNotObscured(t *testing.T, b *browsertest.Browser, where string) {
+	t.Helper()
+	const covered = `(() => {
+  const n = document.querySelector(".app-notices .app-notice"), a = document.activeElement;
+  if (!n || !a || a === document.body || n.contains(a)) return "";
+  const r = a.getBoundingClientRect(), m = n.getBoundingClientRect();
+  if (r.width === 0 || r.right <= m.left || r.left >= m.right || r.bottom <= m.top || r.top >= innerHeight) return "";
+  return r.top >= m.top ? a.tagName + (a.id ? "#" + a.id : "") + " " + JSON.stringify(a.textContent.trim().slice(0, 40)) + " at " + Math.round(r.top) + "–" + Math.round(r.bottom) + " px, the notice from " + Math.round(m.top) + " px" : "";
+})()`
+	hidden := 0
+	for range 80 {
+		var got string
+		b.Run(t, chromedp.KeyEvent(kb.Tab), chromedp.Evaluate(covered, &got))
+		if got != "" {
+			hidden++
+			if hidden <= 3 {
+				t.Errorf("%s: the notice hides the focused %s", where, got)
+			}
+		}
+	}
+	var clear bool
+	b.Run(t, chromedp.Evaluate(`scrollTo(0, document.documentElement.scrollHeight), (() => {
+  const n = document.querySelector(".app-notices .app-notice").getBoundingClientRect();
+  const last = [...document.querySelectorAll("footer, main")].pop().getBoundingClientRect();
+  return last.bottom <= n.top + 1;
+})()`, &clear))
+	if !clear {
+		t.Errorf("%s: at the end of the page, the notice still covers the page's last lines", where)
 	}
 }
 
