@@ -9,6 +9,7 @@ package export
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -56,19 +57,42 @@ func Run(opts Options, web fs.FS) (files int, err error) {
 		}
 		cfg.PublicURL = u
 		host = u.Host
-		if cfg.Base == "" || cfg.Base == "/" {
+		switch path := "/" + strings.Trim(u.Path, "/") + "/"; {
+		case cfg.Base == "" || cfg.Base == "/":
 			cfg.Base = u.Path
+		case path != "/" && path != "/"+strings.Trim(cfg.Base, "/")+"/":
+			return 0, fmt.Errorf("-url %q is under %s but -base is %s: give one, or the same path in both", opts.URL, path, cfg.Base)
 		}
 	}
 	s, err := server.New(cfg, web)
 	if err != nil {
 		return 0, err
 	}
-	if err := prepareOut(opts.Out); err != nil {
+	return export(opts.Out, s, s.Handler(), host)
+}
+
+// export writes every file of s, as h answers it, into out. It writes into
+// a temporary folder beside out and renames it into place only when the
+// whole site is written: a failed export leaves no half-written site that
+// a deploy script could publish.
+func export(out string, s *server.Server, h http.Handler, host string) (files int, err error) {
+	if err := checkOut(out); err != nil {
+		return 0, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(out)), "."+filepath.Base(filepath.Clean(out))+".export-")
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
 		return 0, err
 	}
 	base := s.Base()
-	w := writer{out: opts.Out, handler: s.Handler(), host: host, base: base}
+	w := writer{out: tmp, handler: h, host: host, base: base}
 
 	// Pages: the default case at the root; each case, its events and its
 	// embed in folders of their own, so /cases/x/ is cases/x/index.html.
@@ -101,11 +125,19 @@ func Run(opts Options, web fs.FS) (files int, err error) {
 	if err := w.headersFile(s); err != nil {
 		return 0, err
 	}
+	// out is missing or empty (checkOut): put the site in its place.
+	if err := os.Remove(out); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return 0, err
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		return 0, err
+	}
 	return w.files, nil
 }
 
-// prepareOut makes the output folder, refusing one that holds files.
-func prepareOut(out string) error {
+// checkOut refuses an output folder that holds files, so that nothing of
+// an older export lingers, and makes the folder it will be written beside.
+func checkOut(out string) error {
 	if out == "" {
 		return fmt.Errorf("name the folder to write with -out DIR")
 	}
@@ -113,7 +145,7 @@ func prepareOut(out string) error {
 	if err == nil && len(entries) > 0 {
 		return fmt.Errorf("-out %s is not empty: export into a new or empty folder", out)
 	}
-	return os.MkdirAll(out, 0o755)
+	return os.MkdirAll(filepath.Dir(filepath.Clean(out)), 0o755)
 }
 
 // writer requests files from the handler and writes them, with

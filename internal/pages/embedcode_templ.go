@@ -19,7 +19,7 @@ type EmbedCode struct {
 	FullURL           string // the full page of the case
 	PymSnippet        string
 	IframeSnippet     string
-	Stylesheet        string
+	Site              Site
 	Script            string
 }
 
@@ -229,7 +229,7 @@ func EmbedCodePage(d EmbedCode) templ.Component {
 			}
 			return nil
 		})
-		templ_7745c5c3_Err = Layout("Embed "+d.CaseTitle, d.Stylesheet).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = Layout("Embed "+d.CaseTitle, d.Site).Render(templ.WithChildren(ctx, templ_7745c5c3_Var2), templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -8,6 +8,12 @@ import (
 	"strconv"
 )
 
+// Site is where the links every page shares lead, under the site's base
+// path (serve -base /explainers/): its home, its icon and its stylesheet.
+type Site struct {
+	Home, Icon, Stylesheet string
+}
+
 func statusText(status int) string {
 	return strconv.Itoa(status) + " · " + http.StatusText(status)
 }

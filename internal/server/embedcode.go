@@ -25,11 +25,11 @@ func (s *Server) serveEmbedCode(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	d := pages.EmbedCode{
-		CaseID:     c.ID,
-		CaseTitle:  c.Title,
-		View:       routes.EmbedView(q.Get("view")),
-		Stylesheet: s.cfg.Base + "web/docket.css?v=" + s.version,
-		Script:     s.cfg.Base + "web/embed-code.js?v=" + s.version,
+		CaseID:    c.ID,
+		CaseTitle: c.Title,
+		View:      routes.EmbedView(q.Get("view")),
+		Site:      s.pageSite(),
+		Script:    s.cfg.Base + "web/embed-code.js?v=" + s.version,
 	}
 	for _, e := range c.Events {
 		d.Events = append(d.Events, pages.EmbedEvent{ID: e.ID, Label: e.Date.Display() + ": " + e.Title})

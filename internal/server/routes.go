@@ -120,6 +120,12 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 	})
 }
 
+// pageSite is where the server's own pages link: home, icon and styles,
+// under the site's base path.
+func (s *Server) pageSite() pages.Site {
+	return pages.Site{Home: s.cfg.Base, Icon: s.cfg.Base + "web/icons/icon.svg", Stylesheet: s.cfg.Base + "web/docket.css?v=" + s.version}
+}
+
 // writeError answers with the status and a short message: an HTML page
 // for browsers, plain text otherwise. The page is rendered into a buffer
 // first, so a failure never sends half a page.
@@ -139,7 +145,7 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, he *httpErro
 	if strings.Contains(r.Header.Get("Accept"), "text/html") {
 		var b bytes.Buffer
 		title := errorTitle(he.status)
-		err := pages.ErrorPage(he.status, title, he.msg, "/web/docket.css?v="+s.version).Render(r.Context(), &b)
+		err := pages.ErrorPage(he.status, title, he.msg, s.pageSite()).Render(r.Context(), &b)
 		if err == nil {
 			h.Set("Content-Type", "text/html; charset=utf-8")
 			w.WriteHeader(he.status)

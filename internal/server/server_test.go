@@ -275,6 +275,13 @@ func TestUnderBase(t *testing.T) {
 	if w := do(t, h, "GET", "/"); w.Code != 404 {
 		t.Errorf("GET / under a base = %d; want 404", w.Code)
 	}
+	// The error page's styles, icon and way home are under the base too.
+	errPage := htmlcheck.Parse(t, do(t, h, "GET", "/explainers/no/such/page", "Accept", "text/html").Body.String())
+	for sel, attr := range map[string]string{`link[rel="stylesheet"]`: "href", `link[rel="icon"]`: "href", "main a": "href"} {
+		if u, _ := errPage.Attr(t, sel, attr); !strings.HasPrefix(u, "/explainers/") {
+			t.Errorf("the error page's %s links to %q, outside /explainers/", sel, u)
+		}
+	}
 	if _, err := New(Config{Base: "explainers"}, testWeb(t)); err == nil {
 		t.Error("-base without a leading slash was accepted")
 	}
