@@ -73,29 +73,91 @@ func (l MemoryLibrary) DefaultCaseID() string {
 // which a prerendered page carries its case for the browser program.
 const caseDataID = "docket-case"
 
+// InlineCaseLimit is the largest case, as JSON, that a page carries
+// inside itself. A larger case is linked instead (data-src, the case's
+// JSON under /api/cases/), so that a case of thousands of events does not
+// repeat its megabytes in every event page: a static export of 1,000
+// events would otherwise write 1.4 GB.
+const InlineCaseLimit = 128 << 10
+
+// CaseDataPath is the site path of a case's JSON, the same file on the
+// server and in a static export.
+func CaseDataPath(id string) string { return "/api/cases/" + id + ".json" }
+
 // caseDataScript is the element that carries a case inside the page, so the
 // browser program starts with the very data the page was rendered from and
-// its first render matches the prerendered one (no fetch, no jump).
+// its first render matches the prerendered one (no jump). A case larger
+// than InlineCaseLimit is linked, and preloaded with the page.
 func caseDataScript(id string) app.UI {
 	b, ok := library.CaseJSON(id)
 	if !ok || app.IsClient {
 		return nil
 	}
+	if len(b) > InlineCaseLimit {
+		src := Href(CaseDataPath(id))
+		return app.Raw(`<link rel="preload" href="` + src + `" as="fetch" crossorigin="anonymous">` +
+			`<script type="application/json" id="` + caseDataID + `" data-src="` + src + `"></script>`)
+	}
 	return app.Raw(`<script type="application/json" id="` + caseDataID + `">` + string(b) + `</script>`)
 }
 
-// LibraryFromPage reads the case that the prerendered page carries. The
-// browser program calls it before it starts go-app, which replaces the body.
+// LibraryFromPage reads the case that the prerendered page carries, or
+// fetches the one it links. The browser program calls it before it starts
+// go-app, which replaces the body.
 func LibraryFromPage() (MemoryLibrary, error) {
 	el := app.Window().Get("document").Call("getElementById", caseDataID)
 	if !el.Truthy() {
 		return MemoryLibrary{}, errors.New("the page carries no case data")
 	}
 	text := el.Get("textContent").String()
+	if src := el.Call("getAttribute", "data-src"); strings.TrimSpace(text) == "" && src.Truthy() {
+		var err error
+		if text, err = fetchText(src.String()); err != nil {
+			return MemoryLibrary{}, err
+		}
+	}
 	var c casefile.Case
 	dec := json.NewDecoder(strings.NewReader(text))
 	if err := dec.Decode(&c); err != nil {
 		return MemoryLibrary{}, err
 	}
 	return MemoryLibrary{Cases: map[string]*casefile.Case{c.ID: &c}, Order: []string{c.ID}}, nil
+}
+
+// fetchText fetches url with the browser's fetch and waits for its text.
+// Called before go-app starts, it blocks only the program's main goroutine.
+func fetchText(url string) (string, error) {
+	type result struct {
+		text string
+		err  error
+	}
+	done := make(chan result, 1)
+	var onText, onStatus, onError app.Func
+	onError = app.FuncOf(func(this app.Value, args []app.Value) any {
+		msg := "failed"
+		if len(args) > 0 && args[0].Truthy() {
+			msg = args[0].Call("toString").String()
+		}
+		done <- result{err: errors.New("fetching " + url + ": " + msg)}
+		return nil
+	})
+	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
+		done <- result{text: args[0].String()}
+		return nil
+	})
+	onStatus = app.FuncOf(func(this app.Value, args []app.Value) any {
+		res := args[0]
+		if !res.Get("ok").Bool() {
+			done <- result{err: errors.New("fetching " + url + ": status " + res.Get("status").String())}
+			return nil
+		}
+		res.Call("text").Call("then", onText, onError)
+		return nil
+	})
+	app.Window().Call("fetch", url).Call("then", onStatus, onError)
+	r := <-done
+	onText.Release()
+	onStatus.Release()
+	onError.Release()
+	return r.text, r.err
 }

@@ -42,7 +42,8 @@ type Timeline struct {
 	styled        windowKey     // the axis window whose styles are applied
 	measure       func(string) float64
 
-	listFrom int // first event (place in the view) of the list window; -1 follows the selection
+	listFrom  int  // first event (place in the view) of the list window; -1 follows the selection
+	eventPage bool // the page is one event's (/cases/x/events/y): a long case lists a window around it
 
 	wheel float64 // ctrl+wheel delta not yet turned into a zoom step
 	pinch float64 // distance between two fingers on the axis at the last zoom step
@@ -192,6 +193,7 @@ func (t *Timeline) selectFromURL(u *url.URL) bool {
 		return false
 	}
 	m := t.modelNow()
+	t.eventPage = routes.IsEventPage(SiteURL(u).Path)
 	for _, id := range []string{u.Fragment, routes.EventID(SiteURL(u))} {
 		if m.event(id) != nil {
 			t.selected = id
@@ -288,14 +290,15 @@ func (t *Timeline) Render() app.UI {
 			),
 			app.P().Class("tl-live").Aria("live", "polite").Aria("atomic", ariaTrue).Text(t.announce),
 			app.P().Class("tl-hint").ID("tl-hint").Text("Left and right arrow keys move between events, Home and End go to the first and last, plus and minus zoom the time axis."),
-			&eventList{Model: m, View: v, Selected: sel, From: t.listStart(v, sel), Browser: app.IsClient, Owner: t},
+			&eventList{Model: m, View: v, Selected: sel, From: t.listStart(v, sel), Browser: app.IsClient, EventPage: t.eventPage, Owner: t},
 		)
 }
 
 // listStart is the place in the view of the first event the list window
-// shows: 0 for a case short enough to list whole.
+// shows: 0 for a case short enough to list whole, and for the prerendered
+// page of a long case, which lists every event (an event's page excepted).
 func (t *Timeline) listStart(v *timelineView, sel int) int {
-	if !app.IsClient || len(t.model.c.Events) <= listAll {
+	if (!app.IsClient && !t.eventPage) || len(t.model.c.Events) <= listAll {
 		return 0
 	}
 	from := t.listFrom

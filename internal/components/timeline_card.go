@@ -2,6 +2,7 @@ package components
 
 import (
 	"docket/internal/casefile"
+	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -141,23 +142,27 @@ func (t *Timeline) sameDay(m *timelineModel, v *timelineView, sel int) app.UI {
 
 // eventList is the list of events: every one in the prerendered page and
 // for short cases, a window of listPage around the selection for long ones
-// once in the browser. It is a component of its own so that scrolling or
-// zooming the axis does not render the list again.
+// once in the browser, and in the prerendered page of one event (so that a
+// static export of a long case is not every event written once per event).
+// It is a component of its own so that scrolling or zooming the axis does
+// not render the list again.
 type eventList struct {
 	app.Compo
 
-	Model    *timelineModel
-	View     *timelineView
-	Selected int  // position of the selected event, -1 for none
-	From     int  // place in the view of the first event listed (windowed only)
-	Browser  bool // drawn by the wasm: window long cases
-	Owner    *Timeline
+	Model     *timelineModel
+	View      *timelineView
+	Selected  int  // position of the selected event, -1 for none
+	From      int  // place in the view of the first event listed (windowed only)
+	Browser   bool // drawn by the wasm: window long cases
+	EventPage bool // an event's own page: window long cases there too
+	Owner     *Timeline
 }
 
 func (l *eventList) Render() app.UI {
 	m, v := l.Model, l.View
 	n := len(m.c.Events)
-	windowed := l.Browser && n > listAll
+	windowed := (l.Browser || l.EventPage) && n > listAll
+	var shown []int // positions listed; nil for every event
 	var items, list app.UI
 	var pager func(top bool) app.UI = func(bool) app.UI { return nil }
 	if !windowed {
@@ -169,27 +174,28 @@ func (l *eventList) Render() app.UI {
 		from := max(0, min(l.From, len(v.order)))
 		to := min(from+listPage, len(v.order))
 		page := v.order[from:to]
+		shown = page
 		items = app.Range(page).Slice(func(k int) app.UI {
 			return &listedEvent{Model: m, Pos: page[k], Current: page[k] == l.Selected}
 		})
 		pager = func(top bool) app.UI {
 			status := "Events " + thousands(from+1) + " to " + thousands(to) + " of " + thousands(len(v.order))
+			earlier := l.pagerControl("earlier", "Earlier events", from > 0, max(0, from-listPage))
+			later := l.pagerControl("later", "Later events", to < len(v.order), to)
 			if top {
 				return app.Div().Class("tl-pager").Body(
 					app.P().Class("tl-pager-status").Text(status),
-					pagerButton("earlier", "Earlier events", from > 0, l.onPage),
+					earlier,
 				)
 			}
-			return app.Div().Class("tl-pager").Body(
-				pagerButton("later", "Later events", to < len(v.order), l.onPage),
-			)
+			return app.Div().Class("tl-pager").Body(later)
 		}
 	}
 	list = app.Ol().Class("event-list").Aria("labelledby", "tl-list-heading").Body(items)
 	if app.IsServer && n > listAll {
 		// Thousands of events: write the list's HTML directly, a fraction
 		// of the time and size of go-app's indented encoding.
-		list = app.Raw(eventListHTML(m, l.Selected))
+		list = app.Raw(eventListHTML(m, shown, l.Selected))
 	}
 	return app.Div().Class("tl-list").Body(
 		app.H3().Class("tl-list-heading").ID("tl-list-heading").Text("Every event, in order"),
@@ -197,6 +203,22 @@ func (l *eventList) Render() app.UI {
 		list,
 		pager(false),
 	)
+}
+
+// pagerControl moves the list window to the one starting at place to of
+// the view: a button in the browser; in an event's prerendered page, a
+// link to the page of that window's first event, which works without
+// script.
+func (l *eventList) pagerControl(dir, text string, enabled bool, to int) app.UI {
+	if l.Browser {
+		return pagerButton(dir, text, enabled, l.onPage)
+	}
+	if !enabled {
+		return nil
+	}
+	c := l.Model.c
+	e := &c.Events[l.View.order[to]]
+	return app.A().Class("tl-page-" + dir).Href(Href(routes.EventPath(c.ID, e.ID) + "/")).Text(text)
 }
 
 func pagerButton(dir, text string, enabled bool, h app.EventHandler) app.UI {

@@ -9,12 +9,19 @@ import (
 // elements eventItem renders (timeline_html_test.go checks that they
 // agree), written directly. go-app's encoder indents every element and
 // takes about a second for 10,000 events; this takes a few milliseconds
-// and half the bytes. sel is the position of the selected event.
-func eventListHTML(m *timelineModel, sel int) string {
+// and half the bytes. positions are the events listed (nil for all), sel
+// the position of the selected event.
+func eventListHTML(m *timelineModel, positions []int, sel int) string {
+	if positions == nil {
+		positions = make([]int, len(m.c.Events))
+		for i := range positions {
+			positions[i] = i
+		}
+	}
 	var b strings.Builder
-	b.Grow(len(m.c.Events) * 700)
+	b.Grow(len(positions) * 700)
 	b.WriteString(`<ol class="event-list" aria-labelledby="tl-list-heading">`)
-	for i := range m.c.Events {
+	for _, i := range positions {
 		writeEventHTML(&b, m, i, i == sel)
 	}
 	b.WriteString(`</ol>`)

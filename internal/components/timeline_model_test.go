@@ -167,7 +167,7 @@ func TestEventListHTMLMatchesComponents(t *testing.T) {
 			}
 		}
 	}
-	doc := htmlcheck.Parse(t, eventListHTML(m, 2))
+	doc := htmlcheck.Parse(t, eventListHTML(m, nil, 2))
 	if got := doc.Count(t, "ol.event-list > li.event"); got != len(m.c.Events) {
 		t.Errorf("list has %d events", got)
 	}

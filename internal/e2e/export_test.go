@@ -35,7 +35,12 @@ func testStaticExport(t *testing.T, base string) {
 	out := filepath.Join(t.TempDir(), "site")
 	var stdout, stderr strings.Builder
 	env := cli.Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, Web: web.FS}
-	if code := cli.Run(context.Background(), []string{"export", "-out", out, "-base", base, "-url", site}, env); code != 0 {
+	// A long case rides along: its pages link its data instead of
+	// carrying it, and its event pages list a window of it.
+	cases := t.TempDir()
+	long := generateCase("long-case", 240)
+	writeCase(t, cases, long)
+	if code := cli.Run(context.Background(), []string{"export", "-out", out, "-base", base, "-url", site, "-cases", cases}, env); code != 0 {
 		t.Fatalf("docket export exited %d:\n%s", code, stderr.String())
 	}
 	for _, f := range []string{"index.html", "index.html.br", "index.html.gz", "_headers", "404.html", "app-worker.js", "manifest.webmanifest", "web/app.wasm", "web/app.wasm.br", "api/cases.json", "oembed/index.json"} {
@@ -106,6 +111,20 @@ func testStaticExport(t *testing.T, base string) {
 		}
 		t.Logf("opening %s", site+p)
 		b.Run(t, chromedp.Navigate(site+p), browsertest.WaitReady(), chromedp.WaitVisible(sel, chromedp.ByQuery))
+	}
+
+	// An event page of the long case: the app fetches the case's data
+	// file and opens on the event, with the list window around it.
+	longEvent := &long.Events[180]
+	var listed int
+	b.Run(t,
+		chromedp.Navigate(site+"cases/"+long.ID+"/events/"+longEvent.ID+"/"),
+		browsertest.WaitReady(),
+		chromedp.Text("#tl-card-title", &cardTitle, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll("#timeline li.event").length`, &listed),
+	)
+	if cardTitle != longEvent.Title || listed == 0 || listed > 50 {
+		t.Errorf("event page of the long case: the card shows %q, %d events listed; want %q and a window of at most 50", cardTitle, listed, longEvent.Title)
 	}
 
 	// Offline: the service worker keeps what a reader opened.

@@ -232,7 +232,10 @@ func (d quizDriver) answerByMouse(qu casefile.Question, picks []int) {
 	for _, j := range picks {
 		d.click(choiceSelector(qu, j))
 	}
-	d.waitFor(fmt.Sprintf(`document.querySelectorAll("#quiz .quiz-input:checked").length === %d`, len(picks)))
+	// Picking clears a "Choose an answer" message, which moves the button
+	// up a line: click it where the reader sees it once the quiz has
+	// caught up.
+	d.waitFor(fmt.Sprintf(`document.querySelectorAll("#quiz .quiz-input:checked").length === %d && !document.getElementById("quiz-problem")?.textContent`, len(picks)))
 	d.click("#quiz #quiz-primary")
 	d.waitFeedback()
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"log/slog"
@@ -19,6 +20,7 @@ import (
 	"testing/fstest"
 
 	"docket/internal/casefile"
+	"docket/internal/components"
 	"docket/internal/htmlcheck"
 	"docket/internal/routes"
 	"docket/internal/server"
@@ -389,3 +391,71 @@ func TestExportOptions(t *testing.T) {
 
 // quiet drops the server's access log in these tests.
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// TestExportLargeCaseLinksItsData exports a case too large to carry inside
+// every page: its event pages link the case's JSON, which the export
+// writes, instead of repeating it, so they stay the size of a page.
+func TestExportLargeCaseLinksItsData(t *testing.T) {
+	c := defaultCase(t)
+	c.ID = "large-case"
+	// Each event twelve times over, on its own date, keeps the case in order.
+	events := c.Events
+	c.Events = nil
+	for _, e := range events {
+		c.Events = append(c.Events, e)
+		for k := 1; k < 12; k++ {
+			copy := e
+			copy.ID = fmt.Sprintf("%s-%d", e.ID, k)
+			c.Events = append(c.Events, copy)
+		}
+	}
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) <= components.InlineCaseLimit {
+		t.Fatalf("the large case is only %d bytes", len(b))
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "large-case.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := exportTo(t, Options{CasesDir: dir, Base: "/explainers/"})
+	var data casefile.Case
+	if err := json.Unmarshal(read(t, out, "api/cases/large-case.json"), &data); err != nil || len(data.Events) != len(c.Events) {
+		t.Fatalf("api/cases/large-case.json: %d events, %v", len(data.Events), err)
+	}
+	for _, e := range []casefile.Event{c.Events[0], c.Events[len(c.Events)-1]} {
+		page := read(t, out, "cases/large-case/events/"+e.ID+"/index.html")
+		doc := htmlcheck.Parse(t, string(page))
+		src, _ := doc.Attr(t, "script#docket-case", "data-src")
+		if src != "/explainers/api/cases/large-case.json" || doc.Text(t, "script#docket-case") != "" {
+			t.Errorf("the page of %s carries its case as %q with %d bytes inside; want a link to the case's JSON", e.ID, src, len(doc.Text(t, "script#docket-case")))
+		}
+		// It lists a window of the case around its event, with links to
+		// the windows before and after (event pages of the export).
+		if n := doc.Count(t, "#timeline li.event"); n == 0 || n > 50 {
+			t.Errorf("the page of %s lists %d events; want a window of at most 50", e.ID, n)
+		}
+		if doc.Count(t, "#timeline li.event#"+e.ID) != 1 {
+			t.Errorf("the page of %s does not list its own event", e.ID)
+		}
+		links := doc.All(t, "#timeline .tl-pager a[href]")
+		if len(links) == 0 {
+			t.Errorf("the page of %s has no link to the rest of the list", e.ID)
+		}
+		for _, a := range links {
+			href, _ := htmlcheck.Attr(a, "href")
+			read(t, out, strings.TrimPrefix(href, "/explainers/")+"index.html")
+		}
+		t.Logf("the page of %s: %d bytes (the case: %d)", e.ID, len(page), len(b))
+		if got := doc.Text(t, "#tl-card-title"); got != e.Title {
+			t.Errorf("the page of %s opens on %q", e.ID, got)
+		}
+	}
+	// The shipped case is small enough to travel inside its pages.
+	doc := htmlcheck.Parse(t, string(read(t, out, "index.html")))
+	if _, linked := doc.Attr(t, "script#docket-case", "data-src"); linked || len(doc.Text(t, "script#docket-case")) < 1000 {
+		t.Error("the shipped case is not carried inside its page")
+	}
+}

@@ -104,6 +104,12 @@ func EventID(u *url.URL) string {
 	return strings.TrimSuffix(ev, "/")
 }
 
+// IsEventPage reports whether path is the page of one event of a case.
+func IsEventPage(path string) bool {
+	_, ok := OnEvent(path, "x")
+	return ok
+}
+
 // OnEvent returns an event page's path opened on another event instead,
 // keeping its trailing slash if it has one (/cases/x/events/a/ becomes
 // /cases/x/events/b/), and reports whether path was an event page.

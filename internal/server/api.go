@@ -5,13 +5,15 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"strings"
 )
 
 // The case-data API: JSON made once at start, served with strong ETags
 // and brotli/gzip copies.
 //
 //	GET /api/cases       the cases' ids, titles, summaries and dates
-//	GET /api/cases/{id}  one whole case
+//	GET /api/cases/{id}  one whole case (also as {id}.json, the name
+//	                     it has in a static export, which pages link)
 //
 // Data changes only when the server restarts, so responses may be stored
 // but are revalidated (a cheap 304 while the ETag holds).
@@ -61,9 +63,9 @@ func (s *Server) serveCaseIndex(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// serveCase answers GET /api/cases/{id}.
+// serveCase answers GET /api/cases/{id} and /api/cases/{id}.json.
 func (s *Server) serveCase(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
+	id := strings.TrimSuffix(r.PathValue("id"), ".json")
 	a, ok := s.api.cases[id]
 	if !ok {
 		return &httpError{status: http.StatusNotFound, msg: "no case with id " + quote(id)}

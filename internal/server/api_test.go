@@ -50,6 +50,10 @@ func TestCaseAPI(t *testing.T) {
 	if w := do(t, h, "GET", "/api/cases/twitter-v-dhs-2017", "If-None-Match", etag); w.Code != 304 {
 		t.Errorf("If-None-Match = %d; want 304", w.Code)
 	}
+	// The name the case has in a static export, which pages link, is the same file.
+	if w := do(t, h, "GET", "/api/cases/twitter-v-dhs-2017.json"); w.Code != 200 || w.Header().Get("ETag") != etag {
+		t.Errorf("GET /api/cases/twitter-v-dhs-2017.json = %d, ETag %q; want 200 and %q", w.Code, w.Header().Get("ETag"), etag)
+	}
 
 	errorsTests := []struct {
 		method, target string
