@@ -277,6 +277,7 @@ func (w *writer) headersFile(s *server.Server) error {
 		{"/embed/*", "/embed/" + s.Cases()[0].ID + "/"},
 		{"/web/*", "/web/icons/icon.svg"},
 		{"/api/*", "/api/cases"},
+		{"/oembed/*", "/oembed?format=json&url=" + url.QueryEscape("http://"+w.host+w.base)},
 	}
 	shared := []string{"X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"}
 	perPath := []string{"Content-Security-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Access-Control-Allow-Origin", "Cross-Origin-Resource-Policy", "Cache-Control"}

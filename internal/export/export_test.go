@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -240,7 +241,9 @@ func TestExportHeadersMatchServer(t *testing.T) {
 			prefix := strings.TrimSuffix(base, "/")
 			carried := []string{"Content-Security-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Access-Control-Allow-Origin",
 				"Cross-Origin-Resource-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"}
-			for _, p := range []string{"/", "/cases/" + c.ID + "/", "/cases/" + c.ID + "/events/" + c.Events[1].ID + "/", "/embed/" + c.ID + "/", "/web/icons/icon.svg", "/api/cases"} {
+			// Each static path, and what the server answers for it.
+			served := map[string]string{"/oembed/index.json": "/oembed?format=json&url=" + url.QueryEscape("http://example.com"+base)}
+			for _, p := range []string{"/", "/cases/" + c.ID + "/", "/cases/" + c.ID + "/events/" + c.Events[1].ID + "/", "/embed/" + c.ID + "/", "/web/icons/icon.svg", "/api/cases", "/oembed/index.json"} {
 				static := http.Header{}
 				from := map[string]string{}
 				for _, r := range rules {
@@ -255,8 +258,15 @@ func TestExportHeadersMatchServer(t *testing.T) {
 						static[k] = v
 					}
 				}
+				target := prefix + p
+				if q, ok := served[p]; ok {
+					target = prefix + q
+				}
 				rec := httptest.NewRecorder()
-				s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", prefix+p, nil))
+				s.Handler().ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+				if rec.Code != 200 {
+					t.Fatalf("the server answers %s with %d", target, rec.Code)
+				}
 				for _, k := range carried {
 					if got, want := static.Get(k), rec.Header().Get(k); got != want {
 						t.Errorf("%s %s: _headers gives %q; the server sends %q", prefix+p, k, got, want)
