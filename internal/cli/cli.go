@@ -172,7 +172,12 @@ func exportSite(args []string, env Env) int {
 	if status, ok := parse(fl, args, env); !ok {
 		return status
 	}
-	if opts.Out == "" || fl.NArg() > 0 {
+	if fl.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "docket export: unexpected argument %q (flags go before it)\n", fl.Arg(0))
+		fl.Usage()
+		return 2
+	}
+	if opts.Out == "" {
 		fmt.Fprintln(env.Stderr, "docket export: name the folder to write with -out DIR")
 		fl.Usage()
 		return 2
@@ -183,5 +188,8 @@ func exportSite(args []string, env Env) int {
 		return 1
 	}
 	fmt.Fprintf(env.Stdout, "docket export: wrote %d files to %s\n", n, opts.Out)
+	if opts.URL == "" {
+		fmt.Fprintln(env.Stderr, "docket export: no -url given: social tags and oEmbed name http://localhost; for a public site, export again with -url https://your.site/path/")
+	}
 	return 0
 }

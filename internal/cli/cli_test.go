@@ -3,9 +3,13 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io/fs"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	docketweb "docket/web"
 )
 
 func runCLI(args ...string) (code int, stdout, stderr string) {
@@ -32,6 +36,9 @@ func TestUsage(t *testing.T) {
 		{[]string{"serve", "extra"}, 2, `unexpected argument "extra"`},
 		{[]string{"validate"}, 2, "name at least one case file"},
 		{[]string{"validate", "-h"}, 0, "validate FILE..."},
+		{[]string{"export"}, 2, "name the folder to write with -out DIR"},
+		{[]string{"export", "-h"}, 0, "-base PATH"},
+		{[]string{"export", "-out", "x", "extra"}, 2, `unexpected argument "extra"`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -81,5 +88,45 @@ func TestValidate(t *testing.T) {
 	code, _, errs = runCLI("validate", "no-such-file.json")
 	if code != 1 || !strings.Contains(errs, "no-such-file.json") {
 		t.Errorf("missing file: exit %d, stderr %q", code, errs)
+	}
+}
+
+// TestExport checks `docket export`: exit 0 and what it wrote, a warning
+// when no -url names the public site, exit 1 with the reason when it cannot
+// write (here, an -out folder that holds files).
+func TestExport(t *testing.T) {
+	web := fstest.MapFS{}
+	for name, data := range map[string]string{
+		"app.wasm": "\x00asm\x01\x00\x00\x00", "docket.js": "", "embed-code.js": "", "styles/10-base.css": "body{}",
+	} {
+		web[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	if err := fs.WalkDir(docketweb.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, "app.wasm") {
+			return err
+		}
+		b, err := fs.ReadFile(docketweb.FS, p)
+		web[p] = &fstest.MapFile{Data: b}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	run := func(args ...string) (int, string, string) {
+		var out, errb bytes.Buffer
+		code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: web})
+		return code, out.String(), errb.String()
+	}
+	dir := t.TempDir()
+	code, out, errs := run("export", "-out", filepath.Join(dir, "a"))
+	if code != 0 || !strings.Contains(out, "wrote") || !strings.Contains(errs, "no -url given") {
+		t.Errorf("export without -url: exit %d, %q, %q; want 0, the count and a warning", code, out, errs)
+	}
+	code, _, errs = run("export", "-out", filepath.Join(dir, "b"), "-url", "https://news.example.org/")
+	if code != 0 || errs != "" {
+		t.Errorf("export with -url: exit %d, stderr %q; want 0 and nothing", code, errs)
+	}
+	code, _, errs = run("export", "-out", filepath.Join(dir, "a"))
+	if code != 1 || !strings.Contains(errs, "not empty") {
+		t.Errorf("export into a full folder: exit %d, stderr %q; want 1 and why", code, errs)
 	}
 }
