@@ -214,3 +214,32 @@ func TestEmbedLinksOpenANewTab(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonical checks that every address of the same view names one
+// canonical URL (and share card URL), and that embeds ask not to be
+// indexed alone.
+func TestCanonical(t *testing.T) {
+	s := newTestServer(t)
+	const ev = "/cases/twitter-v-dhs-2017/events/twitter-sues/"
+	for target, want := range map[string]string{
+		"/":                          "/",
+		"/cases/twitter-v-dhs-2017":  "/",
+		"/cases/twitter-v-dhs-2017/": "/",
+		"/?event=twitter-sues":       ev,
+		"/cases/twitter-v-dhs-2017/events/twitter-sues": ev,
+		ev:                          ev,
+		"/embed/twitter-v-dhs-2017": "/",
+		"/embed/twitter-v-dhs-2017?event=twitter-sues": ev,
+	} {
+		doc := htmlcheck.Parse(t, do(t, s.Handler(), "GET", target).Body.String())
+		canonical, _ := doc.Attr(t, `head link[rel="canonical"]`, "href")
+		og, _ := doc.Attr(t, `head meta[property="og:url"]`, "content")
+		if canonical != "http://example.com"+want || og != canonical {
+			t.Errorf("%s: canonical %q, og:url %q; want http://example.com%s for both", target, canonical, og, want)
+		}
+		robots, _ := doc.Attr(t, `head meta[name="robots"]`, "content")
+		if embed := strings.HasPrefix(target, "/embed/"); embed != (robots == "noindex, indexifembedded") {
+			t.Errorf("%s: robots %q", target, robots)
+		}
+	}
+}

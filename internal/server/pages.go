@@ -249,11 +249,17 @@ func (s *Server) withHeadTags(page []byte, r *http.Request, c *casefile.Case) []
 		b.WriteString("\n    ")
 		b.WriteString(strings.NewReplacer(pairs(args)...).Replace(format))
 	}
-	tag(`<link rel="canonical" href="$0">`, pageURL)
+	canonical := origin + s.cfg.Base + strings.TrimPrefix(s.canonicalPath(r.URL, c), "/")
+	tag(`<link rel="canonical" href="$0">`, canonical)
+	if routes.IsEmbed(r.URL.Path) {
+		// The embed repeats the case's page in compact chrome: search
+		// engines may index it inside the articles that embed it, not alone.
+		tag(`<meta name="robots" content="noindex, indexifembedded">`)
+	}
 	tag(`<link rel="alternate" type="application/json+oembed" href="$0" title="$1">`, discovery, title)
 	tag(`<meta property="og:type" content="article">`)
 	tag(`<meta property="og:site_name" content="Docket">`)
-	tag(`<meta property="og:url" content="$0">`, pageURL)
+	tag(`<meta property="og:url" content="$0">`, canonical)
 	tag(`<meta property="og:image" content="$0">`, image)
 	tag(`<meta property="og:image:width" content="$0">`, strconv.Itoa(shareImageWidth))
 	tag(`<meta property="og:image:height" content="$0">`, strconv.Itoa(shareImageHeight))
@@ -273,6 +279,21 @@ func (s *Server) withHeadTags(page []byte, r *http.Request, c *casefile.Case) []
 	out = append(out, b.String()...)
 	out = append(out, "\n  "...)
 	return append(out, page[end:]...)
+}
+
+// canonicalPath is the one address of what a page shows, for search
+// engines and share cards: an embed's is its case's page; the default
+// case's page is "/"; a page opened on an event (?event=ID) is that
+// event's page, which static hosts serve too. Case and event pages end in
+// a slash, the form a static export serves without a redirect.
+func (s *Server) canonicalPath(u *url.URL, c *casefile.Case) string {
+	if ev := routes.EventID(u); ev != "" && c.Event(ev) != nil {
+		return routes.EventPath(c.ID, ev) + "/"
+	}
+	if d := s.cases.cases.Default(); d != nil && c.ID == d.ID {
+		return "/"
+	}
+	return routes.CasePath(c.ID) + "/"
 }
 
 // pairs turns values into strings.NewReplacer pairs for $0, $1, ...
