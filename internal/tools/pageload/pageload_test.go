@@ -138,6 +138,7 @@ func TestStaticSite(t *testing.T) {
 	page := `<!doctype html><html><head>
     <link rel="manifest" href="/manifest.webmanifest">
     <link type="text/css" rel="stylesheet" href="/app.css">
+    <link rel="preload" href="/web/app.wasm?v=abc" as="fetch" type="application/wasm" crossorigin="anonymous">
     <link href="/web/docket.css?v=abc" type="text/css" rel="stylesheet">
     <script defer src="/app.js"></script>
   </head><body><main><h1>Case</h1><script type="application/json" id="docket-case">{"id":"x"}</script></main>
@@ -148,7 +149,7 @@ func TestStaticSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := string(s.files["/"].raw)
-	for _, gone := range []string{"<script", "manifest", "/app.css", "app-wasm-loader"} {
+	for _, gone := range []string{"<script", "manifest", "/app.css", "app-wasm-loader", "app.wasm"} {
 		if strings.Contains(doc, gone) {
 			t.Errorf("the static page still has %q:\n%s", gone, doc)
 		}

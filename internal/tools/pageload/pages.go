@@ -130,7 +130,8 @@ func pageCase(pageHTML []byte) (*casefile.Case, error) {
 }
 
 // staticSite is Docket's own prerendered page with every script, the
-// case data, go-app's loader and go-app's stylesheet taken out: the same
+// case data, go-app's loader, the wasm preload and go-app's stylesheet
+// taken out: the same
 // events, in the same markup and styles, with nothing to run. It is served
 // compressed, as a careful static host would, so its first paint is the
 // physical limit for Docket's.
@@ -139,7 +140,7 @@ func staticSite(docketURL string, pageHTML []byte) (*site, error) {
 	doc = loaderRE.ReplaceAll(doc, nil)
 	doc = linkRE.ReplaceAllFunc(doc, func(tag []byte) []byte {
 		t := string(tag)
-		if strings.Contains(t, `rel="manifest"`) || strings.Contains(t, `href="/app.css"`) || strings.Contains(t, `rel="apple-touch-icon"`) {
+		if strings.Contains(t, `rel="manifest"`) || strings.Contains(t, `href="/app.css"`) || strings.Contains(t, `rel="apple-touch-icon"`) || strings.Contains(t, `rel="preload"`) {
 			return nil
 		}
 		return tag
