@@ -12,17 +12,18 @@ import (
 	"time"
 
 	"docket/internal/cli"
+	"docket/internal/export"
 	"docket/web"
 )
 
 // StartExport runs `docket export` with the embedded web folder (and extra
 // flags, such as -cases DIR) into a temporary folder for the site path base
 // ("/" or "/explainers/"), and serves that folder with Go's plain
-// http.FileServer, with the headers of the export's _headers file added as
-// Netlify or Cloudflare Pages would: no Docket code answers. "-addr HOST:PORT" among the
-// flags is the file server's address, as for serve. Its URL ends before the base's
-// last slash, so a test adds the same paths ("/cases/x") as on the server;
-// Stop takes the site offline.
+// http.FileServer, adding the export's _headers rules as Netlify or
+// Cloudflare Pages would: no Docket code answers. "-addr HOST:PORT" among
+// the flags is the file server's address, as for serve. Its URL ends before
+// the base's last slash, so a test adds the same paths ("/cases/x") as on
+// the server; Stop takes the site offline.
 func StartExport(t testing.TB, base string, flags ...string) *Server {
 	t.Helper()
 	if _, err := web.FS.Open("app.wasm"); err != nil {
@@ -51,7 +52,12 @@ func StartExport(t testing.TB, base string, flags ...string) *Server {
 		ln.Close()
 		t.Fatalf("docket %s exited %d:\n%s", strings.Join(args, " "), code, logs.String())
 	}
-	rules, err := readHeaders(filepath.Join(out, "_headers"))
+	text, err := os.ReadFile(filepath.Join(out, "_headers"))
+	if err != nil {
+		ln.Close()
+		t.Fatal(err)
+	}
+	rules, err := export.ParseHeaders(string(text))
 	if err != nil {
 		ln.Close()
 		t.Fatal(err)
@@ -110,64 +116,23 @@ func ForEachSite(t *testing.T, test func(t *testing.T, site Site)) {
 	}
 }
 
-// headerRule is one path pattern of a _headers file and the headers it sets.
-type headerRule struct {
-	pattern string
-	header  http.Header
-}
-
-// readHeaders parses a _headers file as Netlify and Cloudflare Pages read
-// it: a path pattern at the start of a line (a "*" matches anything), then
-// indented "Name: value" lines; "#" starts a comment.
-func readHeaders(name string) ([]headerRule, error) {
-	b, err := os.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	var rules []headerRule
-	for i, line := range strings.Split(string(b), "\n") {
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
-		case line[0] != ' ' && line[0] != '\t':
-			rules = append(rules, headerRule{pattern: trimmed, header: http.Header{}})
-		default:
-			k, v, ok := strings.Cut(trimmed, ":")
-			if !ok || len(rules) == 0 {
-				return nil, fmt.Errorf("%s:%d: %q is neither a path nor a header under one", name, i+1, trimmed)
-			}
-			rules[len(rules)-1].header.Add(strings.TrimSpace(k), strings.TrimSpace(v))
-		}
-	}
-	return rules, nil
-}
-
-// match reports whether a request path matches a _headers pattern.
-func (r headerRule) match(p string) bool {
-	before, after, splat := strings.Cut(r.pattern, "*")
-	if !splat {
-		return p == r.pattern
-	}
-	return strings.HasPrefix(p, before) && strings.HasSuffix(p[len(before):], after)
-}
-
 // withHeaders serves as a static host that reads _headers does: every
 // rule that matches the path adds its headers. Two rules setting one
 // header would reach the reader as one joined value, which no header here
 // means: the host answers 500 naming them, so the test fails.
-func withHeaders(rules []headerRule, h http.Handler) http.Handler {
+func withHeaders(rules []export.HeaderRule, h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		from := map[string]string{}
 		for _, rule := range rules {
-			if !rule.match(r.URL.Path) {
+			if !rule.Match(r.URL.Path) {
 				continue
 			}
-			for k, vs := range rule.header {
+			for k, vs := range rule.Header {
 				if prev, ok := from[k]; ok {
-					http.Error(w, fmt.Sprintf("_headers: %s and %s both set %s for %s", prev, rule.pattern, k, r.URL.Path), http.StatusInternalServerError)
+					http.Error(w, fmt.Sprintf("_headers: %s and %s both set %s for %s", prev, rule.Pattern, k, r.URL.Path), http.StatusInternalServerError)
 					return
 				}
-				from[k] = rule.pattern
+				from[k] = rule.Pattern
 				w.Header()[k] = vs
 			}
 		}

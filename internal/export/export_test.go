@@ -232,7 +232,10 @@ func TestExportHeadersMatchServer(t *testing.T) {
 	for _, base := range []string{"/", "/explainers/"} {
 		t.Run(strings.Trim(base, "/")+"root", func(t *testing.T) {
 			out := exportTo(t, Options{Base: base})
-			rules := parseHeaders(t, string(read(t, out, "_headers")))
+			rules, err := ParseHeaders(string(read(t, out, "_headers")))
+			if err != nil {
+				t.Fatal(err)
+			}
 			s, err := server.New(server.Config{Base: base, StaticOEmbed: true, Log: quiet}, testWeb(t))
 			if err != nil {
 				t.Fatal(err)
@@ -247,14 +250,14 @@ func TestExportHeadersMatchServer(t *testing.T) {
 				static := http.Header{}
 				from := map[string]string{}
 				for _, r := range rules {
-					if !r.match(prefix + p) {
+					if !r.Match(prefix + p) {
 						continue
 					}
-					for k, v := range r.header {
+					for k, v := range r.Header {
 						if prev, ok := from[k]; ok {
-							t.Errorf("%s: rules %s and %s both set %s", p, prev, r.pattern, k)
+							t.Errorf("%s: rules %s and %s both set %s", p, prev, r.Pattern, k)
 						}
-						from[k] = r.pattern
+						from[k] = r.Pattern
 						static[k] = v
 					}
 				}
@@ -280,8 +283,8 @@ func TestExportHeadersMatchServer(t *testing.T) {
 			for _, f := range []string{"/web/app.wasm", "/web/docket.css", "/web/docket.js"} {
 				var got []string
 				for _, r := range rules {
-					if r.match(prefix+f) && r.header.Get("Cache-Control") != "" {
-						got = append(got, r.header.Get("Cache-Control"))
+					if r.Match(prefix+f) && r.Header.Get("Cache-Control") != "" {
+						got = append(got, r.Header.Get("Cache-Control"))
 					}
 				}
 				if len(got) != 1 || !strings.Contains(got[0], "immutable") {
@@ -290,39 +293,6 @@ func TestExportHeadersMatchServer(t *testing.T) {
 			}
 		})
 	}
-}
-
-type headerRule struct {
-	pattern string
-	header  http.Header
-}
-
-func (r headerRule) match(p string) bool {
-	before, after, splat := strings.Cut(r.pattern, "*")
-	if !splat {
-		return p == r.pattern
-	}
-	return strings.HasPrefix(p, before) && strings.HasSuffix(p[len(before):], after)
-}
-
-func parseHeaders(t *testing.T, s string) []headerRule {
-	t.Helper()
-	var rules []headerRule
-	for i, line := range strings.Split(s, "\n") {
-		trimmed := strings.TrimSpace(line)
-		switch {
-		case trimmed == "" || strings.HasPrefix(trimmed, "#"):
-		case line[0] != ' ':
-			rules = append(rules, headerRule{pattern: trimmed, header: http.Header{}})
-		default:
-			k, v, ok := strings.Cut(trimmed, ":")
-			if !ok || len(rules) == 0 {
-				t.Fatalf("_headers:%d: %q", i+1, line)
-			}
-			rules[len(rules)-1].header.Add(strings.TrimSpace(k), strings.TrimSpace(v))
-		}
-	}
-	return rules
 }
 
 // TestExportRefusesABrokenSite makes one event page fail: the export
