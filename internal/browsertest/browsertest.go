@@ -6,10 +6,8 @@ package browsertest
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -333,23 +331,15 @@ new PerformanceObserver((list) => {
 	})
 }
 
-// DefaultCase is the default case as the server loads it, decoded from the
-// embedded case file, so tests compare the page with the data.
+// DefaultCase is the default case, loaded from the embedded case files as
+// the server loads it, so tests compare the page with the data.
 func DefaultCase(t testing.TB) *casefile.Case {
 	t.Helper()
-	names, err := fs.Glob(web.FS, "cases/*.json")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no embedded case files: %v", err)
+	lib, err := casefile.Load(web.Cases(), "")
+	if err != nil || lib.Default() == nil {
+		t.Fatalf("loading the embedded cases: %v", err)
 	}
-	b, err := fs.ReadFile(web.FS, names[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c casefile.Case
-	if err := json.Unmarshal(b, &c); err != nil {
-		t.Fatal(err)
-	}
-	return &c
+	return lib.Default()
 }
 
 // AxeViolation is one accessibility rule that a page breaks, as axe-core

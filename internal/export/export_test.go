@@ -53,19 +53,11 @@ func testWeb(t *testing.T) fs.FS {
 // defaultCase is the shipped case, which the export writes.
 func defaultCase(t *testing.T) *casefile.Case {
 	t.Helper()
-	names, _ := fs.Glob(web.FS, "cases/*.json")
-	if len(names) == 0 {
-		t.Fatal("no shipped case")
+	lib, err := casefile.Load(web.Cases(), "")
+	if err != nil || lib.Default() == nil {
+		t.Fatalf("loading the shipped cases: %v", err)
 	}
-	b, err := fs.ReadFile(web.FS, names[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var c casefile.Case
-	if err := json.Unmarshal(b, &c); err != nil {
-		t.Fatal(err)
-	}
-	return &c
+	return lib.Default()
 }
 
 // exportTo runs the export into a new folder and returns it.
