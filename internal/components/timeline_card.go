@@ -218,7 +218,7 @@ func (l *eventList) pagerControl(dir, text string, enabled bool, to int) app.UI 
 	}
 	c := l.Model.c
 	e := &c.Events[l.View.order[to]]
-	return app.A().Class("tl-page-" + dir).Href(Href(routes.EventPath(c.ID, e.ID) + "/")).Text(text)
+	return app.A().Class("tl-page-" + dir).Href(Href(routes.EventPath(c.ID, e.ID))).Text(text)
 }
 
 func pagerButton(dir, text string, enabled bool, h app.EventHandler) app.UI {

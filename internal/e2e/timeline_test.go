@@ -38,7 +38,7 @@ func timelinePage(c *casefile.Case) string { return "/cases/" + c.ID }
 // the event's own page.
 func eventLink(site browsertest.Site, c *casefile.Case, e *casefile.Event) string {
 	if site.Static {
-		return routes.EventPath(c.ID, e.ID) + "/"
+		return routes.EventPath(c.ID, e.ID)
 	}
 	return timelinePage(c) + "?event=" + e.ID
 }

@@ -98,9 +98,9 @@ func export(out string, s *server.Server, h http.Handler, host string) (files in
 	// embed in folders of their own, so /cases/x/ is cases/x/index.html.
 	pages := []string{"/"}
 	for _, c := range s.Cases() {
-		pages = append(pages, routes.CasePath(c.ID)+"/", routes.EmbedPath(c.ID)+"/")
+		pages = append(pages, routes.CasePath(c.ID), routes.EmbedPath(c.ID))
 		for _, e := range c.Events {
-			pages = append(pages, routes.EventPath(c.ID, e.ID)+"/")
+			pages = append(pages, routes.EventPath(c.ID, e.ID))
 		}
 	}
 	for _, p := range pages {

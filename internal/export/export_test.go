@@ -295,7 +295,7 @@ func TestExportRefusesABrokenSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := defaultCase(t)
-	broken := routes.EventPath(c.ID, c.Events[3].ID) + "/"
+	broken := routes.EventPath(c.ID, c.Events[3].ID)
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == broken {
 			http.Error(w, "render failed", http.StatusInternalServerError)

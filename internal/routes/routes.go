@@ -127,15 +127,17 @@ func OnEvent(path, eventID string) (string, bool) {
 		return "", false
 	}
 	out := EventPath(caseID, eventID)
-	if strings.HasSuffix(ev, "/") {
-		out += "/"
+	if !strings.HasSuffix(ev, "/") {
+		out = strings.TrimSuffix(out, "/")
 	}
 	return out, true
 }
 
-// EventPath is the page of a case opened on one event.
+// EventPath is the page of a case opened on one event. Page paths end in a
+// slash, the form a static host serves (from the folder's index.html)
+// without a redirect; the server answers both.
 func EventPath(caseID, eventID string) string {
-	return casePrefix + caseID + "/events/" + eventID
+	return casePrefix + caseID + "/events/" + eventID + "/"
 }
 
 // IsEmbed reports whether a path is an embed page, which other sites may
@@ -145,11 +147,11 @@ func IsEmbed(path string) bool {
 	return ok && p.Kind == CaseEmbed
 }
 
-// CasePath is the full page of a case.
-func CasePath(id string) string { return casePrefix + id }
+// CasePath is the full page of a case (with the slash, see EventPath).
+func CasePath(id string) string { return casePrefix + id + "/" }
 
 // EmbedPath is the embed page of a case.
-func EmbedPath(id string) string { return embedPrefix + id }
+func EmbedPath(id string) string { return embedPrefix + id + "/" }
 
 // The views an embed may show (its "view" query parameter).
 const (

@@ -37,7 +37,7 @@ func TestMatch(t *testing.T) {
 			t.Errorf("CaseID(%q) = %q; want %q", tt.path, got, tt.caseID)
 		}
 	}
-	if got := CasePath("x-y"); got != "/cases/x-y" || !IsPage(got) {
+	if got := CasePath("x-y"); got != "/cases/x-y/" || !IsPage(got) {
 		t.Errorf("CasePath(x-y) = %q", got)
 	}
 }
@@ -68,7 +68,7 @@ func TestEventID(t *testing.T) {
 			t.Errorf("EventID(%s) = %q; want %q", in, got, want)
 		}
 	}
-	if got := EventPath("a", "b"); got != "/cases/a/events/b" || !IsPage(got) {
+	if got := EventPath("a", "b"); got != "/cases/a/events/b/" || !IsPage(got) {
 		t.Errorf("EventPath = %q", got)
 	}
 }

@@ -116,7 +116,7 @@ func TestOEmbed(t *testing.T) {
 		t.Fatalf("html holds %d iframes; want 1", n)
 	}
 	src, _ := frag.Attr(t, "iframe", "src")
-	if !strings.HasPrefix(src, "http://example.com/embed/twitter-v-dhs-2017?") || !strings.Contains(src, "event=twitter-sues") {
+	if !strings.HasPrefix(src, "http://example.com/embed/twitter-v-dhs-2017/?") || !strings.Contains(src, "event=twitter-sues") {
 		t.Errorf("iframe src %q", src)
 	}
 	if title, _ := frag.Attr(t, "iframe", "title"); title == "" {
@@ -173,7 +173,7 @@ func TestEmbedCodePage(t *testing.T) {
 	}
 	pym := doc.Text(t, "textarea#pym-code")
 	plain := doc.Text(t, "textarea#iframe-code")
-	want := "http://example.com/embed/twitter-v-dhs-2017?event=twitter-sues&amp;view=quiz"
+	want := "http://example.com/embed/twitter-v-dhs-2017/?event=twitter-sues&amp;view=quiz"
 	if !strings.Contains(pym, `data-pym-src="`+want+`"`) || !strings.Contains(pym, "pym.v1.min.js") {
 		t.Errorf("Pym snippet %q", pym)
 	}
@@ -182,7 +182,7 @@ func TestEmbedCodePage(t *testing.T) {
 			t.Errorf("iframe snippet lacks %s: %q", attr, plain)
 		}
 	}
-	if src, _ := doc.Attr(t, "iframe#preview", "src"); !strings.Contains(src, "/embed/twitter-v-dhs-2017?") {
+	if src, _ := doc.Attr(t, "iframe#preview", "src"); !strings.Contains(src, "/embed/twitter-v-dhs-2017/?") {
 		t.Errorf("preview src %q", src)
 	}
 	if doc.Count(t, "button.copy-button") != 2 {

@@ -288,12 +288,12 @@ func (s *Server) withHeadTags(page []byte, r *http.Request, c *casefile.Case) []
 // a slash, the form a static export serves without a redirect.
 func (s *Server) canonicalPath(u *url.URL, c *casefile.Case) string {
 	if ev := routes.EventID(u); ev != "" && c.Event(ev) != nil {
-		return routes.EventPath(c.ID, ev) + "/"
+		return routes.EventPath(c.ID, ev)
 	}
 	if d := s.cases.cases.Default(); d != nil && c.ID == d.ID {
 		return "/"
 	}
-	return routes.CasePath(c.ID) + "/"
+	return routes.CasePath(c.ID)
 }
 
 // pairs turns values into strings.NewReplacer pairs for $0, $1, ...
