@@ -270,15 +270,7 @@ func (b *Browser) Screenshot(t testing.TB, name string) string {
 	t.Helper()
 	var png []byte
 	b.Run(t, chromedp.FullScreenshot(&png, 100))
-	dir := filepath.Join(ModuleRoot(t), "bin", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(p, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return writeScreenshot(t, name, png)
 }
 
 // ModuleRoot is the folder holding go.mod.

@@ -38,37 +38,3 @@ func (b *Browser) CheckAxeWithin(t testing.TB, selector, where string) {
 		t.Errorf("%s: accessibility: %s", where, v)
 	}
 }
-
-// ElementScreenshot saves a PNG of one element (scrolled into view) under
-// bin/screenshots and returns its path, for people to look at.
-func (b *Browser) ElementScreenshot(t testing.TB, selector, name string) string {
-	t.Helper()
-	var png []byte
-	b.Run(t, chromedp.Screenshot(selector, &png, chromedp.ByQuery))
-	dir := filepath.Join(ModuleRoot(t), "bin", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(p, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// ViewportScreenshot saves a PNG of what the window shows, as the reader
-// sees it, under bin/screenshots and returns its path.
-func (b *Browser) ViewportScreenshot(t testing.TB, name string) string {
-	t.Helper()
-	var png []byte
-	b.Run(t, chromedp.CaptureScreenshot(&png))
-	dir := filepath.Join(ModuleRoot(t), "bin", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(p, png, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}

@@ -357,6 +357,6 @@ func (q *Quiz) Render() app.UI {
 		body,
 		// Present from the first render, so that screen readers are
 		// listening to it before it first speaks.
-		app.Div().ID(quizAnnounceID).Class("quiz-sr-only").Role("status").Aria("live", "polite").Aria("atomic", "true").Text(q.announce),
+		app.Div().ID(quizAnnounceID).Class("visually-hidden").Role("status").Aria("live", "polite").Aria("atomic", "true").Text(q.announce),
 	)
 }

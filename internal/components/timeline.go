@@ -288,8 +288,8 @@ func (t *Timeline) Render() app.UI {
 				t.renderNav(m, v, sel),
 				t.renderCard(m, v, sel),
 			),
-			app.P().Class("tl-live").Aria("live", "polite").Aria("atomic", ariaTrue).Text(t.announce),
-			app.P().Class("tl-hint").ID("tl-hint").Text("Left and right arrow keys move between events, Home and End go to the first and last, plus and minus zoom the time axis."),
+			app.P().Class("tl-live", "visually-hidden").Aria("live", "polite").Aria("atomic", ariaTrue).Text(t.announce),
+			app.P().Class("tl-hint", "visually-hidden").ID("tl-hint").Text("Left and right arrow keys move between events, Home and End go to the first and last, plus and minus zoom the time axis."),
 			&eventList{Model: m, View: v, Selected: sel, From: t.listStart(v, sel), Browser: app.IsClient, EventPage: t.eventPage, Owner: t},
 		)
 }

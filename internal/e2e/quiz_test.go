@@ -860,7 +860,7 @@ func testQuizNoScript(t *testing.T, site browsertest.Site) {
 		if !open {
 			t.Errorf("%dpx without script: the answer does not open", width)
 		}
-		b.ElementScreenshot(t, first, fmt.Sprintf("quiz-noscript-%d", width))
+		b.ScreenshotElement(t, fmt.Sprintf("quiz-noscript-%d", width), first)
 
 		// axe-core needs script, so it checks the same prerendered quiz
 		// with script on and the wasm held back (go-app's ?wasm=false),
@@ -875,7 +875,7 @@ func testQuizNoScript(t *testing.T, site browsertest.Site) {
 		for _, scheme := range []string{"light", "dark"} {
 			b2.Run(t, browsertest.EmulateColorScheme(scheme))
 			b2.CheckAxeWithin(t, "#quiz", fmt.Sprintf("prerendered, %dpx, %s", width, scheme))
-			b2.ElementScreenshot(t, first, fmt.Sprintf("quiz-prerendered-%d-%s", width, scheme))
+			b2.ScreenshotElement(t, fmt.Sprintf("quiz-prerendered-%d-%s", width, scheme), first)
 		}
 	}
 }
@@ -937,7 +937,7 @@ document.addEventListener("DOMContentLoaded", () => { `+tc.scroll+` });`)
 			if cls >= 0.02 {
 				t.Errorf("cumulative layout shift across the takeover = %.4f; want < 0.02", cls)
 			}
-			b.ViewportScreenshot(t, "quiz-mount-"+strings.ReplaceAll(tc.name, " ", "-"))
+			b.ScreenshotViewport(t, "quiz-mount-"+strings.ReplaceAll(tc.name, " ", "-"))
 		})
 	}
 }
@@ -963,7 +963,7 @@ func testQuizAccessibleAtEveryStep(t *testing.T, site browsertest.Site) {
 					d.b.Run(t, browsertest.EmulateColorScheme(scheme))
 					where := fmt.Sprintf("%s, %dpx, %s", step, width, scheme)
 					d.b.CheckAxeWithin(t, "#quiz", where)
-					d.b.ElementScreenshot(t, "#quiz", fmt.Sprintf("quiz-%s-%d-%s", step, width, scheme))
+					d.b.ScreenshotElement(t, fmt.Sprintf("quiz-%s-%d-%s", step, width, scheme), "#quiz")
 				}
 				d.b.Run(t, browsertest.EmulateColorScheme("light"))
 			}

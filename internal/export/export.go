@@ -7,8 +7,7 @@
 package export
 
 import (
-	"bytes"
-	"compress/gzip"
+	"docket/internal/compress"
 	"errors"
 	"fmt"
 	"io"
@@ -25,8 +24,6 @@ import (
 
 	"docket/internal/routes"
 	"docket/internal/server"
-
-	"github.com/andybalholm/brotli"
 )
 
 // Options say what to export and where.
@@ -227,10 +224,14 @@ func (w *writer) write(name string, body, br, gz []byte) {
 		return
 	}
 	if br == nil {
-		br = brotliBytes(body)
+		if br, w.err = compress.Brotli(body, compress.BestBrotli); w.err != nil {
+			return
+		}
 	}
 	if gz == nil {
-		gz = gzipBytes(body)
+		if gz, w.err = compress.Gzip(body, compress.BestGzip); w.err != nil {
+			return
+		}
 	}
 	if len(br) < len(body) {
 		w.err = os.WriteFile(dst+".br", br, 0o644)
@@ -248,22 +249,6 @@ func compressible(name string) bool {
 		return true
 	}
 	return false
-}
-
-func brotliBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	bw := brotli.NewWriterLevel(&buf, brotli.BestCompression)
-	bw.Write(b)
-	bw.Close()
-	return buf.Bytes()
-}
-
-func gzipBytes(b []byte) []byte {
-	var buf bytes.Buffer
-	gw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	gw.Write(b)
-	gw.Close()
-	return buf.Bytes()
 }
 
 // headersFile writes _headers (the format Netlify and Cloudflare Pages

@@ -2,6 +2,7 @@ package server
 
 import (
 	"crypto/sha256"
+	"docket/internal/compress"
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
@@ -48,10 +49,10 @@ func jsonAsset(name string, raw []byte) (*asset, error) {
 	sum := sha256.Sum256(raw)
 	a := &asset{name: name, contentType: "application/json", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: raw}
 	var err error
-	if a.br, err = brotliBytes(raw); err != nil {
+	if a.br, err = compress.Brotli(raw, compress.BestBrotli); err != nil {
 		return nil, err
 	}
-	if a.gz, err = gzipBytes(raw); err != nil {
+	if a.gz, err = compress.Gzip(raw, compress.BestGzip); err != nil {
 		return nil, err
 	}
 	return a, nil

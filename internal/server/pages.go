@@ -2,12 +2,11 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
+	"docket/internal/compress"
 	"encoding/hex"
 	"fmt"
 	"html"
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -101,20 +100,13 @@ func (s *Server) renderPage(r *http.Request, c *casefile.Case, key string) (*ass
 	sum := sha256.Sum256([]byte(s.version + " " + key))
 	a := &asset{name: r.URL.Path, contentType: "text/html; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: body}
 	var err error
-	if a.br, err = brotliQuality(body, 6); err != nil {
+	if a.br, err = compress.Brotli(body, 6); err != nil {
 		return nil, err
 	}
-	a.gz = compressWith(body, func(w io.Writer) io.WriteCloser { z, _ := gzip.NewWriterLevel(w, 6); return z })
+	if a.gz, err = compress.Gzip(body, 6); err != nil {
+		return nil, err
+	}
 	return a, nil
-}
-
-// compressWith compresses b with a writer from newWriter.
-func compressWith(b []byte, newWriter func(io.Writer) io.WriteCloser) []byte {
-	var buf bytes.Buffer
-	zw := newWriter(&buf)
-	zw.Write(b)
-	zw.Close()
-	return buf.Bytes()
 }
 
 // maxHosts is how many distinct Host headers get pages of their own (their

@@ -2,8 +2,8 @@ package server
 
 import (
 	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
+	"docket/internal/compress"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
@@ -13,8 +13,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/andybalholm/brotli"
 )
 
 // asset is one file served from memory, with its compressed copies and a
@@ -65,10 +63,10 @@ func loadAssets(fsys fs.FS) (assets, error) {
 		// Case files are served by the API and style parts in the bundle,
 		// never as they are: no need for compressed copies.
 		if compressible(p) && !strings.HasPrefix(p, "cases/") && !strings.HasPrefix(p, "styles/") {
-			if a.br, err = readOrCompress(fsys, p+".br", raw, brotliBytes); err != nil {
+			if a.br, err = readOrCompress(fsys, p+".br", raw, bestBrotli); err != nil {
 				return err
 			}
-			if a.gz, err = readOrCompress(fsys, p+".gz", raw, gzipBytes); err != nil {
+			if a.gz, err = readOrCompress(fsys, p+".gz", raw, bestGzip); err != nil {
 				return err
 			}
 		}
@@ -100,10 +98,10 @@ func bundleStyles(fsys fs.FS, out assets) error {
 	raw := b.Bytes()
 	sum := sha256.Sum256(raw)
 	a := &asset{name: "docket.css", contentType: "text/css; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: raw}
-	if a.br, err = brotliBytes(raw); err != nil {
+	if a.br, err = compress.Brotli(raw, compress.BestBrotli); err != nil {
 		return err
 	}
-	if a.gz, err = gzipBytes(raw); err != nil {
+	if a.gz, err = compress.Gzip(raw, compress.BestGzip); err != nil {
 		return err
 	}
 	out["docket.css"] = a
@@ -122,37 +120,6 @@ func readOrCompress(fsys fs.FS, name string, raw []byte, compress func([]byte) (
 		return nil, nil
 	}
 	return b, nil
-}
-
-// brotliBytes compresses at the best quality with a window just large
-// enough for the file: the same result for small files, without the
-// 32 MiB table a full window allocates for each.
-func brotliBytes(raw []byte) ([]byte, error) {
-	return brotliQuality(raw, brotli.BestCompression)
-}
-
-func brotliQuality(raw []byte, quality int) ([]byte, error) {
-	lgwin := 10
-	for lgwin < 24 && 1<<lgwin < len(raw)+16 {
-		lgwin++
-	}
-	var b bytes.Buffer
-	w := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: quality, LGWin: lgwin})
-	if _, err := w.Write(raw); err != nil {
-		return nil, err
-	}
-	err := w.Close()
-	return b.Bytes(), err
-}
-
-func gzipBytes(raw []byte) ([]byte, error) {
-	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	if _, err := w.Write(raw); err != nil {
-		return nil, err
-	}
-	err := w.Close()
-	return b.Bytes(), err
 }
 
 func contentType(name string) string {
@@ -246,3 +213,7 @@ func acceptsEncoding(header, coding string) bool {
 	}
 	return false
 }
+
+// bestBrotli and bestGzip compress a file once, at start, as well as they can.
+func bestBrotli(raw []byte) ([]byte, error) { return compress.Brotli(raw, compress.BestBrotli) }
+func bestGzip(raw []byte) ([]byte, error)   { return compress.Gzip(raw, compress.BestGzip) }

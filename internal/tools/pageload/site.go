@@ -1,10 +1,9 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"crypto/sha256"
+	"docket/internal/compress"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -15,8 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/andybalholm/brotli"
 )
 
 // site is a set of files served from memory, each with brotli and gzip
@@ -46,10 +43,10 @@ func (s *site) add(p string, raw []byte, cc string) error {
 	}
 	if compressible(p) {
 		var err error
-		if f.br, err = brotliBytes(raw); err != nil {
+		if f.br, err = compress.Brotli(raw, compress.BestBrotli); err != nil {
 			return err
 		}
-		if f.gz, err = gzipBytes(raw); err != nil {
+		if f.gz, err = compress.Gzip(raw, compress.BestGzip); err != nil {
 			return err
 		}
 	}
@@ -125,26 +122,6 @@ func contentTypeOf(p string) string {
 		return t
 	}
 	return "application/octet-stream"
-}
-
-func brotliBytes(raw []byte) ([]byte, error) {
-	var b bytes.Buffer
-	w := brotli.NewWriterLevel(&b, brotli.BestCompression)
-	if _, err := w.Write(raw); err != nil {
-		return nil, err
-	}
-	err := w.Close()
-	return b.Bytes(), err
-}
-
-func gzipBytes(raw []byte) ([]byte, error) {
-	var b bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
-	if _, err := w.Write(raw); err != nil {
-		return nil, err
-	}
-	err := w.Close()
-	return b.Bytes(), err
 }
 
 // serveLoopback serves h on a free port of 127.0.0.1 until ctx ends and

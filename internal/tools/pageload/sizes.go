@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"docket/internal/compress"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -79,8 +80,8 @@ func (b *bench) measureSizes(ctx context.Context, docketURL string) {
 
 	if h := b.sizes.hello; h != nil {
 		r.Hello.Raw = len(h.served)
-		br, _ := brotliBytes(h.served)
-		gz, _ := gzipBytes(h.served)
+		br, _ := compress.Brotli(h.served, compress.BestBrotli)
+		gz, _ := compress.Gzip(h.served, compress.BestGzip)
 		r.Hello.Brotli, r.Hello.Gzip = len(br), len(gz)
 		if m, err := parseWasm(h.names); err == nil {
 			r.Hello.Code, r.Hello.Data = m.sectionSize("code"), m.sectionSize("data")
