@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"docket/internal/casefile"
+	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -80,10 +81,6 @@ const caseDataID = "docket-case"
 // events would otherwise write 1.4 GB.
 const InlineCaseLimit = 128 << 10
 
-// CaseDataPath is the site path of a case's JSON, the same file on the
-// server and in a static export.
-func CaseDataPath(id string) string { return "/api/cases/" + id + ".json" }
-
 // caseDataScript is the element that carries a case inside the page, so the
 // browser program starts with the very data the page was rendered from and
 // its first render matches the prerendered one (no jump). A case larger
@@ -94,7 +91,7 @@ func caseDataScript(id string) app.UI {
 		return nil
 	}
 	if len(b) > InlineCaseLimit {
-		src := Href(CaseDataPath(id))
+		src := Href(routes.CaseDataPath(id))
 		return app.Raw(`<link rel="preload" href="` + src + `" as="fetch" crossorigin="anonymous">` +
 			`<script type="application/json" id="` + caseDataID + `" data-src="` + src + `"></script>`)
 	}

@@ -150,6 +150,10 @@ func IsEmbed(path string) bool {
 // CasePath is the full page of a case (with the slash, see EventPath).
 func CasePath(id string) string { return casePrefix + id + "/" }
 
+// CaseDataPath is the site path of a case's JSON, the same file on the
+// server (which also answers /api/cases/{id}) and in a static export.
+func CaseDataPath(id string) string { return "/api/cases/" + id + ".json" }
+
 // EmbedPath is the embed page of a case.
 func EmbedPath(id string) string { return embedPrefix + id + "/" }
 
