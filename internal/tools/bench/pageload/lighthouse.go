@@ -34,6 +34,9 @@ type audit struct {
 	FCPUnthrottled float64 `json:"fcp_unthrottled_ms"`
 	Bytes          float64 `json:"bytes"`
 	WasmBytes      float64 `json:"wasm_bytes"`
+	// Failed are the audits that cost the page points in Accessibility,
+	// Best practices and SEO, as "category: audit".
+	Failed []string `json:"failed,omitempty"`
 }
 
 // flowRun is what one run of flow.mjs measured, in the 4x-CPU profile.
@@ -60,7 +63,7 @@ const offline = `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`
 // report as report and returns its figures.
 func lighthouse(ctx context.Context, cfg *config, u, report string) (audit, error) {
 	args := []string{u, "--output=json", "--output-path=" + report, "--quiet",
-		"--no-enable-error-reporting", "--disable-full-page-screenshot", "--max-wait-for-load=60000"}
+		"--no-enable-error-reporting", "--disable-full-page-screenshot", "--skip-audits=bf-cache", "--max-wait-for-load=60000"}
 	for _, a := range append(chromium.Args(), offline) {
 		name, value, ok := strings.Cut(a, "=")
 		if ok && strings.Contains(value, " ") {
@@ -86,14 +89,19 @@ type lhr struct {
 		Code, Message string
 	} `json:"runtimeError"`
 	Categories map[string]struct {
-		Score *float64 `json:"score"`
+		Score     *float64 `json:"score"`
+		AuditRefs []struct {
+			ID     string  `json:"id"`
+			Weight float64 `json:"weight"`
+		} `json:"auditRefs"`
 	} `json:"categories"`
 	Audits map[string]json.RawMessage `json:"audits"`
 }
 
-// lhAudit is one audit of a report: its value, and its table's rows.
+// lhAudit is one audit of a report: its score, value and table's rows.
 type lhAudit struct {
-	NumericValue float64 `json:"numericValue"`
+	Score        *float64 `json:"score"`
+	NumericValue float64  `json:"numericValue"`
 	Details      struct {
 		Items []map[string]any `json:"items"`
 	} `json:"details"`
@@ -120,17 +128,37 @@ func parseReport(b []byte) (audit, error) {
 		*c.into = math.Round(*cat.Score * 100)
 	}
 	audits := map[string]lhAudit{}
-	for _, id := range []string{"first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-		"cumulative-layout-shift", "total-byte-weight", "long-tasks", "metrics", "network-requests"} {
+	read := func(id string) (lhAudit, error) {
+		if au, ok := audits[id]; ok {
+			return au, nil
+		}
 		raw, ok := r.Audits[id]
 		if !ok {
-			return audit{}, fmt.Errorf("the Lighthouse report has no %s audit", id)
+			return lhAudit{}, fmt.Errorf("the Lighthouse report has no %s audit", id)
 		}
 		var au lhAudit
 		if err := json.Unmarshal(raw, &au); err != nil {
-			return audit{}, fmt.Errorf("the Lighthouse report's %s audit: %w", id, err)
+			return lhAudit{}, fmt.Errorf("the Lighthouse report's %s audit: %w", id, err)
 		}
 		audits[id] = au
+		return au, nil
+	}
+	for _, id := range []string{"first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+		"cumulative-layout-shift", "total-byte-weight", "long-tasks", "metrics", "network-requests"} {
+		if _, err := read(id); err != nil {
+			return audit{}, err
+		}
+	}
+	for _, cat := range []string{"accessibility", "best-practices", "seo"} {
+		for _, ref := range r.Categories[cat].AuditRefs {
+			au, err := read(ref.ID)
+			if err != nil {
+				return audit{}, err
+			}
+			if ref.Weight > 0 && au.Score != nil && *au.Score < 1 {
+				a.Failed = append(a.Failed, cat+": "+ref.ID)
+			}
+		}
 	}
 	a.FCP = audits["first-contentful-paint"].NumericValue
 	a.LCP = audits["largest-contentful-paint"].NumericValue

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -24,8 +25,9 @@ func TestParseReport(t *testing.T) {
 		Performance: 75, Accessibility: 100, BestPractices: 96, SEO: 91,
 		FCP: 1057.4, LCP: 1541.4, TBT: 1351.3, LongestTask: 625, CLS: 0.0008,
 		FCPUnthrottled: 275, Bytes: 1681249, WasmBytes: 1618034,
+		Failed: []string{"best-practices: errors-in-console", "seo: canonical"},
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("parseReport:\n got %+v\nwant %+v", got, want)
 	}
 }

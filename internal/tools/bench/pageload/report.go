@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -244,10 +245,33 @@ func (r *results) markdown(w io.Writer) {
 		}
 		fmt.Fprintf(w, "- `%s` %s%s: %s against %s\n", verdict, t.What, where, number4(t.Figure), number4(t.Limit))
 	}
+
+	fmt.Fprintln(w, "\nAudits that cost points in Accessibility, Best practices or SEO, in any run:")
+	fmt.Fprintln(w)
+	for _, p := range r.Pages {
+		var failed []string
+		for _, a := range p.Audits {
+			for _, f := range a.Failed {
+				if !slices.Contains(failed, f) {
+					failed = append(failed, f)
+				}
+			}
+		}
+		if len(failed) == 0 {
+			failed = []string{"none"}
+		}
+		fmt.Fprintf(w, "- %s: %s\n", p.Name, strings.Join(failed, ", "))
+	}
 }
 
-// number4 shows a figure with up to four significant digits.
-func number4(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+// number4 shows a figure with up to four significant digits, and large
+// ones whole.
+func number4(v float64) string {
+	if math.Abs(v) >= 1000 {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
 
 // Markers around the table in the README.
 const (
