@@ -80,7 +80,7 @@ func fromFlows(f func(flowRun) float64) func(pageResult) (float64, bool) {
 
 func score(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }
 func ms(v float64) string    { return strconv.FormatFloat(v, 'f', 0, 64) }
-func cls(v float64) string   { return strconv.FormatFloat(v, 'f', 3, 64) }
+func cls(v float64) string   { return strconv.FormatFloat(v, 'f', 4, 64) }
 func kb(v float64) string    { return strconv.FormatFloat(v/1000, 'f', 1, 64) }
 
 // figures are the table's rows.
@@ -188,7 +188,7 @@ func ratio(a, b float64) string {
 
 // markdown writes the table, the targets and the wasm sizes.
 func (r *results) markdown(w io.Writer) {
-	fmt.Fprintf(w, "Lighthouse %s, medians of %d runs (`make bench`, %s, %s, %d CPUs, %s in all). Ratios are Docket's page over the peer's.\n\n",
+	fmt.Fprintf(w, "Lighthouse %s, medians of %d runs (`make bench`, %s, %s, %d CPUs; the pages took %s). Ratios are Docket's page over the peer's.\n\n",
 		r.Lighthouse, r.Runs, r.Date, r.Chromium, r.CPUs, r.Elapsed)
 	head := "| |"
 	rule := "|---|"
@@ -226,6 +226,11 @@ func (r *results) markdown(w io.Writer) {
 		fmt.Fprintln(w, row)
 	}
 
+	fmt.Fprintln(w, "\nPerformance to wasm KB: Lighthouse's mobile profile (a phone's screen, 4× CPU and slow 4G, simulated); "+
+		"FCP unthrottled is the first paint Lighthouse observed before it simulated the phone. "+
+		"INP, ready and warm: Lighthouse user flows on a desktop screen with the CPU slowed 4× (DevTools) and the network not throttled; "+
+		"INP start-up is the slowest answer to clicks every 100 ms from DOMContentLoaded until the page is ready, "+
+		"INP step the answer to one click on the next-event control, warm the page loaded again with its service worker and HTTP cache.")
 	fmt.Fprintln(w, "\n| app.wasm as served | raw | brotli | gzip |\n|---|---:|---:|---:|")
 	d, h := r.Wasm[caseKey], r.Wasm[helloKey]
 	fmt.Fprintf(w, "| Docket | %d | %d | %d |\n", d.Raw, d.Brotli, d.Gzip)

@@ -299,7 +299,7 @@ func buildHello(ctx context.Context, dir string) ([]byte, error) {
 
 // helloSite serves the hello world as Docket is served: prerendered by
 // go-app's handler, its wasm at a versioned URL kept for a year, go-app's
-// service worker, no icon from the web.
+// service worker, its own icons (go-app's default one is on the web).
 func helloSite(wasm []byte) (*site, error) {
 	sum := sha256.Sum256(wasm)
 	version := hex.EncodeToString(sum[:8])
@@ -314,6 +314,7 @@ func helloSite(wasm []byte) (*site, error) {
 		return nil, err
 	}
 	s.add("/web/icon.png", b.Bytes(), revalidate)
+	s.add("/web/icon.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1" fill="#1d3557"/></svg>`), revalidate)
 	// go-app fetches robots.txt from the web folder through a URL it cannot
 	// resolve here; answer it before go-app does.
 	s.add("/robots.txt", []byte("User-agent: *\nAllow: /\n"), revalidate)
@@ -321,7 +322,7 @@ func helloSite(wasm []byte) (*site, error) {
 	s.fallback = &app.Handler{
 		Name: "Hello", ShortName: "Hello", Title: "Hello", Lang: "en",
 		Description:       "The go-app hello world",
-		Icon:              app.Icon{Default: "/web/icon.png", Large: "/web/icon.png", Maskable: "/web/icon.png"},
+		Icon:              app.Icon{Default: "/web/icon.png", Large: "/web/icon.png", Maskable: "/web/icon.png", SVG: "/web/icon.svg"},
 		Version:           version,
 		WasmContentLength: strconv.Itoa(len(wasm)),
 		Resources:         versioned(version),
