@@ -66,7 +66,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.Workers, "workers", 64, "workers (each with its own keep-alive connection) of the path runs")
 	fs.DurationVar(&c.Soak, "soak", 20*time.Second, "length of the soak over all paths; 0 skips it")
 	fs.IntVar(&c.SoakWorkers, "soak-workers", 256, "workers of the soak")
-	fs.DurationVar(&c.Timeout, "timeout", 5*time.Second, "a response slower than this counts as an error")
+	fs.DurationVar(&c.Timeout, "timeout", 20*time.Second, "a response slower than this counts as an error (the two cores are shared with vegeta and whatever else runs: seconds mean a busy machine, tens of seconds a stuck server)")
 	fs.Float64Var(&c.MaxGrowthPct, "max-growth", 25, "the most Docket's resident memory may grow during the soak, in percent, after its first 5 s")
 	if err := fs.Parse(args); err != nil {
 		return nil, err

@@ -34,12 +34,16 @@ type audit struct {
 	FCPUnthrottled float64 `json:"fcp_unthrottled_ms"`
 	Bytes          float64 `json:"bytes"`
 	WasmBytes      float64 `json:"wasm_bytes"`
+	// BenchmarkIndex is Lighthouse's measure of the machine's speed during
+	// the run: a busy machine scores lower, and its blocking times grow.
+	BenchmarkIndex float64 `json:"benchmark_index"`
 	// Failed are the audits that cost the page points in Accessibility,
 	// Best practices and SEO, as "category: audit".
 	Failed []string `json:"failed,omitempty"`
 }
 
-// flowRun is what one run of flow.mjs measured, in the 4x-CPU profile.
+// flowRun is what one run of flow.mjs measured, in the 4x-CPU profile:
+// INPStartup from the browser's Event Timing, INPStep from Lighthouse.
 type flowRun struct {
 	INPStartup    float64 `json:"inp_startup_ms"`
 	StartupClicks int     `json:"startup_clicks"`
@@ -95,7 +99,10 @@ type lhr struct {
 			Weight float64 `json:"weight"`
 		} `json:"auditRefs"`
 	} `json:"categories"`
-	Audits map[string]json.RawMessage `json:"audits"`
+	Audits      map[string]json.RawMessage `json:"audits"`
+	Environment struct {
+		BenchmarkIndex float64 `json:"benchmarkIndex"`
+	} `json:"environment"`
 }
 
 // lhAudit is one audit of a report: its score, value and table's rows.
@@ -116,7 +123,7 @@ func parseReport(b []byte) (audit, error) {
 	if r.RuntimeError != nil {
 		return audit{}, fmt.Errorf("Lighthouse: %s: %s", r.RuntimeError.Code, r.RuntimeError.Message)
 	}
-	var a audit
+	a := audit{BenchmarkIndex: r.Environment.BenchmarkIndex}
 	for _, c := range []struct {
 		id   string
 		into *float64

@@ -24,7 +24,7 @@ func TestParseReport(t *testing.T) {
 	want := audit{
 		Performance: 75, Accessibility: 100, BestPractices: 96, SEO: 91,
 		FCP: 1057.4, LCP: 1541.4, TBT: 1351.3, LongestTask: 625, CLS: 0.0008,
-		FCPUnthrottled: 275, Bytes: 1681249, WasmBytes: 1618034,
+		FCPUnthrottled: 275, Bytes: 1681249, WasmBytes: 1618034, BenchmarkIndex: 2317,
 		Failed: []string{"best-practices: errors-in-console", "seo: canonical"},
 	}
 	if !reflect.DeepEqual(got, want) {

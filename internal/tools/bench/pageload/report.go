@@ -188,8 +188,14 @@ func ratio(a, b float64) string {
 
 // markdown writes the table, the targets and the wasm sizes.
 func (r *results) markdown(w io.Writer) {
-	fmt.Fprintf(w, "Lighthouse %s, medians of %d runs (`make bench`, %s, %s, %d CPUs; the pages took %s). Ratios are Docket's page over the peer's.\n\n",
-		r.Lighthouse, r.Runs, r.Date, r.Chromium, r.CPUs, r.Elapsed)
+	var index []float64
+	for _, p := range r.Pages {
+		for _, a := range p.Audits {
+			index = append(index, a.BenchmarkIndex)
+		}
+	}
+	fmt.Fprintf(w, "Lighthouse %s, medians of %d runs (`make bench`, %s, %s, %d CPUs, Lighthouse's benchmark index %.0f; the pages took %s). Ratios are Docket's page over the peer's.\n\n",
+		r.Lighthouse, r.Runs, r.Date, r.Chromium, r.CPUs, median(index), r.Elapsed)
 	head := "| |"
 	rule := "|---|"
 	for _, p := range r.Pages {
@@ -229,8 +235,8 @@ func (r *results) markdown(w io.Writer) {
 	fmt.Fprintln(w, "\nPerformance to wasm KB: Lighthouse's mobile profile (a phone's screen, 4× CPU and slow 4G, simulated); "+
 		"FCP unthrottled is the first paint Lighthouse observed before it simulated the phone. "+
 		"INP, ready and warm: Lighthouse user flows on a desktop screen with the CPU slowed 4× (DevTools) and the network not throttled; "+
-		"INP start-up is the slowest answer to clicks every 100 ms from DOMContentLoaded until the page is ready, "+
-		"INP step the answer to one click on the next-event control, warm the page loaded again with its service worker and HTTP cache.")
+		"INP start-up is the slowest answer (Event Timing) to clicks every 100 ms from DOMContentLoaded until the page is ready, "+
+		"INP step Lighthouse's INP for one click on the next-event control, warm the page loaded again with its service worker and HTTP cache.")
 	fmt.Fprintln(w, "\n| app.wasm as served | raw | brotli | gzip |\n|---|---:|---:|---:|")
 	d, h := r.Wasm[caseKey], r.Wasm[helloKey]
 	fmt.Fprintf(w, "| Docket | %d | %d | %d |\n", d.Raw, d.Brotli, d.Gzip)
