@@ -29,9 +29,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// ChromePath finds the browser: $CHROME_PATH, else Debian's chromium.
-func ChromePath() string { return chromium.Path() }
-
 // Server is a running `docket serve` for a test.
 type Server struct {
 	// URL is the site's address with no trailing slash: a test adds paths.
