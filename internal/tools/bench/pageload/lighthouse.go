@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"net/url"
 	"os"
@@ -13,6 +15,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
+	"time"
 
 	"docket/internal/browsertest/chromium"
 )
@@ -62,21 +66,57 @@ var flowScript []byte
 // where there is no network.
 const offline = `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`
 
-// lighthouse runs the Lighthouse CLI on u in its default, mobile profile
-// (a Moto G Power's screen, simulated 4x CPU and slow 4G), keeps the
-// report as report and returns its figures.
-func lighthouse(ctx context.Context, cfg *config, u, report string) (audit, error) {
-	args := []string{u, "--output=json", "--output-path=" + report, "--quiet",
-		"--no-enable-error-reporting", "--disable-full-page-screenshot", "--skip-audits=bf-cache", "--max-wait-for-load=60000"}
-	for _, a := range append(chromium.Args(), offline) {
-		name, value, ok := strings.Cut(a, "=")
-		if ok && strings.Contains(value, " ") {
-			a = name + `="` + value + `"`
-		}
-		args = append(args, "--chrome-flags="+a)
+// startBrowser starts the headless Chromium that every Lighthouse run
+// connects to, which saves Lighthouse starting one a run (seconds on a busy
+// machine); Lighthouse still clears the page's storage and the HTTP cache
+// before each load. It returns the browser's DevTools port.
+func startBrowser(ctx context.Context, chrome, profile string) (string, error) {
+	args := append(chromium.Args(), offline, "--remote-debugging-port=0", "--user-data-dir="+profile, "about:blank")
+	cmd := exec.CommandContext(ctx, chrome, args...)
+	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
+	cmd.WaitDelay = 10 * time.Second
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return "", err
 	}
-	cmd := exec.CommandContext(ctx, filepath.Join(cfg.NPM, "node_modules", ".bin", "lighthouse"), args...)
-	cmd.Env = append(os.Environ(), "CHROME_PATH="+cfg.Chrome)
+	if err := cmd.Start(); err != nil {
+		return "", err
+	}
+	go cmd.Wait()
+	found := make(chan string, 1)
+	go func() {
+		var said []string
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if ws, ok := strings.CutPrefix(sc.Text(), "DevTools listening on "); ok {
+				if u, err := url.Parse(ws); err == nil {
+					found <- u.Port()
+					io.Copy(io.Discard, stderr)
+					return
+				}
+			}
+			said = append(said, sc.Text())
+		}
+		found <- "\n" + strings.Join(said, "\n")
+	}()
+	select {
+	case port := <-found:
+		if strings.HasPrefix(port, "\n") {
+			return "", fmt.Errorf("%s did not open its DevTools port:%s", chrome, port)
+		}
+		return port, nil
+	case <-time.After(30 * time.Second):
+		return "", fmt.Errorf("%s did not open its DevTools port within 30 s", chrome)
+	}
+}
+
+// lighthouse runs the Lighthouse CLI on u in its default, mobile profile
+// (a Moto G Power's screen, simulated 4x CPU and slow 4G) in the browser
+// at port, keeps the report as report and returns its figures.
+func lighthouse(ctx context.Context, cfg *config, port, u, report string) (audit, error) {
+	cmd := exec.CommandContext(ctx, filepath.Join(cfg.NPM, "node_modules", ".bin", "lighthouse"), u,
+		"--port="+port, "--output=json", "--output-path="+report, "--quiet", "--no-enable-error-reporting",
+		"--disable-full-page-screenshot", "--skip-audits=bf-cache", "--max-wait-for-load=60000")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return audit{}, fmt.Errorf("lighthouse %s: %w\n%s", u, err, lastLines(out, 20))
 	}

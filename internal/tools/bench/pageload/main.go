@@ -128,11 +128,17 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(reports, 0o755); err != nil {
 		return err
 	}
+	lhCtx, stopBrowser := context.WithCancel(ctx)
+	defer stopBrowser()
+	port, err := startBrowser(lhCtx, cfg.Chrome, filepath.Join(tmp, "chromium"))
+	if err != nil {
+		return err
+	}
 	for run := range cfg.Runs {
 		for i := range res.Pages {
 			p := &res.Pages[(i+run)%len(res.Pages)]
 			t := time.Now()
-			a, err := lighthouse(ctx, cfg, p.URL, filepath.Join(reports, fmt.Sprintf("%s-%d.json", p.Key, run+1)))
+			a, err := lighthouse(ctx, cfg, port, p.URL, filepath.Join(reports, fmt.Sprintf("%s-%d.json", p.Key, run+1)))
 			if err != nil {
 				return err
 			}
@@ -141,6 +147,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				p.Key, run+1, cfg.Runs, a.Performance, a.FCP, a.TBT, a.LongestTask, time.Since(t).Seconds())
 		}
 	}
+	stopBrowser()
 	runs, err := flows(ctx, cfg, pages, tmp)
 	if err != nil {
 		return err
@@ -180,7 +187,7 @@ func servePages(ctx context.Context, cfg *config, tmp string) ([]page, map[strin
 	if err != nil {
 		return nil, nil, err
 	}
-	hello, err := helloSite(wasm)
+	hello, err := helloSite(wasm, filepath.Join(filepath.Dir(cfg.Out), "cache"))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -239,5 +240,22 @@ func TestSiteServesCompressed(t *testing.T) {
 		if res.Header.Get("Cache-Control") != revalidate || res.Header.Get("ETag") == "" {
 			t.Errorf("Accept-Encoding %q: headers %v", enc, res.Header)
 		}
+	}
+}
+
+func TestCachedBrotli(t *testing.T) {
+	name := t.TempDir() + "/cache/hello-1.wasm.br"
+	raw := []byte(strings.Repeat("wasm ", 1000))
+	br, err := cachedBrotli(raw, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept, err := os.ReadFile(name); err != nil || !bytes.Equal(kept, br) {
+		t.Fatalf("the cache holds %d bytes (%v), want the %d compressed", len(kept), err, len(br))
+	}
+	// The name stands for the content: a second call reads the file.
+	os.WriteFile(name, []byte("kept"), 0o644)
+	if again, _ := cachedBrotli(raw, name); string(again) != "kept" {
+		t.Errorf("cachedBrotli compressed again instead of reading %s", name)
 	}
 }

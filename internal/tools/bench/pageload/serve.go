@@ -71,7 +71,7 @@ type file struct {
 	raw                             []byte
 
 	compressOnce sync.Once
-	br, gz       []byte // nil for a file sent as it is
+	br, gz       []byte // nil for a file sent as it is; br may be made ahead
 }
 
 // compressed makes the brotli and gzip copies once.
@@ -81,8 +81,10 @@ func (f *file) compressed() (br, gz []byte) {
 			return
 		}
 		var err error
-		if f.br, err = compress.Brotli(f.raw, compress.BestBrotli); err != nil {
-			panic(err) // writing into memory does not fail
+		if f.br == nil {
+			if f.br, err = compress.Brotli(f.raw, compress.BestBrotli); err != nil {
+				panic(err) // writing into memory does not fail
+			}
 		}
 		if f.gz, err = compress.Gzip(f.raw, compress.BestGzip); err != nil {
 			panic(err)
@@ -300,11 +302,16 @@ func buildHello(ctx context.Context, dir string) ([]byte, error) {
 // helloSite serves the hello world as Docket is served: prerendered by
 // go-app's handler, its wasm at a versioned URL kept for a year, go-app's
 // service worker, its own icons (go-app's default one is on the web).
-func helloSite(wasm []byte) (*site, error) {
+func helloSite(wasm []byte, cache string) (*site, error) {
 	sum := sha256.Sum256(wasm)
 	version := hex.EncodeToString(sum[:8])
 	s := newSite()
 	s.add("/web/app.wasm", wasm, immutable)
+	br, err := cachedBrotli(wasm, filepath.Join(cache, "hello-"+version+".wasm.br"))
+	if err != nil {
+		return nil, err
+	}
+	s.files["/web/app.wasm"].br = br
 	icon := image.NewRGBA(image.Rect(0, 0, 512, 512))
 	for i := 0; i < len(icon.Pix); i += 4 {
 		icon.Pix[i], icon.Pix[i+1], icon.Pix[i+2], icon.Pix[i+3] = 0x1d, 0x35, 0x57, 0xff
@@ -328,6 +335,23 @@ func helloSite(wasm []byte) (*site, error) {
 		Resources:         versioned(version),
 	}
 	return s, nil
+}
+
+// cachedBrotli is raw at brotli's best quality, kept in the file name
+// between runs: the hello world's wasm takes a minute to compress on a
+// busy machine, as Docket's does at build time.
+func cachedBrotli(raw []byte, name string) ([]byte, error) {
+	if br, err := os.ReadFile(name); err == nil {
+		return br, nil
+	}
+	br, err := compress.Brotli(raw, compress.BestBrotli)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return nil, err
+	}
+	return br, os.WriteFile(name, br, 0o644)
 }
 
 // versioned links the wasm with the build's version, as Docket does.
