@@ -2,13 +2,11 @@ package server
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"docket/internal/compress"
-	"encoding/hex"
 	"fmt"
 	"html"
 	"net/http"
 	"net/url"
+	"path"
 	"regexp"
 	"runtime"
 	"slices"
@@ -16,9 +14,12 @@ import (
 	"strings"
 	"sync"
 
+	"docket/internal/asset"
 	"docket/internal/casefile"
 	"docket/internal/quiz"
 	"docket/internal/routes"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // Docket's share image, for Open Graph and Twitter cards.
@@ -48,11 +49,11 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{status: http.StatusNotFound, msg: "This case has no event called \"" + ev + "\"."}
 	}
 	canon, key := s.canonicalPage(r, c)
-	page, err := s.pages.get(key, func() (*asset, error) { return s.renderPage(canon, c, key) })
+	page, err := s.pages.get(key, func() (*asset.Asset, error) { return s.renderPage(canon, c, key) })
 	if err != nil {
 		return err
 	}
-	page.serve(w, r, "no-cache")
+	page.Serve(w, r, "no-cache")
 	return nil
 }
 
@@ -89,7 +90,7 @@ func (s *Server) canonicalPage(r *http.Request, c *casefile.Case) (*http.Request
 // it: once per page, then kept (see pageCache). Its ETag comes from the
 // version and the page's key, not its bytes: go-app writes attributes in
 // varying order, and replicas must agree.
-func (s *Server) renderPage(r *http.Request, c *casefile.Case, key string) (*asset, error) {
+func (s *Server) renderPage(r *http.Request, c *casefile.Case, key string) (*asset.Asset, error) {
 	var rec bufferWriter
 	rec.header = http.Header{}
 	s.app.ServeHTTP(&rec, r)
@@ -97,15 +98,12 @@ func (s *Server) renderPage(r *http.Request, c *casefile.Case, key string) (*ass
 		return nil, fmt.Errorf("go-app rendered %s with status %d", r.URL.Path, rec.status)
 	}
 	body := s.withHeadTags(rec.body.Bytes(), r, c)
-	sum := sha256.Sum256([]byte(s.version + " " + key))
-	a := &asset{name: r.URL.Path, contentType: "text/html; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: body}
-	var err error
-	if a.br, err = compress.Brotli(body, 6); err != nil {
+	// Named as the static export names the page's file.
+	a, err := asset.New(path.Join(r.URL.Path, "index.html"), body, asset.Quick)
+	if err != nil {
 		return nil, err
 	}
-	if a.gz, err = compress.Gzip(body, 6); err != nil {
-		return nil, err
-	}
+	a.ETag = asset.ETag([]byte(s.version + " " + key))
 	return a, nil
 }
 
@@ -161,59 +159,59 @@ const maxCachedPages = 256
 
 // pageCache keeps rendered, compressed pages. Pages change only when the
 // server restarts, so nothing expires; when full, one page makes room.
-// Each page is rendered once however many ask for it at the same time, and
-// at most as many pages render at once as there are CPUs.
+// Each page is rendered once however many ask for it at the same time
+// (singleflight), and at most as many pages render at once as there are
+// CPUs.
 type pageCache struct {
 	mu      sync.Mutex
-	pages   map[string]*asset
-	pending map[string]*pendingPage
+	pages   map[string]*asset.Asset
 	renders chan struct{}
+	flight  singleflight.Group
 }
 
-type pendingPage struct {
-	done chan struct{}
-	page *asset
-	err  error
-}
-
-func (c *pageCache) get(key string, render func() (*asset, error)) (*asset, error) {
-	c.mu.Lock()
-	if a, ok := c.pages[key]; ok {
-		c.mu.Unlock()
+// get returns the page kept for key, or renders it, keeps it and returns it.
+func (c *pageCache) get(key string, render func() (*asset.Asset, error)) (*asset.Asset, error) {
+	if a := c.kept(key); a != nil {
 		return a, nil
 	}
-	if p, ok := c.pending[key]; ok {
-		c.mu.Unlock()
-		<-p.done
-		return p.page, p.err
-	}
-	if c.pending == nil {
-		c.pending = map[string]*pendingPage{}
-		c.pages = map[string]*asset{}
-		c.renders = make(chan struct{}, runtime.NumCPU())
-	}
-	p := &pendingPage{done: make(chan struct{})}
-	c.pending[key] = p
-	c.mu.Unlock()
-
-	c.renders <- struct{}{}
-	p.page, p.err = render()
-	<-c.renders
-
-	c.mu.Lock()
-	delete(c.pending, key)
-	if p.err == nil {
+	v, err, _ := c.flight.Do(key, func() (any, error) {
+		// A render for key may have finished since kept was asked.
+		if a := c.kept(key); a != nil {
+			return a, nil
+		}
+		c.renders <- struct{}{}
+		defer func() { <-c.renders }()
+		a, err := render()
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
 		if len(c.pages) >= maxCachedPages {
 			for k := range c.pages {
 				delete(c.pages, k)
 				break
 			}
 		}
-		c.pages[key] = p.page
+		c.pages[key] = a
+		return a, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	c.mu.Unlock()
-	close(p.done)
-	return p.page, p.err
+	return v.(*asset.Asset), nil
+}
+
+// kept returns the page kept for key, or nil; it makes the cache ready on
+// first use.
+func (c *pageCache) kept(key string) *asset.Asset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = map[string]*asset.Asset{}
+		c.renders = make(chan struct{}, runtime.NumCPU())
+	}
+	return c.pages[key]
 }
 
 // goappSocial matches the Open Graph tags go-app writes itself, which lack

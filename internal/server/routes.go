@@ -9,8 +9,8 @@ import (
 	"docket/internal/pages"
 )
 
-// routes is the server's mux: its own endpoints first, then go-app's
-// handler for the app pages and go-app's generated files.
+// routes is the server's mux: its own endpoints, go-app's generated files
+// (captured at start), and the app pages, which go-app renders.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /web/", s.handle(s.serveAsset))
@@ -26,15 +26,8 @@ func (s *Server) routes() http.Handler {
 		_, err := w.Write([]byte("ok\n"))
 		return err
 	}))
-	// go-app's pages and the files it generates.
-	mux.Handle("GET /manifest.webmanifest", s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		s.manifestFile.serve(w, r, "no-cache")
-		return nil
-	}))
 	for _, p := range goappFiles {
-		if p != "/manifest.webmanifest" {
-			mux.Handle("GET "+p, s.app)
-		}
+		mux.Handle("GET "+p, s.serveGoAppFile(p))
 	}
 	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
 	mux.Handle("GET /embed-code/{id}", s.handle(s.serveEmbedCode))
@@ -62,21 +55,18 @@ func underBase(base string, h http.Handler) http.Handler {
 	})
 }
 
-// goappFiles are the files go-app's handler generates.
-var goappFiles = []string{"/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest"}
-
 // serveAsset serves a file under /web/ from memory.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
 	name := strings.TrimPrefix(r.URL.Path, "/web/")
 	a, ok := s.assets[name]
-	if !ok || strings.HasPrefix(name, "cases/") {
+	if !ok {
 		return errNotFound
 	}
 	cache := "no-cache"
 	if r.URL.Query().Get("v") == s.version {
 		cache = "public, max-age=31536000, immutable"
 	}
-	a.serve(w, r, cache)
+	a.Serve(w, r, cache)
 	return nil
 }
 
@@ -87,7 +77,7 @@ func (s *Server) serveSchema(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
-	a.serve(w, r, "no-cache")
+	a.Serve(w, r, "no-cache")
 	return nil
 }
 

@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"docket/internal/asset"
 	"docket/internal/casefile"
 	"docket/internal/components"
 
@@ -69,9 +70,9 @@ type Server struct {
 	api     *apiData
 	pages   pageCache
 	hosts   hostSet
-	// manifestFile is the web app manifest, made at start.
-	manifestFile *asset
-	handler      http.Handler
+	// goapp are go-app's generated files and Docket's manifest, by path.
+	goapp   map[string]*asset.Asset
+	handler http.Handler
 }
 
 // New loads and checks everything the server needs, from the embedded web
@@ -115,16 +116,15 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.manifestFile, err = jsonAsset("manifest.webmanifest", mf); err != nil {
-		return nil, err
-	}
-	s.manifestFile.contentType = "application/manifest+json"
 	if cfg.PublicURL != nil {
 		s.hosts.public = cfg.PublicURL.Host
 	}
 	components.UseLibrary(cases.pages)
 	components.Register()
 	s.app = s.appHandler()
+	if s.goapp, err = s.goappAssets(mf); err != nil {
+		return nil, err
+	}
 	s.handler = s.routes()
 	return s, nil
 }
@@ -165,7 +165,7 @@ func (s *Server) Version() string { return s.version }
 func buildVersion(as assets, cases *library) string {
 	h := sha256.New()
 	for _, name := range slices.Sorted(maps.Keys(as)) {
-		h.Write([]byte(name + "\x00" + as[name].etag + "\x00"))
+		h.Write([]byte(name + "\x00" + as[name].ETag + "\x00"))
 	}
 	for _, id := range cases.ids() {
 		b, _ := cases.pages.CaseJSON(id)
@@ -203,7 +203,7 @@ func (s *Server) appHandler() *app.Handler {
 		RawHeaders:            []string{`<link rel="preload" href="` + strings.TrimRight(s.cfg.Base, "/") + `/web/app.wasm?v=` + s.version + `" as="fetch" type="application/wasm" crossorigin="anonymous">`},
 		Version:               s.version,
 		ServiceWorkerTemplate: appWorkerJS,
-		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].raw)),
+		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].Raw)),
 		Resources:             resolver{version: s.version, base: strings.TrimRight(s.cfg.Base, "/")},
 	}
 }
@@ -277,12 +277,5 @@ func (s *Server) Cases() []*casefile.Case { return s.cases.cases.Cases() }
 
 // AssetNames are the files served under /web/, sorted.
 func (s *Server) AssetNames() []string {
-	var names []string
-	for name := range s.assets {
-		if !strings.HasPrefix(name, "cases/") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(s.assets))
 }
