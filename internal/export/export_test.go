@@ -20,6 +20,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"docket/internal/asset"
 	"docket/internal/casefile"
 	"docket/internal/components"
 	"docket/internal/htmlcheck"
@@ -94,7 +95,7 @@ func TestExportWritesEveryFile(t *testing.T) {
 	}
 	for _, name := range want {
 		body := read(t, out, name)
-		if !compressible(name) || name == "_headers" || name == "404.html" {
+		if !asset.Compressible(name) || name == "_headers" || name == "404.html" {
 			continue
 		}
 		br, err := io.ReadAll(brotli.NewReader(bytes.NewReader(read(t, out, name+".br"))))
@@ -238,7 +239,10 @@ func TestExportHeadersMatchServer(t *testing.T) {
 				"Cross-Origin-Resource-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"}
 			// Each static path, and what the server answers for it.
 			served := map[string]string{"/oembed/index.json": "/oembed?format=json&url=" + url.QueryEscape("http://example.com"+base)}
-			for _, p := range []string{"/", "/cases/" + c.ID + "/", "/cases/" + c.ID + "/events/" + c.Events[1].ID + "/", "/embed/" + c.ID + "/", "/web/icons/icon.svg", "/api/cases", "/oembed/index.json"} {
+			paths := []string{"/", "/cases/" + c.ID + "/", "/cases/" + c.ID + "/events/" + c.Events[1].ID + "/", "/embed/" + c.ID + "/", "/web/icons/icon.svg", "/api/cases", "/oembed/index.json"}
+			// go-app's files, the manifest and the schema, which revalidate.
+			paths = append(paths, "/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/case.schema.json")
+			for _, p := range paths {
 				static := http.Header{}
 				from := map[string]string{}
 				for _, r := range rules {
