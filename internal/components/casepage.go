@@ -82,6 +82,7 @@ func (p *CasePage) Render() app.UI {
 		caseHeader(c),
 		app.Main().ID("main").Body(
 			&Timeline{Case: c},
+			correctionsSection(c, false),
 			&Quiz{Case: c},
 			glossarySection(c),
 		),

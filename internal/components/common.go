@@ -7,9 +7,8 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// SourceList shows the sources a fact rests on, as links that open in a
-// new tab (rel=noopener) so the reader keeps their place. Unknown ids are
-// skipped; validation has already refused them.
+// SourceList shows the sources a fact rests on, each as sourceItem cites
+// it. Unknown ids are skipped; validation has already refused them.
 func SourceList(c *casefile.Case, ids []string) app.UI {
 	if len(ids) == 0 {
 		return nil
@@ -22,9 +21,7 @@ func SourceList(c *casefile.Case, ids []string) app.UI {
 				if s == nil {
 					return nil
 				}
-				return app.Li().Body(
-					app.A().Href(s.URL).Target("_blank").Rel("noopener").Text(SourceName(s)),
-				)
+				return sourceItem(s)
 			}),
 		),
 	)

@@ -49,6 +49,7 @@ func (p *EmbedPage) Render() app.UI {
 			app.P().Class("embed-title").Text(c.Title),
 			app.If(view != routes.ViewQuiz, func() app.UI { return &Timeline{Case: c} }),
 			app.If(view != routes.ViewTimeline, func() app.UI { return &Quiz{Case: c, Embedded: true} }),
+			correctionsSection(c, true),
 		),
 		embedCredit(c),
 		caseDataScript(c.ID),

@@ -168,7 +168,7 @@ const quizViewJS = `(() => {
     explanation: text(f, ".quiz-explanation"),
     story: all(f, ".quiz-story a", a => a.getAttribute("href")),
     terms: all(f, ".term summary", s => s.textContent.trim()),
-    sources: all(f, ".source-list a", a => a.getAttribute("href")),
+    sources: all(f, ".source-list > li", li => { const a = li.querySelector("a"); return a ? a.getAttribute("href") : "cited: " + li.textContent.trim(); }),
     marks: all(q, ".quiz-choice", l => l.dataset.mark),
     markText: all(q, ".quiz-choice", l => text(l, ".quiz-mark")),
     disabled: inputs.map(i => i.disabled),
@@ -370,7 +370,11 @@ func (d quizDriver) checkFeedback(qu casefile.Question, picks []int) {
 	}
 	var sources []string
 	for _, id := range qu.Sources {
-		sources = append(sources, d.c.Source(id).URL)
+		if s := d.c.Source(id); s.URL != "" {
+			sources = append(sources, s.URL)
+		} else {
+			sources = append(sources, "cited: "+components.SourceCitation(s))
+		}
 	}
 	if !equalStrings(v.Sources, sources) {
 		t.Errorf("%s: source links %q; want %q", where, v.Sources, sources)
@@ -840,8 +844,11 @@ func testQuizNoScript(t *testing.T, site browsertest.Site) {
 		if got := doc.Count(t, sel+" details .term"); got != len(qu.Terms) {
 			t.Errorf("%s: %d terms; want %d", qu.ID, got, len(qu.Terms))
 		}
-		if got := doc.Count(t, sel+" details .source-list a"); got != len(qu.Sources) {
+		if got := doc.Count(t, sel+" details .source-list > li"); got != len(qu.Sources) {
 			t.Errorf("%s: %d sources; want %d", qu.ID, got, len(qu.Sources))
+		}
+		if got, want := doc.Count(t, sel+" details .source-list a[href]"), linkedSources(c, qu.Sources); got != want {
+			t.Errorf("%s: %d source links; want %d", qu.ID, got, want)
 		}
 	}
 

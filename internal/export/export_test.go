@@ -119,6 +119,27 @@ func TestExportWritesEveryFile(t *testing.T) {
 			t.Errorf("the page of %s opens on %q", e.ID, got)
 		}
 	}
+	// No page links to nothing: a source with no web address is cited in
+	// words, on every page that lists it, and the corrections are there.
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if n := htmlcheck.Parse(t, string(b)).Count(t, `a:not([href]), [href=""]`); n != 0 {
+			t.Errorf("%s: %d links without an address", p, n)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"index.html", "embed/" + c.ID + "/index.html"} {
+		doc := htmlcheck.Parse(t, string(read(t, out, page)))
+		if doc.Count(t, ".source-list cite.source-cite") == 0 || doc.Count(t, "#corrections li.correction") != len(c.Corrections) {
+			t.Errorf("%s: no citation without an address, or not the case's %d corrections", page, len(c.Corrections))
+		}
+	}
 	// The not-found page is the site's own, and says so.
 	if doc := htmlcheck.Parse(t, string(read(t, out, "404.html"))); !strings.Contains(strings.ToLower(doc.Text(t, "h1")), "not found") {
 		t.Errorf("404.html heading %q", doc.Text(t, "h1"))

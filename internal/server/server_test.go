@@ -96,6 +96,75 @@ func TestHomePrerendersTheCase(t *testing.T) {
 	}
 }
 
+// TestPagesCiteAndCorrect checks, in the shipped case's page and its
+// embed, that every source is listed, that a source with no web address is
+// cited in words with no link (never an empty href), and that the
+// corrections show under the timeline with their dates.
+func TestPagesCiteAndCorrect(t *testing.T) {
+	s := newTestServer(t)
+	c, _ := s.cases.pages.Case(s.cases.pages.DefaultCaseID())
+	if len(c.Corrections) == 0 {
+		t.Fatal("the shipped case has no corrections to show")
+	}
+	offline := 0
+	for _, src := range c.Sources {
+		if src.URL == "" {
+			offline++
+		}
+	}
+	if offline == 0 {
+		t.Fatal("the shipped case has no source without a web address to cite")
+	}
+	for _, page := range []string{"/", "/embed/" + c.ID + "/"} {
+		w := do(t, s.Handler(), "GET", page)
+		if w.Code != 200 {
+			t.Fatalf("GET %s = %d", page, w.Code)
+		}
+		doc := htmlcheck.Parse(t, w.Body.String())
+		if n := doc.Count(t, `a:not([href]), [href=""]`); n != 0 {
+			t.Errorf("%s: %d links without an address", page, n)
+		}
+		for _, e := range c.Events {
+			linked, cited := 0, 0
+			for _, id := range e.Sources {
+				if c.Source(id).URL == "" {
+					cited++
+				} else {
+					linked++
+				}
+			}
+			li := "li.event#" + e.ID
+			if got := doc.Count(t, li+" .source-list > li"); got != len(e.Sources) {
+				t.Errorf("%s: event %s lists %d sources; want %d", page, e.ID, got, len(e.Sources))
+			}
+			if got := doc.Count(t, li+" .source-list a[href^='https://']"); got != linked {
+				t.Errorf("%s: event %s links %d sources; want %d", page, e.ID, got, linked)
+			}
+			if got := doc.Count(t, li+" .source-list cite.source-cite"); got != cited {
+				t.Errorf("%s: event %s cites %d sources in words; want %d", page, e.ID, got, cited)
+			}
+		}
+		items := doc.All(t, "section#corrections li.correction")
+		if len(items) != len(c.Corrections) {
+			t.Fatalf("%s: %d corrections shown; want %d", page, len(items), len(c.Corrections))
+		}
+		for i, k := range c.Corrections {
+			sel := "section#corrections li.correction:nth-of-type(" + strconv.Itoa(i+1) + ")"
+			if got, _ := doc.Attr(t, sel+" time", "datetime"); got != k.Date {
+				t.Errorf("%s: correction %d datetime %q; want %q", page, i, got, k.Date)
+			}
+			if got := doc.Text(t, sel+" .correction-text"); got != k.Text {
+				t.Errorf("%s: correction %d text %q", page, i, got)
+			}
+		}
+	}
+	// On the full page the corrections come right after the timeline.
+	doc := htmlcheck.Parse(t, do(t, s.Handler(), "GET", "/").Body.String())
+	if doc.Count(t, "main > section#timeline + section#corrections") != 1 {
+		t.Error("the corrections do not follow the timeline")
+	}
+}
+
 // TestAssets checks the static files: compression chosen by
 // Accept-Encoding, ETags and 304s, immutable caching for versioned URLs.
 func TestAssets(t *testing.T) {
