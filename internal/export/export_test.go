@@ -21,7 +21,6 @@ import (
 	"testing/fstest"
 
 	"docket/internal/casefile"
-	"docket/internal/components"
 	"docket/internal/htmlcheck"
 	"docket/internal/routes"
 	"docket/internal/server"
@@ -385,7 +384,7 @@ func TestExportLargeCaseLinksItsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b) <= components.InlineCaseLimit {
+	if len(b) <= server.InlineCaseLimit {
 		t.Fatalf("the large case is only %d bytes", len(b))
 	}
 	dir := t.TempDir()

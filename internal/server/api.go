@@ -2,11 +2,13 @@ package server
 
 import (
 	"crypto/sha256"
-	"docket/internal/compress"
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
+
+	"docket/internal/casefile"
+	"docket/internal/compress"
 )
 
 // The case-data API: JSON made once at start, served with strong ETags
@@ -26,18 +28,19 @@ type apiData struct {
 	cases map[string]*asset
 }
 
-func newAPIData(l *library) (*apiData, error) {
+func newAPIData(cases casefile.Published) (*apiData, error) {
 	d := &apiData{cases: map[string]*asset{}}
-	b, err := json.Marshal(l.cases.Summaries())
+	index := cases.Summaries()
+	b, err := json.Marshal(index)
 	if err != nil {
 		return nil, err
 	}
 	if d.index, err = jsonAsset("api/cases", b); err != nil {
 		return nil, err
 	}
-	for _, id := range l.ids() {
-		b, _ := l.pages.CaseJSON(id)
-		if d.cases[id], err = jsonAsset("api/cases/"+id, b); err != nil {
+	for _, c := range index {
+		e, _ := cases.Case(c.ID)
+		if d.cases[c.ID], err = jsonAsset("api/cases/"+c.ID, e.JSON); err != nil {
 			return nil, err
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"docket/internal/pages"
+	"docket/internal/routes"
 )
 
 // routes is the server's mux: its own endpoints first, then go-app's
@@ -123,7 +124,11 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 // pageSite is where the server's own pages link: home, icon and styles,
 // under the site's base path.
 func (s *Server) pageSite() pages.Site {
-	return pages.Site{Home: s.cfg.Base, Icon: s.cfg.Base + "web/icons/icon.svg", Stylesheet: s.cfg.Base + "web/docket.css?v=" + s.version}
+	return pages.Site{
+		Home:       routes.Under(s.cfg.Base, "/"),
+		Icon:       routes.Under(s.cfg.Base, "/web/icons/icon.svg"),
+		Stylesheet: routes.Under(s.cfg.Base, "/web/docket.css?v="+s.version),
+	}
 }
 
 // writeError answers with the status and a short message: an HTML page

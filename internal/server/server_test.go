@@ -65,7 +65,7 @@ func do(t *testing.T, h http.Handler, method, target string, header ...string) *
 // for the browser program.
 func TestHomePrerendersTheCase(t *testing.T) {
 	s := newTestServer(t)
-	c, _ := s.cases.pages.Case(s.cases.pages.DefaultCaseID())
+	c, _ := s.cases.Case(s.cases.DefaultID())
 	w := do(t, s.Handler(), "GET", "/")
 	if w.Code != 200 {
 		t.Fatalf("GET / = %d", w.Code)
