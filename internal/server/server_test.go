@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"io"
 	"log/slog"
 	"net"
@@ -370,5 +371,31 @@ func TestPageCacheCannotBeFlooded(t *testing.T) {
 	other := newTestServer(t)
 	if got := do(t, other.Handler(), "GET", "/").Header().Get("ETag"); got != first {
 		t.Errorf("two servers of one build give / the ETags %s and %s", first, got)
+	}
+}
+
+// TestAPIErrorsUnderBase checks that under a base path the API answers
+// refusals as JSON too, as it does at "/".
+func TestAPIErrorsUnderBase(t *testing.T) {
+	s, err := New(Config{Base: "/explainers/", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ method, target, contentType string }{
+		{"POST", "/explainers/api/cases", "application/json"},
+		{"DELETE", "/explainers/api/cases/twitter-v-dhs-2017", "application/json"},
+		{"POST", "/explainers/cases/twitter-v-dhs-2017/", "text/plain; charset=utf-8"},
+		{"POST", "/api/cases", "text/plain; charset=utf-8"}, // outside the base: not the API
+	} {
+		w := do(t, s.Handler(), tc.method, tc.target)
+		if w.Code != 405 || w.Header().Get("Content-Type") != tc.contentType {
+			t.Errorf("%s %s = %d %s; want 405 %s", tc.method, tc.target, w.Code, w.Header().Get("Content-Type"), tc.contentType)
+		}
+		if tc.contentType == "application/json" {
+			var e struct{ Error string }
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || !strings.Contains(e.Error, tc.method) {
+				t.Errorf("%s %s: body %q; want JSON naming the method", tc.method, tc.target, w.Body.String())
+			}
+		}
 	}
 }
