@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -254,7 +255,7 @@ func (d quizDriver) answerByKeyboard(qu casefile.Question, picks []int) {
 	d.keys(kb.Tab)
 	if qu.Kind == casefile.MultipleChoice {
 		for j := range qu.Choices {
-			if contains(picks, j) {
+			if slices.Contains(picks, j) {
 				d.keys(" ")
 			}
 			d.keys(kb.Tab)
@@ -291,20 +292,11 @@ func rightPicks(qu casefile.Question) []int { return append([]int(nil), qu.Answe
 
 func wrongPick(qu casefile.Question) []int {
 	for j := range qu.Choices {
-		if !contains(qu.Answers, j) {
+		if !slices.Contains(qu.Answers, j) {
 			return []int{j}
 		}
 	}
 	return []int{0}
-}
-
-func contains(s []int, v int) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func choicesText(qu casefile.Question, picks []int) string {
@@ -607,8 +599,8 @@ func (d quizDriver) checkFeedbackLocked(qu casefile.Question, picks []int) {
 	d.t.Helper()
 	v := d.view()
 	for j := range qu.Choices {
-		if v.Checked[j] != contains(picks, j) || !v.Disabled[j] {
-			d.t.Errorf("%s seen again: choice %d checked=%v disabled=%v; want checked=%v and locked", qu.ID, j, v.Checked[j], v.Disabled[j], contains(picks, j))
+		if v.Checked[j] != slices.Contains(picks, j) || !v.Disabled[j] {
+			d.t.Errorf("%s seen again: choice %d checked=%v disabled=%v; want checked=%v and locked", qu.ID, j, v.Checked[j], v.Disabled[j], slices.Contains(picks, j))
 		}
 	}
 	if v.Explanation != qu.Explanation {

@@ -361,7 +361,7 @@ func TestExportOptions(t *testing.T) {
 }
 
 // quiet drops the server's access log in these tests.
-var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+var quiet = slog.New(slog.DiscardHandler)
 
 // TestExportLargeCaseLinksItsData exports a case too large to carry inside
 // every page: its event pages link the case's JSON, which the export

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -42,15 +43,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 // escapes reports whether a decoded path has a ".." segment or a
 // backslash, which only an attempt to reach outside the site would use.
 func escapes(p string) bool {
-	if strings.ContainsRune(p, '\\') {
-		return true
-	}
-	for seg := range strings.SplitSeq(p, "/") {
-		if seg == ".." {
-			return true
-		}
-	}
-	return false
+	return strings.ContainsRune(p, '\\') || slices.Contains(strings.Split(p, "/"), "..")
 }
 
 // statusWriter records the status and size of a response for the log.

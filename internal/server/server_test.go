@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -43,7 +42,7 @@ func testWebFS(t testing.TB) fstest.MapFS {
 
 func newTestServer(t *testing.T) *Server {
 	t.Helper()
-	s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	s, err := New(Config{Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +163,7 @@ func TestVersionFromTheBuild(t *testing.T) {
 	}
 	web := testWeb(t)
 	web["app.wasm"] = &fstest.MapFile{Data: []byte("another build")}
-	c, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, web)
+	c, err := New(Config{Log: slog.New(slog.DiscardHandler)}, web)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +236,7 @@ func (netDialer) dial(addr string) (net.Conn, error) { return net.Dial("tcp", ad
 // TestUnderBase checks -base: the site answers under the sub-path only,
 // and every URL go-app's page links to carries it.
 func TestUnderBase(t *testing.T) {
-	s, err := New(Config{Base: "/explainers", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	s, err := New(Config{Base: "/explainers", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}
