@@ -2,7 +2,6 @@ package components
 
 import (
 	"docket/internal/casefile"
-	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -62,14 +61,11 @@ func TermDisclosure(term *casefile.Term) app.UI {
 	)
 }
 
-// EventHref is the deep link to an event on its case's page: it opens the
-// page with that event selected, with or without script. The default case
-// lives at "/", the others at /cases/{id}.
-func EventHref(caseID, eventID string) string {
-	page := "/"
-	if caseID != library.DefaultCaseID() {
-		page = routes.CasePath(caseID)
-	}
+// EventHref is the deep link to an event on its case's full page (page:
+// "/" for the default case, /cases/{id}/ for the others, see
+// routes.PagePath): it opens the page with that event selected, with or
+// without script.
+func EventHref(page, eventID string) string {
 	return Href(page + "?event=" + eventID + "#" + eventID)
 }
 

@@ -9,7 +9,6 @@ package export
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -45,7 +44,7 @@ type Options struct {
 // it never writes an error page as if it were a page.
 func Run(opts Options, web fs.FS) (files int, err error) {
 	cfg := server.Config{Base: opts.Base, CasesDir: opts.CasesDir, StaticOEmbed: true,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		Log: slog.New(slog.DiscardHandler)}
 	host := "localhost"
 	if opts.URL != "" {
 		u, err := url.Parse(opts.URL)

@@ -22,7 +22,6 @@ import (
 
 	"docket/internal/asset"
 	"docket/internal/casefile"
-	"docket/internal/components"
 	"docket/internal/htmlcheck"
 	"docket/internal/routes"
 	"docket/internal/server"
@@ -387,7 +386,7 @@ func TestExportOptions(t *testing.T) {
 }
 
 // quiet drops the server's access log in these tests.
-var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+var quiet = slog.New(slog.DiscardHandler)
 
 // TestExportLargeCaseLinksItsData exports a case too large to carry inside
 // every page: its event pages link the case's JSON, which the export
@@ -410,7 +409,7 @@ func TestExportLargeCaseLinksItsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b) <= components.InlineCaseLimit {
+	if len(b) <= server.InlineCaseLimit {
 		t.Fatalf("the large case is only %d bytes", len(b))
 	}
 	dir := t.TempDir()

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"docket/internal/asset"
+	"docket/internal/casefile"
 )
 
 // The case-data API: JSON made once at start, served with strong ETags
@@ -25,18 +26,19 @@ type apiData struct {
 	cases map[string]*asset.Asset
 }
 
-func newAPIData(l *library) (*apiData, error) {
+func newAPIData(cases casefile.Published) (*apiData, error) {
 	d := &apiData{cases: map[string]*asset.Asset{}}
-	b, err := json.Marshal(l.cases.Summaries())
+	index := cases.Summaries()
+	b, err := json.Marshal(index)
 	if err != nil {
 		return nil, err
 	}
 	if d.index, err = asset.New("api/cases.json", b, asset.Best); err != nil {
 		return nil, err
 	}
-	for _, id := range l.ids() {
-		b, _ := l.pages.CaseJSON(id)
-		if d.cases[id], err = asset.New("api/cases/"+id+".json", b, asset.Best); err != nil {
+	for _, c := range index {
+		e, _ := cases.Case(c.ID)
+		if d.cases[c.ID], err = asset.New("api/cases/"+c.ID+".json", e.JSON, asset.Best); err != nil {
 			return nil, err
 		}
 	}

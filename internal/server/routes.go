@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"docket/internal/pages"
+	"docket/internal/routes"
 )
 
 // routes is the server's mux: its own endpoints, go-app's generated files
@@ -88,6 +89,10 @@ type httpError struct {
 	json   bool // answer as JSON {"error": msg}, as the API does
 }
 
+// isAPI reports whether a site path (the base taken off) is the API's,
+// whose errors are JSON.
+func isAPI(sitePath string) bool { return strings.HasPrefix(sitePath, "/api/") }
+
 func (e *httpError) Error() string { return e.msg }
 
 var errNotFound = &httpError{status: http.StatusNotFound, msg: "There is no page at this address. It may have moved, or the link may be mistyped."}
@@ -106,6 +111,9 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 			s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			he = &httpError{status: http.StatusInternalServerError, msg: "internal server error"}
 		}
+		if isAPI(r.URL.Path) { // the base path is off here
+			he = &httpError{status: he.status, msg: he.msg, json: true}
+		}
 		s.writeError(w, r, he)
 	})
 }
@@ -113,19 +121,23 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 // pageSite is where the server's own pages link: home, icon and styles,
 // under the site's base path.
 func (s *Server) pageSite() pages.Site {
-	return pages.Site{Home: s.cfg.Base, Icon: s.cfg.Base + "web/icons/icon.svg", Stylesheet: s.cfg.Base + "web/docket.css?v=" + s.version}
+	return pages.Site{
+		Home:       routes.Under(s.cfg.Base, "/"),
+		Icon:       routes.Under(s.cfg.Base, "/web/icons/icon.svg"),
+		Stylesheet: routes.Under(s.cfg.Base, "/web/docket.css?v="+s.version),
+	}
 }
 
-// writeError answers with the status and a short message: an HTML page
-// for browsers, plain text otherwise. The page is rendered into a buffer
-// first, so a failure never sends half a page.
+// writeError answers with the status and a short message: JSON for the
+// API, an HTML page for browsers, plain text otherwise. The page is
+// rendered into a buffer first, so a failure never sends half a page.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, he *httpError) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	if he.status == http.StatusMethodNotAllowed {
 		h.Set("Allow", "GET, HEAD")
 	}
-	if he.json || strings.HasPrefix(r.URL.Path, "/api/") {
+	if he.json {
 		if he.status == http.StatusMethodNotAllowed {
 			he = &httpError{status: he.status, msg: "method " + r.Method + " is not allowed; use GET or HEAD"}
 		}

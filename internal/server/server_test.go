@@ -1,7 +1,7 @@
 package server
 
 import (
-	"io"
+	"encoding/json"
 	"log/slog"
 	"net"
 	"net/http"
@@ -42,7 +42,7 @@ func testWebFS(t testing.TB) fstest.MapFS {
 
 func newTestServer(t *testing.T) *Server {
 	t.Helper()
-	s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	s, err := New(Config{Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func do(t *testing.T, h http.Handler, method, target string, header ...string) *
 // for the browser program.
 func TestHomePrerendersTheCase(t *testing.T) {
 	s := newTestServer(t)
-	c, _ := s.cases.pages.Case(s.cases.pages.DefaultCaseID())
+	c, _ := s.cases.Case(s.cases.DefaultID())
 	w := do(t, s.Handler(), "GET", "/")
 	if w.Code != 200 {
 		t.Fatalf("GET / = %d", w.Code)
@@ -102,7 +102,7 @@ func TestHomePrerendersTheCase(t *testing.T) {
 // corrections show under the timeline with their dates.
 func TestPagesCiteAndCorrect(t *testing.T) {
 	s := newTestServer(t)
-	c, _ := s.cases.pages.Case(s.cases.pages.DefaultCaseID())
+	c, _ := s.cases.Case(s.cases.DefaultID())
 	if len(c.Corrections) == 0 {
 		t.Fatal("the shipped case has no corrections to show")
 	}
@@ -232,7 +232,7 @@ func TestVersionFromTheBuild(t *testing.T) {
 	}
 	web := testWeb(t)
 	web["app.wasm"] = &fstest.MapFile{Data: []byte("another build")}
-	c, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, web)
+	c, err := New(Config{Log: slog.New(slog.DiscardHandler)}, web)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +305,7 @@ func (netDialer) dial(addr string) (net.Conn, error) { return net.Dial("tcp", ad
 // TestUnderBase checks -base: the site answers under the sub-path only,
 // and every URL go-app's page links to carries it.
 func TestUnderBase(t *testing.T) {
-	s, err := New(Config{Base: "/explainers", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	s, err := New(Config{Base: "/explainers", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -439,5 +439,31 @@ func TestPageCacheCannotBeFlooded(t *testing.T) {
 	other := newTestServer(t)
 	if got := do(t, other.Handler(), "GET", "/").Header().Get("ETag"); got != first {
 		t.Errorf("two servers of one build give / the ETags %s and %s", first, got)
+	}
+}
+
+// TestAPIErrorsUnderBase checks that under a base path the API answers
+// refusals as JSON too, as it does at "/".
+func TestAPIErrorsUnderBase(t *testing.T) {
+	s, err := New(Config{Base: "/explainers/", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ method, target, contentType string }{
+		{"POST", "/explainers/api/cases", "application/json"},
+		{"DELETE", "/explainers/api/cases/twitter-v-dhs-2017", "application/json"},
+		{"POST", "/explainers/cases/twitter-v-dhs-2017/", "text/plain; charset=utf-8"},
+		{"POST", "/api/cases", "text/plain; charset=utf-8"}, // outside the base: not the API
+	} {
+		w := do(t, s.Handler(), tc.method, tc.target)
+		if w.Code != 405 || w.Header().Get("Content-Type") != tc.contentType {
+			t.Errorf("%s %s = %d %s; want 405 %s", tc.method, tc.target, w.Code, w.Header().Get("Content-Type"), tc.contentType)
+		}
+		if tc.contentType == "application/json" {
+			var e struct{ Error string }
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || !strings.Contains(e.Error, tc.method) {
+				t.Errorf("%s %s: body %q; want JSON naming the method", tc.method, tc.target, w.Body.String())
+			}
+		}
 	}
 }
