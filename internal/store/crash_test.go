@@ -24,9 +24,9 @@ import (
 const crashChildEnv = "DOCKET_STORE_CRASH_CHILD"
 
 const (
-	crashCases   = 4   // one writer goroutine per case
-	crashPublish = 3   // every third save is also published
-	crashKillAt  = 1000// acknowledged writes before the kill
+	crashCases   = 4    // one writer goroutine per case
+	crashPublish = 3    // every third save is also published
+	crashKillAt  = 1000 // acknowledged writes before the kill
 )
 
 // crashJSON is the draft of case c at revision rev: large enough to span
