@@ -63,6 +63,8 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return validate(args[1:], env)
 	case "export":
 		return exportSite(args[1:], env)
+	case "user":
+		return user(ctx, args[1:], env)
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 {
 			return help(args[1], env)

@@ -15,7 +15,7 @@ var (
 	// publish was based on. The error is a *ConflictError.
 	ErrConflict = errors.New("the draft changed since it was read")
 	// ErrLastAdmin: the change would leave no admin who can log in.
-	ErrLastAdmin = errors.New("it would leave no enabled admin account")
+	ErrLastAdmin = errors.New("no enabled admin would be left")
 )
 
 // ConflictError is a save or publish refused because the draft is no longer
