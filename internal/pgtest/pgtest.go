@@ -109,7 +109,7 @@ func Database(t testing.TB) string {
 func Binaries() (string, error) {
 	if dir := os.Getenv("PG_BIN"); dir != "" {
 		if _, err := os.Stat(filepath.Join(dir, "initdb")); err != nil {
-			return "", fmt.Errorf("PG_BIN=%s: %w", dir, err)
+			return "", fmt.Errorf("PG_BIN=%s has no initdb: %w", dir, ErrNotInstalled)
 		}
 		return dir, nil
 	}
@@ -138,6 +138,7 @@ func Start(ctx context.Context) (*Server, error) {
 		return nil, err
 	}
 	begin := time.Now()
+	removeStale()
 	dir, err := os.MkdirTemp("", "docket-pg-")
 	if err != nil {
 		return nil, err
@@ -169,7 +170,7 @@ func (s *Server) start(ctx context.Context) error {
 	data := filepath.Join(s.dir, "data")
 	initdb := exec.CommandContext(ctx, filepath.Join(s.bin, "initdb"),
 		"-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions")
-	initdb.SysProcAttr = &syscall.SysProcAttr{Credential: cred}
+	initdb.SysProcAttr = procAttr(cred, false)
 	initdb.Dir = s.dir
 	initdb.Env = []string{"PATH=/usr/bin:/bin", "LC_ALL=C"}
 	if out, err := initdb.CombinedOutput(); err != nil {
@@ -182,7 +183,7 @@ func (s *Server) start(ctx context.Context) error {
 		"-c", "listen_addresses=", "-c", "unix_socket_directories="+s.socket,
 		"-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
 		"-c", "max_connections=200", "-c", "shared_buffers=32MB")
-	s.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Setpgid: true}
+	s.cmd.SysProcAttr = procAttr(cred, true)
 	s.cmd.Dir = s.dir
 	s.cmd.Env = []string{"PATH=/usr/bin:/bin", "LC_ALL=C"}
 	s.cmd.Stdout = lockedWriter{s.logMu, s.log}
@@ -209,6 +210,22 @@ func (s *Server) start(ctx context.Context) error {
 		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("postgres did not answer within a minute: %v\n%s", err, s.output())
+		}
+	}
+}
+
+// removeStale removes the folders of servers that a killed test binary
+// left behind (the server itself stopped when the binary died): older than
+// an hour, with no postmaster.pid (which a running server holds).
+func removeStale() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "docket-pg-*"))
+	for _, d := range dirs {
+		info, err := os.Stat(d)
+		if err != nil || time.Since(info.ModTime()) < time.Hour {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(d, "data", "postmaster.pid")); errors.Is(err, os.ErrNotExist) {
+			os.RemoveAll(d)
 		}
 	}
 }
