@@ -178,9 +178,6 @@ func actor(ctx context.Context, tx *sql.Tx, id int64) (Actor, error) {
 	return Actor{UserID: id, Login: login}, nil
 }
 
-// ErrDisabled: the account is disabled and cannot act.
-var ErrDisabled = errors.New("account disabled")
-
 func nullID(id int64) any {
 	if id == CommandLine {
 		return nil
@@ -527,9 +524,6 @@ func (db *DB) Published(ctx context.Context) (Published, error) {
 	})
 	return p, err
 }
-
-// ErrUnpublished: the case was published, then taken down (410 Gone).
-var ErrUnpublished = errors.New("unpublished")
 
 // PublishedCase returns the version readers see of one case: ErrNotFound
 // if it has none, ErrUnpublished if it was taken down.

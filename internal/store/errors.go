@@ -14,6 +14,10 @@ var (
 	// ErrConflict: the draft changed since the revision a save or a
 	// publish was based on. The error is a *ConflictError.
 	ErrConflict = errors.New("the draft changed since it was read")
+	// ErrUnpublished: the case was published, then taken down (410 Gone).
+	ErrUnpublished = errors.New("unpublished")
+	// ErrDisabled: the account is disabled and cannot act.
+	ErrDisabled = errors.New("account disabled")
 	// ErrLastAdmin: the change would leave no admin who can log in.
 	ErrLastAdmin = errors.New("no enabled admin would be left")
 )
