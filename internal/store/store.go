@@ -164,6 +164,13 @@ func openSQLite(path string) (*DB, error) {
 			return nil, fmt.Errorf("database folder: %w", err)
 		}
 	}
+	// The file holds password hashes: readable by its owner only. SQLite
+	// gives its -wal and -shm files the same permissions.
+	if f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err == nil {
+		f.Close()
+	} else if !errors.Is(err, os.ErrExist) {
+		return nil, fmt.Errorf("database file: %w", err)
+	}
 	write, err := sql.Open("sqlite", sqliteDSN(path, false))
 	if err != nil {
 		return nil, err

@@ -67,6 +67,29 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
+// TestSQLiteFiles checks that a new SQLite database is made with its folder,
+// and that only its owner may read it: it holds password hashes.
+func TestSQLiteFiles(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new", "folder", "docket.db")
+	db := openDB(t, path) // a bare path
+	if db.Kind() != "sqlite" || db.String() != "sqlite:"+path {
+		t.Errorf("Open(%s) = %s %s", path, db.Kind(), db)
+	}
+	addUser(t, db, "ann", RoleAdmin)
+	for _, f := range []string{path, path + "-wal", path + "-shm"} {
+		info, err := os.Stat(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info.Mode().Perm() != 0o600 {
+			t.Errorf("%s has mode %v; want 0600", filepath.Base(f), info.Mode().Perm())
+		}
+	}
+	if info, _ := os.Stat(filepath.Dir(path)); info.Mode().Perm() != 0o700 {
+		t.Errorf("the folder has mode %v; want 0700", info.Mode().Perm())
+	}
+}
+
 func TestMigrations(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, db *DB, u string) {
 		ctx := context.Background()
