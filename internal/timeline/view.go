@@ -137,7 +137,7 @@ type Drawn struct {
 	Hidden Filter
 }
 
-// Axis geometry that the View's rules use, px.
+// Thresholds of the axis gestures: px, but for pinchStep, a ratio.
 const (
 	revealMargin = 48  // a marker nearer the viewport's edge is brought into view
 	redrawAfter  = 100 // a scroll this far from the drawn window's cut draws a new window
