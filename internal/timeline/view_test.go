@@ -400,6 +400,24 @@ func TestViewZoomAnchor(t *testing.T) {
 	}
 }
 
+// checkGestures applies gestures in turn to the demo View zoomed from
+// steps in, and checks after each how many steps in it is and whether it
+// is drawn and handled.
+func checkGestures(t *testing.T, from int, gestures []func(View) (View, Effects), steps []int, render []bool, handled bool) {
+	t.Helper()
+	v := zoomedIn(t, live(t, demoEvents(), "/?event=c", demoWidth), from)
+	for i, g := range gestures {
+		var fx Effects
+		v, fx = g(v)
+		if got := zoomSteps(v); got != steps[i] {
+			t.Errorf("gesture %d: %d steps in; want %d", i, got, steps[i])
+		}
+		if want := (Effects{Render: render[i], Handled: handled}); fx != want {
+			t.Errorf("gesture %d: %+v; want %+v", i, fx, want)
+		}
+	}
+}
+
 func TestViewWheel(t *testing.T) {
 	notch := func(dy float64) Wheel { return Wheel{DeltaY: dy, Ctrl: true, X: 300} }
 	for _, tc := range []struct {
@@ -420,17 +438,11 @@ func TestViewWheel(t *testing.T) {
 		{"in at the closest zoom", 5, []Wheel{notch(-60)}, []int{5}, []bool{false}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := zoomedIn(t, live(t, demoEvents(), "/?event=c", demoWidth), tc.from)
+			gestures := make([]func(View) (View, Effects), len(tc.wheels))
 			for i, w := range tc.wheels {
-				var fx Effects
-				v, fx = v.Wheel(w)
-				if got := zoomSteps(v); got != tc.steps[i] {
-					t.Errorf("wheel %d: %d steps in; want %d", i, got, tc.steps[i])
-				}
-				if fx.Render != tc.render[i] || !fx.Handled {
-					t.Errorf("wheel %d: %+v; want Render %v, Handled", i, fx, tc.render[i])
-				}
+				gestures[i] = func(v View) (View, Effects) { return v.Wheel(w) }
 			}
+			checkGestures(t, tc.from, gestures, tc.steps, tc.render, true)
 		})
 	}
 	// Without Ctrl the wheel scrolls the page, whatever it turns.
@@ -474,17 +486,12 @@ func TestViewPinch(t *testing.T) {
 		{"three fingers", 0, []Touch{two(100), {Touches: []Point{{0, 0}, {100, 0}, {300, 0}}}, two(150)}, []int{0, 0, 0}, []bool{false, false, false}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			v := zoomedIn(t, live(t, demoEvents(), "/?event=c", demoWidth), tc.from)
+			gestures := make([]func(View) (View, Effects), len(tc.touches))
 			for i, tt := range tc.touches {
-				var fx Effects
-				v, fx = v.Pinch(tt)
-				if got := zoomSteps(v); got != tc.steps[i] {
-					t.Errorf("touch %d: %d steps in; want %d", i, got, tc.steps[i])
-				}
-				if fx.Render != tc.render[i] || fx.Handled {
-					t.Errorf("touch %d: %+v; want Render %v (touches are passive: never Handled)", i, fx, tc.render[i])
-				}
+				gestures[i] = func(v View) (View, Effects) { return v.Pinch(tt) }
 			}
+			// Touch listeners are passive: a pinch is never Handled.
+			checkGestures(t, tc.from, gestures, tc.steps, tc.render, false)
 		})
 	}
 }
