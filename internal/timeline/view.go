@@ -31,9 +31,8 @@ type View struct {
 	moved  bool    // the View moved the scroll; the page has not yet followed
 
 	// The axis window the page draws (see Drawn).
-	drawnOn     *Layout
-	drawnAt     float64
-	drawnHidden Filter
+	drawnOn *Layout
+	drawnAt float64
 
 	wheel float64 // Ctrl+wheel delta not yet turned into a zoom step
 	pinch float64 // px between two fingers on the axis at the last zoom step
@@ -127,14 +126,13 @@ type Touch struct {
 	Time    float64 // Event.timeStamp, ms
 }
 
-// Drawn is the part of the axis the page draws: Layout cut at Left
-// (content px, within the window's margin of the scroll), for the filter
-// Hidden. The same Drawn, the same elements in the same places. The zero
-// Drawn is no axis.
+// Drawn is the part of the axis the page draws: Layout (of the events a
+// filter shows, at one zoom) cut at Left (content px, within the window's
+// margin of the scroll). The same Drawn, the same elements in the same
+// places. The zero Drawn is no axis.
 type Drawn struct {
 	Layout *Layout
 	Left   float64
-	Hidden Filter
 }
 
 // Thresholds of the axis gestures: px, but for pinchStep, a ratio.
@@ -562,7 +560,7 @@ func (v View) Drawn() Drawn {
 	if v.drawnOn == nil {
 		return Drawn{}
 	}
-	return Drawn{Layout: v.drawnOn, Left: v.drawnAt, Hidden: v.drawnHidden}
+	return Drawn{Layout: v.drawnOn, Left: v.drawnAt}
 }
 
 // CanZoomIn reports whether the axis can zoom in further.
@@ -765,8 +763,9 @@ func (v *View) zoomTo(z Zoom, anchor float64) Effects {
 }
 
 // done ends a change: when it is drawn, the scroll is held within the
-// axis, and the window of the axis is cut again if the layout or the filter
-// changed or the scroll moved beyond the window's margin.
+// axis, and the window of the axis is cut again if the layout changed (a
+// zoom, a width, a filter: each filter has its own axis) or the scroll
+// moved beyond the window's margin.
 func (v View) done(fx Effects) (View, Effects) {
 	if !fx.Render {
 		return v, fx
@@ -777,10 +776,9 @@ func (v View) done(fx Effects) (View, Effects) {
 		return v, fx
 	}
 	v.scroll = l.ClampScroll(v.scroll, v.width)
-	hidden := v.Hidden()
-	if l != v.drawnOn || hidden != v.drawnHidden || math.Abs(v.scroll-v.drawnAt) >= redrawAfter {
+	if l != v.drawnOn || math.Abs(v.scroll-v.drawnAt) >= redrawAfter {
 		v.drawnAt = v.scroll
 	}
-	v.drawnOn, v.drawnHidden = l, hidden
+	v.drawnOn = l
 	return v, fx
 }

@@ -178,8 +178,13 @@ func TestViewMountAndResize(t *testing.T) {
 	if got := v.Drawn().Layout.Width(); got != 900 {
 		t.Errorf("the fitted axis is %v px wide in a 900 px viewport", got)
 	}
-	// Zoomed in, the zoom stays and the selection stays in view.
+	// Zoomed in, the zoom and the scroll stay, and the selection stays in
+	// view.
 	v = zoomedIn(t, live(t, long, "/?event="+long.ID(100), 1000), 3)
+	s0 := v.scroll
+	if w, _ := v.Resize(990); w.scroll != s0 {
+		t.Errorf("zoomed in, a new width moved the axis from %v to %v", s0, w.scroll)
+	}
 	v, _ = v.Resize(700)
 	if zoomSteps(v) < 3 {
 		t.Errorf("resizing lost the zoom: %d steps in", zoomSteps(v))
@@ -429,6 +434,7 @@ func TestViewWheel(t *testing.T) {
 	}{
 		{"a notch in", 0, []Wheel{notch(-60)}, []int{1}, []bool{true}},
 		{"a big turn is one step", 0, []Wheel{notch(-600)}, []int{1}, []bool{true}},
+		{"not quite a notch", 0, []Wheel{notch(-59)}, []int{0}, []bool{false}},
 		{"half notches add up", 0, []Wheel{notch(-30), notch(-30)}, []int{0, 1}, []bool{false, true}},
 		{"what is left after a step is dropped", 0, []Wheel{notch(-100), notch(-30)}, []int{1, 1}, []bool{true, false}},
 		{"back and forth cancel", 0, []Wheel{notch(-40), notch(40), notch(-40)}, []int{0, 0, 0}, []bool{false, false, false}},
@@ -576,13 +582,26 @@ func TestViewFilter(t *testing.T) {
 			if fx.Address && v.Announced() != tc.want {
 				t.Errorf("the live region names %q; want %q", v.Announced(), tc.want)
 			}
-			if v.Drawn().Hidden != tc.hidden {
-				t.Errorf("the axis drawn is of filter %b; want %b", v.Drawn().Hidden, tc.hidden)
+			if v.Drawn().Layout.tl != v.Shown().Axis() {
+				t.Error("the axis drawn is not of the events shown")
 			}
 		})
 	}
+	// A link to a hidden event: the card shows the nearest one shown, and
+	// switching the event's category back on selects it.
+	v := live(t, demoEvents(), "/?event=b", demoWidth)
+	v, _ = v.Filter(press)
+	v, _ = v.Navigate(addr(t, "/?event=b#a"))
+	if v.SelectedID() != "b" {
+		t.Fatalf("a link to hidden a shows %q; want b", v.SelectedID())
+	}
+	v, fx := v.Filter(press)
+	if v.SelectedID() != "a" || v.Announced() != "a" || fx != (Effects{Render: true, Address: true}) {
+		t.Errorf("press on again: selected %q, announced %q, %+v; want a, a, Render and Address", v.SelectedID(), v.Announced(), fx)
+	}
+
 	// The switches: the one category left cannot be switched off.
-	v := live(t, demoEvents(), "/", demoWidth)
+	v = live(t, demoEvents(), "/", demoWidth)
 	v, _ = v.Filter(press)
 	v, _ = v.Filter(gov)
 	for k, want := range []bool{true, false, false} {
@@ -595,14 +614,21 @@ func TestViewFilter(t *testing.T) {
 	}
 	// A filter starts the axis from its left and follows the selection.
 	long, _ := longEvents(300)
-	w := zoomedIn(t, live(t, long, "/?event="+long.ID(3), 1000), 4)
-	w, _ = w.Filter(1) // long.ID(3) is of category 0: it stays
-	if got := w.SelectedID(); got != long.ID(3) {
-		t.Errorf("selected %q; want %q", got, long.ID(3))
-	}
-	mk, _ := w.Drawn().Layout.MarkerOf(long.ID(3))
-	if x := mk.X - w.scroll; x < 0 || x > 1000 {
-		t.Errorf("after the filter the selected marker is at %v px", x)
+	for _, id := range []string{long.ID(3), long.ID(150)} { // of category 0, which stays
+		w := zoomedIn(t, live(t, long, "/?event="+id, 1000), 4)
+		w, _ = w.Pan(w.scroll + 200)
+		w, _ = w.Filter(1)
+		if got := w.SelectedID(); got != id {
+			t.Errorf("selected %q; want %q", got, id)
+		}
+		l := w.Drawn().Layout
+		want := 0.0
+		if mk, _ := l.MarkerOf(id); mk.X > 1000-revealMargin {
+			want, _ = l.CenterOn(id, 1000)
+		}
+		if w.scroll != want {
+			t.Errorf("after the filter the axis is scrolled to %v; want %v", w.scroll, want)
+		}
 	}
 }
 
@@ -710,6 +736,45 @@ func TestViewClickMarker(t *testing.T) {
 	}
 	if w, fx := NewView(e).ClickMarker("b"); w.SelectedID() != "a" || fx != (Effects{Render: true}) {
 		t.Errorf("click before mounting: selected %q, %+v", w.SelectedID(), fx)
+	}
+}
+
+// TestViewReveal checks that a step brings the new event's marker into
+// view when it is out of view or within 48 px of an edge, and else leaves
+// the axis where it is.
+func TestViewReveal(t *testing.T) {
+	long, _ := longEvents(300)
+	const width = 1000
+	base := zoomedIn(t, live(t, long, "/?event="+long.ID(150), width), 6)
+	l := base.Drawn().Layout
+	next, _ := l.MarkerOf(long.ID(151))
+	if cur, _ := l.MarkerOf(long.ID(150)); next.X-cur.X < 100 {
+		t.Fatalf("events 150 and 151 are %v px apart: the test needs more", next.X-cur.X)
+	}
+	centred, _ := l.CenterOn(long.ID(151), width)
+	for _, tc := range []struct {
+		name string
+		at   float64 // px from the viewport's left edge of 151's marker before the step
+		want float64 // the scroll after
+	}{
+		{"well in view", width / 2, next.X - width/2},
+		{"49 px from the right edge", width - 49, next.X - (width - 49)},
+		{"47 px from the right edge", width - 47, centred},
+		{"beyond the right edge", width + 10, centred},
+		{"49 px from the left edge", 49, next.X - 49},
+		{"47 px from the left edge", 47, centred},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := base
+			v.scroll = next.X - tc.at
+			v, _ = v.Step(+1)
+			if v.SelectedID() != long.ID(151) {
+				t.Fatalf("stepped to %q", v.SelectedID())
+			}
+			if left, _ := v.ScrollToSet(); left != tc.want {
+				t.Errorf("scroll %v; want %v", left, tc.want)
+			}
+		})
 	}
 }
 
