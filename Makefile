@@ -13,7 +13,7 @@ TOOLS    := $(GO) -C internal/tools/bench
 CHROME_PATH ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null || command -v google-chrome 2>/dev/null)
 export CHROME_PATH
 
-.PHONY: all build run test vet generate check-generated wasm browser clean icons share-image bench
+.PHONY: all build run test vet generate check-generated wasm browser postgresql clean icons share-image bench
 
 all: build
 
@@ -81,6 +81,24 @@ bin/browser/chromium:
 		printf '#!/bin/sh\nexec "%s" --no-sandbox --disable-gpu --disable-dev-shm-usage "$$@"\n' "$$chrome" > $@
 	@chmod +x $@
 
+## postgresql: PostgreSQL's programs for the database tests, which start
+## their own server in a temporary folder (no system service is started,
+## and the package is told to make no cluster of its own).
+postgresql: bin/.postgresql
+
+bin/.postgresql:
+	@if [ -z "$$PG_BIN" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's postgresql for the database tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-common >/dev/null && \
+			sed -ri 's/^#?[[:space:]]*create_main_cluster[[:space:]]*=.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || exit 1; \
+		else \
+			echo "The database tests need PostgreSQL: run 'sudo apt-get install postgresql' (Debian), or set PG_BIN to the folder of initdb and postgres"; exit 1; \
+		fi; \
+	fi
+	@mkdir -p bin && touch $@
+
 ## vet: go vet for the server and the browser program.
 vet:
 	@unformatted=$$(gofmt -l app server internal web); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
@@ -89,8 +107,9 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./app/... $(WASMTEST)
 
 ## test: every test: generated files, vet, Go tests (with the browser
-## end-to-end tests), and the wasm tests in headless Chromium.
-test: check-generated vet build browser
+## end-to-end tests and the database tests on SQLite and PostgreSQL), and
+## the wasm tests in headless Chromium.
+test: check-generated vet build browser postgresql
 	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -count=1 -timeout 20m ./...
 	$(TOOLS) test -count=1 ./...
 	PATH="$(CURDIR)/bin/browser:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(CURDIR)/bin/go_js_wasm_exec" $(WASMTEST)

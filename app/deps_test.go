@@ -10,8 +10,8 @@ import (
 
 // TestWasmCarriesNoServerCode checks what the browser program is built
 // from: no server-side package of Docket's (they would double the wasm),
-// no templ, and no Docket package that imports net/http itself (fetch
-// goes through the browser).
+// no templ, no database or password library, and no Docket package that
+// imports net/http itself (fetch goes through the browser).
 func TestWasmCarriesNoServerCode(t *testing.T) {
 	cmd := exec.Command("go", "list", "-deps", "-json=ImportPath,Imports", ".")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
@@ -32,9 +32,13 @@ func TestWasmCarriesNoServerCode(t *testing.T) {
 		switch {
 		case strings.HasPrefix(p.ImportPath, "github.com/a-h/templ"):
 			t.Errorf("the wasm includes templ (%s)", p.ImportPath)
+		case strings.HasPrefix(p.ImportPath, "modernc.org/"), strings.HasPrefix(p.ImportPath, "github.com/jackc/"),
+			strings.HasPrefix(p.ImportPath, "github.com/pressly/"), strings.HasPrefix(p.ImportPath, "golang.org/x/crypto/"):
+			t.Errorf("the wasm includes a database or password library (%s)", p.ImportPath)
 		case strings.HasPrefix(p.ImportPath, "docket/"):
 			docket = append(docket, p.ImportPath)
-			for _, forbidden := range []string{"docket/internal/server", "docket/internal/pages", "docket/internal/cli", "docket/web"} {
+			for _, forbidden := range []string{"docket/internal/server", "docket/internal/pages", "docket/internal/cli", "docket/web",
+				"docket/internal/store", "docket/internal/auth", "docket/internal/pgtest"} {
 				if p.ImportPath == forbidden {
 					t.Errorf("the wasm includes server code: %s", forbidden)
 				}

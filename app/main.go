@@ -3,17 +3,18 @@
 package main
 
 import (
+	"docket/internal/casefile"
 	"docket/internal/components"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 func main() {
-	components.Register()
-	if lib, err := components.LibraryFromPage(); err == nil {
-		components.UseLibrary(lib)
-	} else {
+	lib, err := components.LibraryFromPage()
+	if err != nil {
 		app.Log("docket:", err)
+		lib, _ = casefile.NewLibrary() // the pages say the case is not found
 	}
+	components.Register(func() casefile.Published { return lib })
 	app.RunWhenOnBrowser()
 }

@@ -23,6 +23,10 @@ type Case struct {
 	Glossary   []Term     `json:"glossary,omitempty"`
 	Quiz       Quiz       `json:"quiz"`
 	Sources    []Source   `json:"sources"`
+
+	// Corrections says what was corrected after publication, as a
+	// newsroom notes it under a story; Updated moves with each one.
+	Corrections []Correction `json:"corrections,omitempty"`
 }
 
 // Party is one side of the case, such as "Twitter, Inc." as "plaintiff".
@@ -113,11 +117,58 @@ type Question struct {
 }
 
 // Source is a document a fact rests on. Date is "YYYY-MM-DD", "YYYY-MM" or
-// "YYYY" when known.
+// "YYYY" when known. A web source (the default Kind) has a URL; a wire,
+// print, broadcast or filing source may have none, and then readers find
+// it by its publisher, title and date, which it must give.
 type Source struct {
-	ID        string `json:"id"`
-	Title     string `json:"title"`
-	Publisher string `json:"publisher"`
-	Date      string `json:"date,omitempty"`
-	URL       string `json:"url"`
+	ID        string     `json:"id"`
+	Kind      SourceKind `json:"kind,omitempty"` // "" is SourceWeb
+	Title     string     `json:"title"`
+	Publisher string     `json:"publisher"`
+	Date      string     `json:"date,omitempty"`
+	URL       string     `json:"url,omitempty"`
+}
+
+// SourceKind says what a source is, and so whether it needs a URL.
+type SourceKind string
+
+// The kinds of source. Only a web source must have a URL.
+const (
+	SourceWeb       SourceKind = "web"       // a page online
+	SourceWire      SourceKind = "wire"      // a news agency's story
+	SourcePrint     SourceKind = "print"     // a newspaper, book or law report on paper
+	SourceBroadcast SourceKind = "broadcast" // a radio or television item
+	SourceFiling    SourceKind = "filing"    // a court filing, read from the court's record
+)
+
+// KindOrWeb is the source's kind, SourceWeb when the file names none.
+func (s *Source) KindOrWeb() SourceKind {
+	if s.Kind == "" {
+		return SourceWeb
+	}
+	return s.Kind
+}
+
+// Published is the source's date as a Date of the precision it is written
+// to ("2017-04" is a month), for display; the zero Date when it has none.
+func (s *Source) Published() Date {
+	switch len(s.Date) { // Validate has checked the form
+	case len("2017-04-06"):
+		return Date{Value: s.Date, Precision: Day}
+	case len("2017-04"):
+		return Date{Value: s.Date, Precision: Month}
+	case len("2017"):
+		return Date{Value: s.Date, Precision: Year}
+	}
+	return Date{}
+}
+
+// Correction is one change made to the case after it was published: when
+// (a day, "YYYY-MM-DD"), what was corrected in plain words, and the event
+// or glossary term it concerns, if one.
+type Correction struct {
+	Date  string `json:"date"`
+	Text  string `json:"text"`
+	Event string `json:"event,omitempty"` // id of an event of the case
+	Term  string `json:"term,omitempty"`  // id of a glossary term of the case
 }

@@ -32,6 +32,7 @@ const (
 	MaxSourceTitleLen       = 200  // a source's title
 	MaxPublisherLen         = 100  // a source's publisher
 	MaxURLLen               = 2000 // a source's URL
+	MaxCorrectionLen        = 600  // the text of one correction
 )
 
 // Count limits: how many items a list may hold. They guard the page and the
@@ -46,6 +47,8 @@ const (
 	MaxQuestions  = 100
 	MaxChoices    = 6 // choices of one question
 	MaxSources    = 500
+
+	MaxCorrections = 100 // corrections noted under the timeline
 )
 
 // MaxFileBytes is the largest case file Check accepts, well above any real
@@ -69,6 +72,8 @@ var statuses = []string{StatusOpen, StatusDecided, StatusSettled, StatusDismisse
 var (
 	precisions = []Precision{Day, Month, Year}
 	kinds      = []QuestionKind{SingleChoice, MultipleChoice, TrueFalse}
+	// sourceKinds lists the web first: it is the default.
+	sourceKinds = []SourceKind{SourceWeb, SourceWire, SourcePrint, SourceBroadcast, SourceFiling}
 )
 
 // idPattern and colorPattern are the forms of ids and category colours,

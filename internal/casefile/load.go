@@ -11,58 +11,6 @@ import (
 	"strings"
 )
 
-// Library is a set of loaded, valid cases with distinct ids. Its order is
-// stable: the cases of the built-in folder by id, then the extra folder's by
-// id, so the first case (the default) is always a built-in one when any is.
-type Library struct {
-	cases []*Case
-	files map[string]string // case id → file it came from
-}
-
-// Cases returns the cases in library order. The slice is the caller's; the
-// cases are shared and must not be modified.
-func (l *Library) Cases() []*Case { return slices.Clone(l.cases) }
-
-// IDs returns the case ids in library order.
-func (l *Library) IDs() []string {
-	ids := make([]string, len(l.cases))
-	for i, c := range l.cases {
-		ids[i] = c.ID
-	}
-	return ids
-}
-
-// Case returns the case with the given id.
-func (l *Library) Case(id string) (*Case, bool) {
-	for _, c := range l.cases {
-		if c.ID == id {
-			return c, true
-		}
-	}
-	return nil, false
-}
-
-// Default returns the first case, the one shown at "/", or nil for an empty
-// library.
-func (l *Library) Default() *Case {
-	if len(l.cases) == 0 {
-		return nil
-	}
-	return l.cases[0]
-}
-
-// File returns the name of the file a case came from, for logs.
-func (l *Library) File(id string) string { return l.files[id] }
-
-// Summaries returns the index entry of every case, in library order.
-func (l *Library) Summaries() []Summary {
-	s := make([]Summary, len(l.cases))
-	for i, c := range l.cases {
-		s[i] = SummaryOf(c)
-	}
-	return s
-}
-
 // Load reads every *.json file at the root of fsys (the built-in cases) and,
 // when extraDir is not "", every *.json file in that folder on disk, then
 // decodes and validates them all. It fails with Problems listing every
@@ -94,27 +42,24 @@ func Load(fsys fs.FS, extraDir string) (*Library, error) {
 	}
 
 	reports := checkFiles(files)
-	l := &Library{files: map[string]string{}}
+	var cases []*Case
+	fileOf := map[string]namedFile{} // case id → its file
 	for i, r := range reports {
 		ps = append(ps, r.Problems...)
 		if r.Case != nil && len(r.Problems) == 0 {
-			l.cases = append(l.cases, r.Case)
-			l.files[r.Case.ID] = files[i].name
+			cases = append(cases, r.Case)
+			fileOf[r.Case.ID] = files[i]
 		}
 	}
 	if len(ps) > 0 {
 		return nil, ps
 	}
-	if len(l.cases) == 0 {
+	if len(cases) == 0 {
 		return nil, Problems{{Message: "no case files found"}}
 	}
-	builtIn := map[string]bool{}
-	for _, f := range files {
-		builtIn[f.name] = f.builtIn
-	}
-	slices.SortStableFunc(l.cases, func(a, b *Case) int {
+	slices.SortStableFunc(cases, func(a, b *Case) int {
 		// Built-in cases first (true sorts before false), then by id.
-		if x, y := builtIn[l.files[a.ID]], builtIn[l.files[b.ID]]; x != y {
+		if x, y := fileOf[a.ID].builtIn, fileOf[b.ID].builtIn; x != y {
 			if x {
 				return -1
 			}
@@ -122,6 +67,13 @@ func Load(fsys fs.FS, extraDir string) (*Library, error) {
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})
+	l, err := NewLibrary(cases...)
+	if err != nil {
+		return nil, err
+	}
+	for id, f := range fileOf {
+		l.files[id] = f.name
+	}
 	return l, nil
 }
 

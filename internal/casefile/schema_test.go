@@ -201,6 +201,7 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 		{"status", object(object(root["properties"])["status"])["enum"], statuses},
 		{"date.precision", object(object(defs["date"])["properties"])["precision"].(map[string]any)["enum"], []string{"day", "month", "year"}},
 		{"question.kind", object(object(defs["question"])["properties"])["kind"].(map[string]any)["enum"], []string{"single", "multiple", "true-false"}},
+		{"source.kind", object(object(defs["source"])["properties"])["kind"].(map[string]any)["enum"], []string{"web", "wire", "print", "broadcast", "filing"}},
 	}
 	for _, e := range enums {
 		if got := stringList(e.got); !slices.Equal(got, e.want) {
@@ -216,6 +217,20 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 		if string(k) != enums[2].want[i] {
 			t.Errorf("kinds[%d] = %q", i, k)
 		}
+	}
+	if len(sourceKinds) != len(enums[3].want) {
+		t.Errorf("sourceKinds = %q, want %q", sourceKinds, enums[3].want)
+	}
+	for i, k := range sourceKinds {
+		if i < len(enums[3].want) && string(k) != enums[3].want[i] {
+			t.Errorf("sourceKinds[%d] = %q", i, k)
+		}
+	}
+	// The kinds that may go without a URL are the schema's "if" branch:
+	// every kind but the web.
+	cond := object(object(object(object(anyList(object(defs["source"])["allOf"])[0])["if"])["properties"])["kind"])
+	if got, want := stringList(cond["enum"]), enums[3].want[1:]; !slices.Equal(got, want) {
+		t.Errorf("source kinds without a URL = %v, want %v", got, want)
 	}
 	if got := object(defs["id"])["pattern"]; got != idPattern {
 		t.Errorf("id pattern = %v, want %v", got, idPattern)
@@ -244,6 +259,7 @@ func TestSchemaLimitsAreTheGoConstants(t *testing.T) {
 		"question.explanation": MaxAnswerExplanationLen, "question.answers[].maximum": MaxChoices - 1,
 		"question.allOf.true-false.choices": 2, "question.allOf.true-false.answers": 1, "question.allOf.single.answers": 1,
 		"source.title": MaxSourceTitleLen, "source.publisher": MaxPublisherLen, "source.url": MaxURLLen,
+		"#.corrections": MaxCorrections, "correction.text": MaxCorrectionLen,
 	}
 	root := loadSchema(t)
 	got := map[string]int{}
@@ -325,10 +341,11 @@ func TestSchemaRequiredMatchesValidate(t *testing.T) {
 
 	var probe func(path string, node map[string]any)
 	probe = func(path string, node map[string]any) {
-		required := map[string]bool{}
-		for _, r := range anyList(node["required"]) {
-			required[r.(string)] = true
+		data, _ := getAt(base, path)
+		if path == "" {
+			data = base
 		}
+		required := requiredOf(root, node, data)
 		for name, p := range object(node["properties"]) {
 			at := field(path, name)
 			if _, ok := getAt(base, at); !ok {
@@ -362,6 +379,31 @@ func TestSchemaRequiredMatchesValidate(t *testing.T) {
 		}
 	}
 	probe("", root)
+}
+
+// requiredOf is the set of properties node requires of data: those it
+// lists as required, and those of each if/then/else branch that applies to
+// data (a wire source must have a date; a web source, a URL).
+func requiredOf(root, node map[string]any, data any) map[string]bool {
+	required := map[string]bool{}
+	for _, r := range anyList(node["required"]) {
+		required[r.(string)] = true
+	}
+	for _, sub := range anyList(node["allOf"]) {
+		sub := object(sub)
+		cond := object(sub["if"])
+		if cond == nil {
+			continue
+		}
+		branch := object(sub["else"])
+		if len(validateSchema(root, cond, data, "")) == 0 {
+			branch = object(sub["then"])
+		}
+		for _, r := range anyList(branch["required"]) {
+			required[r.(string)] = true
+		}
+	}
+	return required
 }
 
 // probeLimits checks a maxLength or maxItems at path against Validate: the
@@ -481,6 +523,22 @@ func TestSchemaAgreesWithValidate(t *testing.T) {
 		{"bad source date", "sources[0].date", "April 2017", false},
 		{"source year", "sources[0].date", "2017", true},
 		{"other $schema", "$schema", "https://example.org/s.json", false},
+		{"web source with no URL", "sources[0].url", nil, false},
+		{"web source by name with no URL", "sources[0]", map[string]any{"id": "demo-docket", "kind": "web", "title": "Docket", "publisher": "Court"}, false},
+		{"wire source with no URL", "sources[0]", map[string]any{"id": "demo-docket", "kind": "wire", "title": "Demo sues", "publisher": "Agency", "date": "2017-04"}, true},
+		{"wire source with no date", "sources[0]", map[string]any{"id": "demo-docket", "kind": "wire", "title": "Demo sues", "publisher": "Agency"}, false},
+		{"print source with URL, no date", "sources[0]", map[string]any{"id": "demo-docket", "kind": "print", "title": "Docket", "publisher": "Court", "url": "https://example.org/docket"}, false},
+		{"filing source with a URL", "sources[0].kind", "filing", true},
+		{"broadcast source with no publisher", "sources[0]", map[string]any{"id": "demo-docket", "kind": "broadcast", "title": "On air", "date": "2017"}, false},
+		{"unknown source kind", "sources[0].kind", "tv", false},
+		{"correction", "corrections", []any{map[string]any{"date": "2026-11-29", "text": "Fixed the date.", "event": "case-filed"}}, true},
+		{"correction of a term", "corrections", []any{map[string]any{"date": "2026-11-01", "text": "Fixed the definition.", "term": "without-prejudice"}}, true},
+		{"correction without text", "corrections", []any{map[string]any{"date": "2026-11-29"}}, false},
+		{"correction dated to the month", "corrections", []any{map[string]any{"date": "2026-11", "text": "Fixed."}}, false},
+		{"correction with an unknown field", "corrections", []any{map[string]any{"date": "2026-11-29", "text": "Fixed.", "question": "can-refile"}}, false},
+		{"correction with a bad event id", "corrections", []any{map[string]any{"date": "2026-11-29", "text": "Fixed.", "event": "Case_Filed"}}, false},
+		{"correction of an unknown event", "corrections", []any{map[string]any{"date": "2026-11-29", "text": "Fixed.", "event": "case-dismissed"}}, false}, // references: Validate only
+		{"correction after updated", "corrections", []any{map[string]any{"date": "2026-12-06", "text": "Fixed."}}, false},                                  // Validate only
 		{"no glossary", "glossary", nil, false}, // still referenced by the event and question
 	}
 	for _, tt := range tests {
@@ -496,9 +554,10 @@ func TestSchemaAgreesWithValidate(t *testing.T) {
 			if (len(ps) == 0) != tt.ok {
 				t.Errorf("Validate: ok = %v, want %v: %v", len(ps) == 0, tt.ok, ps)
 			}
-			// The schema cannot see references, so it may accept a case
-			// that Validate rejects only for them.
-			if tt.name == "no glossary" {
+			// The schema cannot see references or compare two dates, so it
+			// may accept a case that Validate rejects only for them.
+			switch tt.name {
+			case "no glossary", "correction of an unknown event", "correction after updated":
 				return
 			}
 			if (len(schemaErrs) == 0) != tt.ok {
@@ -515,7 +574,7 @@ var knownKeywords = map[string]bool{
 	"format": true, "type": true, "properties": true, "required": true, "additionalProperties": true,
 	"items": true, "enum": true, "const": true, "pattern": true, "minLength": true, "maxLength": true,
 	"minItems": true, "maxItems": true, "uniqueItems": true, "minimum": true, "maximum": true,
-	"allOf": true, "if": true, "then": true,
+	"allOf": true, "if": true, "then": true, "else": true,
 }
 
 // validateSchema checks data against the subset of JSON Schema 2020-12 that
@@ -596,9 +655,13 @@ func validateSchema(root, node map[string]any, data any, path string) []string {
 	for _, sub := range anyList(node["allOf"]) {
 		errs = append(errs, validateSchema(root, object(sub), data, path)...)
 	}
-	if cond := object(node["if"]); cond != nil && len(validateSchema(root, cond, data, path)) == 0 {
-		if then := object(node["then"]); then != nil {
-			errs = append(errs, validateSchema(root, then, data, path)...)
+	if cond := object(node["if"]); cond != nil {
+		branch := object(node["else"])
+		if len(validateSchema(root, cond, data, path)) == 0 {
+			branch = object(node["then"])
+		}
+		if branch != nil {
+			errs = append(errs, validateSchema(root, branch, data, path)...)
 		}
 	}
 	return errs

@@ -34,7 +34,7 @@ func loadShipped(t *testing.T) *Case {
 // and a source behind every item.
 func TestShippedCaseFloor(t *testing.T) {
 	c := loadShipped(t)
-	if c.ID != "twitter-v-dhs-2017" || c.Updated != "2026-11-29" {
+	if c.ID != "twitter-v-dhs-2017" || c.Updated != "2026-12-06" {
 		t.Errorf("id, updated = %q, %q", c.ID, c.Updated)
 	}
 	if n := len(c.Events); n < 14 {
@@ -52,11 +52,13 @@ func TestShippedCaseFloor(t *testing.T) {
 	if n := len(c.QuestionsOnTerm("without-prejudice")); n < 6 {
 		t.Errorf("%d questions on without-prejudice, want at least 6", n)
 	}
-	if !slices.Contains(c.Credits, "Facts checked against the sources linked on each event.") {
+	if !slices.Contains(c.Credits, "Facts checked against the sources cited on each event.") {
 		t.Errorf("credits %q lack the fact-check line", c.Credits)
 	}
 
-	// Every item rests on at least one source with an https address.
+	// Every item rests on at least one source with an https address, which
+	// a reader can open; a source with no address (a wire story, a law
+	// report in print) is cited beside it, and every address is https.
 	hasSource := func(what string, ids []string) {
 		ok := false
 		for _, id := range ids {
@@ -65,13 +67,16 @@ func TestShippedCaseFloor(t *testing.T) {
 				t.Errorf("%s: source %q does not exist", what, id)
 				continue
 			}
+			if s.URL == "" {
+				continue
+			}
 			if !strings.HasPrefix(s.URL, "https://") {
 				t.Errorf("%s: source %q is not https: %s", what, id, s.URL)
 			}
 			ok = true
 		}
 		if !ok {
-			t.Errorf("%s has no source", what)
+			t.Errorf("%s has no source with an address", what)
 		}
 	}
 	for _, e := range c.Events {
@@ -126,12 +131,98 @@ func TestShippedCaseFacts(t *testing.T) {
 	}
 	for _, d := range []struct{ id, value string }{
 		{"twitter-sues", "2017-04-06"}, {"summons-withdrawn", "2017-04-07"},
-		{"first-amendment-image", "2017-04-06"}, {"alt-uscis-thanks", "2017-04-07"},
+		{"first-amendment-image", "2017-04"}, {"alt-uscis-thanks", "2017-04-07"},
 	} {
 		if e := c.Event(d.id); e == nil || e.Date.Value != d.value {
 			t.Errorf("event %s = %+v, want it on %s", d.id, e, d.value)
 		}
 	}
+	// The wire story says only that the image came after Thursday's filing.
+	if e := c.Event("first-amendment-image"); e == nil || e.Date.Precision != Month || !strings.Contains(e.Date.Label, "after the suit") {
+		t.Errorf("first-amendment-image date = %+v, want April 2017, labelled as after the suit", e)
+	}
+}
+
+// TestShippedCaseCorrections guards the corrections of issue 15: what a
+// source says is credited to it, quotations keep their errors, and the case
+// notes its correction.
+func TestShippedCaseCorrections(t *testing.T) {
+	c := loadShipped(t)
+	wire := c.Source("nan-wire")
+	if wire == nil || wire.Kind != SourceWire || wire.URL != "" || wire.Date != "2017-04" ||
+		wire.Title != "Why Twitter withdrew lawsuit against U.S Government" || wire.Publisher != "News Agency of Nigeria" {
+		t.Fatalf("the wire story the app was commissioned from = %+v", wire)
+	}
+	// What only the wire story reports is cited to it, and the first
+	// story on the image no longer cites Politico for it.
+	for _, id := range []string{"alt-uscis-appears", "first-amendment-image", "aclu-claims-victory", "alt-uscis-thanks"} {
+		if e := c.Event(id); e == nil || !slices.Contains(e.Sources, "nan-wire") {
+			t.Errorf("event %s does not cite the wire story", id)
+		}
+	}
+	if e := c.Event("first-amendment-image"); e != nil && slices.Contains(e.Sources, "politico") {
+		t.Error("first-amendment-image cites Politico, which does not report the image")
+	}
+	quoted := map[string]string{ // words only a source of this id has
+		"We want to thank Twitter and ACLU":           "nan-wire",
+		"Trump administration backs down":             "nan-wire",
+		"The speed with which the government":         "aclu-press-release",
+		"not tolled by the filing of a complaint":     "cardio-medical",
+		"range from 90 days to three years":           "savings-statutes",
+		"one out of five summonses CBP issues":        "fcw",
+		"“CBP may have exceeded the scope":            "oig-alert",
+		"to exclude all negotiations genuinely":       "kampala",
+		"“without a court order” by filing “a notice": "frcp-41",
+	}
+	for _, it := range citedText(c) {
+		for words, id := range quoted {
+			if strings.Contains(it.text, words) && !slices.Contains(it.sources, id) {
+				t.Errorf("%s quotes %q but does not cite %s", it.what, words, id)
+			}
+		}
+		// FCW's estimate is FCW's, never the Inspector General's finding.
+		for _, five := range []string{"one in five", "one out of five"} {
+			if strings.Contains(it.text, five) && !strings.Contains(it.text, "FCW") {
+				t.Errorf("%s gives the one-in-five estimate without crediting FCW: %q", it.what, it.text)
+			}
+		}
+		// The notice's error is kept and marked.
+		if strings.Contains(it.text, "voluntary dismisses") && !strings.Contains(it.text, "voluntary [sic] dismisses") {
+			t.Errorf("%s quotes the notice's “voluntary dismisses” without [sic]", it.what)
+		}
+		if strings.Contains(it.text, "...") && strings.Contains(it.text, "shortly after") {
+			t.Errorf("%s shortens the Washington Times quotation", it.what)
+		}
+	}
+	// A quoted court holding cites the court's opinion.
+	if s := c.Source("cardio-medical"); s == nil || s.Kind != SourcePrint || !strings.Contains(s.Title, "721 F.2d 68") || !strings.Contains(s.Title, "jhany.com") {
+		t.Errorf("cardio-medical = %+v, want the opinion, saying where it was read", s)
+	}
+	// The correction is noted on the day the case was updated.
+	if len(c.Corrections) == 0 || c.Corrections[len(c.Corrections)-1].Date != c.Updated {
+		t.Errorf("corrections %+v: want the latest dated %s, the updated date", c.Corrections, c.Updated)
+	}
+}
+
+// citedItem is a piece of text a reader sees with the sources shown beside it.
+type citedItem struct {
+	what, text string
+	sources    []string
+}
+
+// citedText is every event, term and question as text with its sources.
+func citedText(c *Case) []citedItem {
+	var items []citedItem
+	for _, e := range c.Events {
+		items = append(items, citedItem{"event " + e.ID, e.Title + " " + strings.Join(e.Body, " "), e.Sources})
+	}
+	for _, g := range c.Glossary {
+		items = append(items, citedItem{"term " + g.ID, g.Definition + " " + g.Explanation, g.Sources})
+	}
+	for _, q := range c.Quiz.Questions {
+		items = append(items, citedItem{"question " + q.ID, q.Prompt + " " + strings.Join(q.Choices, " ") + " " + q.Explanation, q.Sources})
+	}
+	return items
 }
 
 // allText returns every piece of text a reader sees in the case.

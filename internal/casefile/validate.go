@@ -89,6 +89,10 @@ func (v *validator) validate(c *Case) {
 	for i, s := range c.Sources {
 		v.source(index("sources", i), s)
 	}
+	v.count("corrections", len(c.Corrections), 0, MaxCorrections, "correction", "corrections")
+	for i, k := range c.Corrections {
+		v.correction(index("corrections", i), k, c.Updated)
+	}
 }
 
 // count checks the length of a list against its least and most items.
@@ -449,18 +453,31 @@ func (v *validator) question(path string, q *Question) {
 	v.refs(field(path, "sources"), q.Sources, v.sources, "a source", true)
 }
 
-// source checks one source.
+// source checks one source. A web source needs a URL; a wire, print,
+// broadcast or filing source may have none, but needs a date so that a
+// reader can find it (its title and publisher are always required).
 func (v *validator) source(path string, s Source) {
+	kind := s.KindOrWeb()
+	kp := field(path, "kind")
+	if !slices.Contains(sourceKinds, kind) {
+		v.add(kp, "%q is not a source kind: use %s", s.Kind, orList(sourceKinds))
+	}
 	v.text(field(path, "title"), s.Title, MaxSourceTitleLen, true)
 	v.text(field(path, "publisher"), s.Publisher, MaxPublisherLen, true)
-	if s.Date != "" {
+	dp := field(path, "date")
+	switch {
+	case s.Date != "":
 		if _, msg := parseDate(s.Date, ""); msg != "" {
-			v.add(field(path, "date"), "%s", msg)
+			v.add(dp, "%s", msg)
 		}
+	case kind != SourceWeb && slices.Contains(sourceKinds, kind):
+		v.add(dp, "is required for a %s source, which readers find by its publisher, title and date", kind)
 	}
 	up := field(path, "url")
 	if s.URL == "" {
-		v.add(up, "is required")
+		if kind == SourceWeb {
+			v.add(up, "is required for a web source (the default kind); a source with no address needs \"kind\": %s", orList(sourceKinds[1:]))
+		}
 		return
 	}
 	if n := utf8.RuneCountInString(s.URL); n > MaxURLLen {
@@ -468,6 +485,33 @@ func (v *validator) source(path string, s Source) {
 	}
 	if msg := checkURL(s.URL); msg != "" {
 		v.add(up, "%s", msg)
+	}
+}
+
+// correction checks one correction: a real day no later than the case's
+// updated date (which moves with each correction), plain text, and the
+// event or term it names, if any, declared in the case.
+func (v *validator) correction(path string, k Correction, updated string) {
+	dp := field(path, "date")
+	switch {
+	case k.Date == "":
+		v.add(dp, "is required")
+	default:
+		day, msg := parseDate(k.Date, Day)
+		if msg != "" {
+			v.add(dp, "%s", msg)
+			break
+		}
+		if u, msg := parseDate(updated, Day); msg == "" && day.After(u) {
+			v.add(dp, "%s is after updated (%s): move updated to the date of the latest correction", k.Date, updated)
+		}
+	}
+	v.text(field(path, "text"), k.Text, MaxCorrectionLen, true)
+	if k.Event != "" && !v.events[k.Event] {
+		v.add(field(path, "event"), "%q is not an event of this case", k.Event)
+	}
+	if k.Term != "" && !v.terms[k.Term] {
+		v.add(field(path, "term"), "%q is not a glossary term of this case", k.Term)
 	}
 }
 

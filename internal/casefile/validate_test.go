@@ -67,7 +67,8 @@ func TestValidate(t *testing.T) {
 			"quiz.questions[0].explanation: is required",
 			"quiz.questions[0].sources: needs at least one source"}},
 		{"source without title, publisher or url", func(c *Case) { c.Sources[0] = Source{ID: "demo-docket"} }, []string{
-			"sources[0].title: is required", "sources[0].publisher: is required", "sources[0].url: is required"}},
+			"sources[0].title: is required", "sources[0].publisher: is required",
+			`sources[0].url: is required for a web source (the default kind); a source with no address needs "kind": wire, print, broadcast or filing`}},
 		{"no sources", func(c *Case) { c.Sources = nil }, []string{
 			`events[0].sources[0]: "demo-docket" is not a source of this case`,
 			`glossary[0].sources[0]: "demo-docket" is not a source of this case`,
@@ -253,6 +254,73 @@ func TestValidate(t *testing.T) {
 		{"http is allowed", func(c *Case) { c.Sources[0].URL = "http://example.org/docket?x=1#y" }, nil},
 		{"URL too long", func(c *Case) { c.Sources[0].URL = "https://example.org/" + strings.Repeat("a", MaxURLLen-19) }, []string{
 			`sources[0].url: is 2001 characters; the limit is 2000`}},
+
+		// Sources without a web address: any kind but the web may have no
+		// URL, and then needs its date (title and publisher are required
+		// for every source).
+		{"web source without URL", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL = SourceWeb, "" }, []string{
+			`sources[0].url: is required for a web source (the default kind); a source with no address needs "kind": wire, print, broadcast or filing`}},
+		{"wire source without URL", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL = SourceWire, "" }, nil},
+		{"print, broadcast and filing sources without URL", func(c *Case) {
+			for _, k := range []SourceKind{SourcePrint, SourceBroadcast, SourceFiling} {
+				s := c.Sources[0]
+				s.ID, s.Kind, s.URL = "demo-"+string(k), k, ""
+				c.Sources = append(c.Sources, s)
+			}
+		}, nil},
+		{"wire source with URL", func(c *Case) { c.Sources[0].Kind = SourceWire }, nil},
+		{"wire source without date", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Date = SourceWire, "", "" }, []string{
+			`sources[0].date: is required for a wire source, which readers find by its publisher, title and date`}},
+		{"filing source with URL but no date", func(c *Case) { c.Sources[0].Kind, c.Sources[0].Date = SourceFiling, "" }, []string{
+			`sources[0].date: is required for a filing source, which readers find by its publisher, title and date`}},
+		{"wire source without publisher", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Publisher = SourceWire, "", "" }, []string{
+			`sources[0].publisher: is required`}},
+		{"wire source with a month", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Date = SourceWire, "", "2017-04" }, nil},
+		{"wire source with a bad date", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Date = SourceWire, "", "April 2017" }, []string{
+			`sources[0].date: "April 2017" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`}},
+		{"unknown source kind", func(c *Case) { c.Sources[0].Kind = "tv" }, []string{
+			`sources[0].kind: "tv" is not a source kind: use web, wire, print, broadcast or filing`}},
+		{"unknown source kind without URL", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL = "Wire", "" }, []string{
+			`sources[0].kind: "Wire" is not a source kind: use web, wire, print, broadcast or filing`}},
+
+		// Corrections.
+		{"correction of an event", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-29", Text: "An earlier version gave the wrong month.", Event: "case-filed"}}
+		}, nil},
+		{"correction of a term, and one of the whole case", func(c *Case) {
+			c.Corrections = []Correction{
+				{Date: "2026-11-28", Text: "The definition said too much.", Term: "without-prejudice"},
+				{Date: "2026-11-29", Text: "Sources now carry their dates."},
+			}
+		}, nil},
+		{"correction of an unknown event", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-29", Text: "Fixed.", Event: "dismissal"}}
+		}, []string{`corrections[0].event: "dismissal" is not an event of this case`}},
+		{"correction of an unknown term", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-29", Text: "Fixed.", Event: "case-filed", Term: "res-judicata"}}
+		}, []string{`corrections[0].term: "res-judicata" is not a glossary term of this case`}},
+		{"correction without date or text", func(c *Case) { c.Corrections = []Correction{{}} }, []string{
+			`corrections[0].date: is required`, `corrections[0].text: is required`}},
+		{"correction on a day that does not exist", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-31", Text: "Fixed."}}
+		}, []string{`corrections[0].date: "2026-11-31" is not a date`}},
+		{"correction dated to the month", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11", Text: "Fixed."}}
+		}, []string{`corrections[0].date: "2026-11" does not match precision "day": write YYYY-MM-DD`}},
+		{"correction after updated", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-12-06", Text: "Fixed."}}
+		}, []string{`corrections[0].date: 2026-12-06 is after updated (2026-11-29): move updated to the date of the latest correction`}},
+		{"correction with HTML", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-29", Text: "Fixed <b>this</b>."}}
+		}, []string{`corrections[0].text: contains HTML ("<b"): write plain text`}},
+		{"correction too long", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-29", Text: long(MaxCorrectionLen + 1)}}
+		}, []string{`corrections[0].text: is 601 characters; the limit is 600`}},
+		{"too many corrections", func(c *Case) {
+			for range MaxCorrections + 1 {
+				c.Corrections = append(c.Corrections, Correction{Date: "2026-11-29", Text: "Fixed."})
+			}
+		}, []string{`corrections: has 101 corrections; the limit is 100`}},
 
 		// Text: limits and plain text.
 		{"title too long", func(c *Case) { c.Title = long(MaxTitleLen + 1) }, []string{"title: is 121 characters; the limit is 120"}},

@@ -30,14 +30,24 @@ type Env struct {
 	Listening func(addr string)
 }
 
+// The commands' synopses, in the general usage and in each command's.
+const (
+	serveSynopsis    = "serve [-addr HOST:PORT] [-cases DIR] [-base PATH] [-frame-ancestors SOURCES] [-hsts]"
+	validateSynopsis = "validate FILE..."
+	exportSynopsis   = "export -out DIR [-base PATH] [-url URL] [-cases DIR]"
+)
+
 const usage = `Docket turns a court case into an interactive explainer.
 
 Usage:
-  docket serve [-addr HOST:PORT] [-cases DIR] [-base PATH]   serve the explainers
-  docket validate FILE...                                    check case files
-  docket export -out DIR [-base PATH] [-url URL] [-cases DIR]  write the site as static files
+  docket ` + serveSynopsis + `
+        serve the explainers
+  docket ` + validateSynopsis + `
+        check case files
+  docket ` + exportSynopsis + `
+        write the site as static files
 
-Run "docket COMMAND -h" for a command's flags.
+Run "docket help COMMAND" or "docket COMMAND -h" for a command's flags.
 `
 
 // Run runs the command named by args[0] and returns the exit status.
@@ -53,12 +63,37 @@ func Run(ctx context.Context, args []string, env Env) int {
 		return validate(args[1:], env)
 	case "export":
 		return exportSite(args[1:], env)
+	case "user":
+		return user(ctx, args[1:], env)
 	case "-h", "-help", "--help", "help":
+		if len(args) > 1 {
+			return help(args[1], env)
+		}
 		fmt.Fprint(env.Stdout, usage)
 		return 0
 	}
 	fmt.Fprintf(env.Stderr, "docket: unknown command %q\n\n%s", args[0], usage)
 	return 2
+}
+
+// help prints a command's synopsis and every flag it reads, for
+// `docket help COMMAND`.
+func help(command string, env Env) int {
+	var fl *flag.FlagSet
+	switch command {
+	case "serve":
+		fl = serveFlags(&server.Config{}, env)
+	case "validate":
+		fl = newFlags("validate", validateSynopsis, env)
+	case "export":
+		fl = exportFlags(&export.Options{}, env)
+	default:
+		fmt.Fprintf(env.Stderr, "docket help: unknown command %q\n\n%s", command, usage)
+		return 2
+	}
+	fl.SetOutput(env.Stdout)
+	fl.Usage()
+	return 0
 }
 
 // newFlags returns a flag set that prints its usage to stderr and reports
@@ -86,18 +121,24 @@ func parse(fl *flag.FlagSet, args []string, env Env) (status int, ok bool) {
 	return 0, true
 }
 
-func serve(ctx context.Context, args []string, env Env) int {
+// serveFlags are the flags of `docket serve`, bound into cfg.
+func serveFlags(cfg *server.Config, env Env) *flag.FlagSet {
 	defaultAddr := "localhost:8080"
 	if port := env.Getenv("PORT"); port != "" {
 		defaultAddr = ":" + port
 	}
-	var cfg server.Config
-	fl := newFlags("serve", "serve [-addr HOST:PORT] [-cases DIR]", env)
+	fl := newFlags("serve", serveSynopsis, env)
 	fl.StringVar(&cfg.Addr, "addr", defaultAddr, "`HOST:PORT` to listen on (default from $PORT when set)")
 	fl.StringVar(&cfg.CasesDir, "cases", "", "`DIR` of extra *.json case files to serve beside the built-in ones")
 	fl.StringVar(&cfg.Base, "base", "/", "`PATH` to serve under, such as /explainers/")
 	fl.StringVar(&cfg.FrameAncestors, "frame-ancestors", "*", "`SOURCES` allowed to frame the embeds, space-separated (\"*\": any site)")
 	fl.BoolVar(&cfg.HSTS, "hsts", false, "send Strict-Transport-Security (only behind TLS)")
+	return fl
+}
+
+func serve(ctx context.Context, args []string, env Env) int {
+	var cfg server.Config
+	fl := serveFlags(&cfg, env)
 	if status, ok := parse(fl, args, env); !ok {
 		return status
 	}
@@ -128,7 +169,7 @@ func serve(ctx context.Context, args []string, env Env) int {
 }
 
 func validate(args []string, env Env) int {
-	fl := newFlags("validate", "validate FILE...", env)
+	fl := newFlags("validate", validateSynopsis, env)
 	if status, ok := parse(fl, args, env); !ok {
 		return status
 	}
@@ -162,13 +203,19 @@ func OSEnv(web fs.FS) Env {
 	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Web: web}
 }
 
-func exportSite(args []string, env Env) int {
-	var opts export.Options
-	fl := newFlags("export", "export -out DIR [-base PATH] [-url URL] [-cases DIR]", env)
+// exportFlags are the flags of `docket export`, bound into opts.
+func exportFlags(opts *export.Options, env Env) *flag.FlagSet {
+	fl := newFlags("export", exportSynopsis, env)
 	fl.StringVar(&opts.Out, "out", "", "`DIR` to write the site to (new or empty)")
 	fl.StringVar(&opts.Base, "base", "/", "`PATH` the site will be served under, such as /explainers/")
 	fl.StringVar(&opts.URL, "url", "", "public `URL` of the site, for absolute links in social tags and oEmbed")
 	fl.StringVar(&opts.CasesDir, "cases", "", "`DIR` of extra *.json case files to export beside the built-in ones")
+	return fl
+}
+
+func exportSite(args []string, env Env) int {
+	var opts export.Options
+	fl := exportFlags(&opts, env)
 	if status, ok := parse(fl, args, env); !ok {
 		return status
 	}

@@ -3,12 +3,16 @@ package cli
 import (
 	"bytes"
 	"context"
+	"flag"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"docket/internal/export"
+	"docket/internal/server"
 	docketweb "docket/web"
 )
 
@@ -30,6 +34,8 @@ func TestUsage(t *testing.T) {
 		{nil, 2, "Usage:"},
 		{[]string{"-h"}, 0, "docket serve"},
 		{[]string{"help"}, 0, "docket validate"},
+		{[]string{"help", "export"}, 0, "-url URL"},
+		{[]string{"help", "frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"serve", "-h"}, 0, "-addr"},
 		{[]string{"serve", "-bogus"}, 2, "flag provided but not defined: -bogus"},
@@ -50,6 +56,43 @@ func TestUsage(t *testing.T) {
 				t.Errorf("output lacks %q:\n%s%s", tt.wantOutput, out, errs)
 			}
 		})
+	}
+}
+
+// TestHelpListsEveryFlag checks that `docket help COMMAND` (on stdout) and
+// `docket COMMAND -h` list every flag the command reads, and that the
+// command's synopsis, in its help and in the general usage, names each.
+func TestHelpListsEveryFlag(t *testing.T) {
+	env := Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	for name, fl := range map[string]*flag.FlagSet{
+		"serve":  serveFlags(&server.Config{}, env),
+		"export": exportFlags(&export.Options{}, env),
+	} {
+		code, help, errs := runCLI("help", name)
+		if code != 0 || errs != "" {
+			t.Errorf("help %s: exit %d, stderr %q; want 0 and nothing", name, code, errs)
+		}
+		_, _, dashH := runCLI(name, "-h")
+		_, general, _ := runCLI("help")
+		synopsis, _, _ := strings.Cut(help, "\n")
+		n := 0
+		fl.VisitAll(func(f *flag.Flag) {
+			n++
+			for where, text := range map[string]string{"help " + name: help, name + " -h": dashH} {
+				if !strings.Contains(text, "\n  -"+f.Name+" ") && !strings.Contains(text, "\n  -"+f.Name+"\n") {
+					t.Errorf("%s does not list -%s:\n%s", where, f.Name, text)
+				}
+			}
+			if !strings.Contains(synopsis, "[-"+f.Name) && !strings.Contains(synopsis, " -"+f.Name+" ") {
+				t.Errorf("the synopsis %q does not name -%s", synopsis, f.Name)
+			}
+			if !strings.Contains(general, strings.TrimPrefix(synopsis, "Usage: ")) {
+				t.Errorf("the general usage lacks the synopsis %q", synopsis)
+			}
+		})
+		if name == "serve" && (n < 5 || !strings.Contains(help, "-frame-ancestors SOURCES") || !strings.Contains(help, "-hsts")) {
+			t.Errorf("help serve lists %d flags, without -frame-ancestors or -hsts:\n%s", n, help)
+		}
 	}
 }
 

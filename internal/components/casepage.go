@@ -17,6 +17,7 @@ import (
 type CasePage struct {
 	app.Compo
 
+	lib         casefile.Published // the cases the page may show, given when it is made
 	caseID      string
 	installable bool // the browser offers to install Docket, outside an iframe
 	notNow      bool // the reader declined the install offer for this visit
@@ -51,24 +52,28 @@ func hadWorker() bool {
 	return app.Window().Get("docketHadWorker").Truthy()
 }
 
-// OnNav picks the case from the URL and names the page after it.
+// OnNav picks the case from the URL and, in the browser, names the page
+// after it (the server writes the prerendered page's title and description
+// itself, escaped, see server.withHeadTags).
 func (p *CasePage) OnNav(ctx app.Context) {
 	p.caseID = routes.CaseID(SiteURL(ctx.Page().URL()).Path)
-	if p.caseID == "" {
-		p.caseID = library.DefaultCaseID()
-	}
-	if c, ok := library.Case(p.caseID); ok {
+	if c, ok := p.shown(); ok && app.IsClient {
 		ctx.Page().SetTitle(c.Title + " · Docket")
 		ctx.Page().SetDescription(c.Summary)
 	}
 }
 
-func (p *CasePage) Render() app.UI {
+// shown is the case the page shows: the one its URL names, or the default.
+func (p *CasePage) shown() (casefile.Entry, bool) {
 	id := p.caseID
 	if id == "" {
-		id = library.DefaultCaseID()
+		id = p.lib.DefaultID()
 	}
-	c, ok := library.Case(id)
+	return p.lib.Case(id)
+}
+
+func (p *CasePage) Render() app.UI {
+	c, ok := p.shown()
 	if !ok {
 		return app.Div().Class("docket").Body(
 			app.Main().ID("main").Body(
@@ -79,15 +84,15 @@ func (p *CasePage) Render() app.UI {
 	}
 	return app.Div().Class("docket").Body(
 		app.A().Class("skip-link").Href("#timeline").Text("Skip to the timeline"),
-		caseHeader(c),
+		caseHeader(c.Case),
 		app.Main().ID("main").Body(
-			&Timeline{Case: c},
-			&Quiz{Case: c},
-			glossarySection(c),
+			&Timeline{Case: c.Case},
+			correctionsSection(c.Case, false),
+			&Quiz{Case: c.Case, Page: routes.PagePath(c.ID, p.lib.DefaultID())},
+			glossarySection(c.Case),
 		),
-		caseFooter(c),
+		caseFooter(c.Case),
 		p.appNotices(),
-		caseDataScript(c.ID),
 	)
 }
 

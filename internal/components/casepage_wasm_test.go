@@ -33,13 +33,12 @@ func query(selector string) app.Value {
 // a reader sees: the title, every event in order with its paragraphs, and
 // source links that open in a new tab.
 func TestCasePageInBrowser(t *testing.T) {
-	lib, err := NewMemoryLibrary(demoCase())
+	lib, err := casefile.NewLibrary(demoCase())
 	if err != nil {
 		t.Fatal(err)
 	}
-	UseLibrary(lib)
 	e := app.NewTestEngine()
-	if err := e.Load(&CasePage{}); err != nil {
+	if err := e.Load(&CasePage{lib: lib}); err != nil {
 		t.Fatal(err)
 	}
 	e.ConsumeAll()
@@ -66,8 +65,35 @@ func TestCasePageInBrowser(t *testing.T) {
 	if got := link.Get("rel").String(); got != "noopener" {
 		t.Errorf("source link rel = %q; want noopener", got)
 	}
-	// The browser never renders the case data again: it already has it.
-	if got := query("#" + caseDataID).Length(); got != 0 {
-		t.Errorf("case data script rendered in the browser")
+}
+
+// TestLibraryFromPage reads the case a page carries, as the browser program
+// does before go-app starts, and checks that the element is taken out.
+func TestLibraryFromPage(t *testing.T) {
+	doc := app.Window().Get("document")
+	lib, _ := casefile.NewLibrary(demoCase())
+	entry, _ := lib.Case("demo")
+	el := doc.Call("createElement", "script")
+	el.Call("setAttribute", "type", "application/json")
+	el.Call("setAttribute", "id", CaseDataID)
+	el.Set("textContent", string(entry.JSON))
+	doc.Get("body").Call("appendChild", el)
+
+	got, err := LibraryFromPage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, ok := got.Case("demo")
+	if got.DefaultID() != "demo" || !ok || c.Title != "Demo v. Example" || len(c.Events) != 2 {
+		t.Errorf("LibraryFromPage() read default %q, case %+v", got.DefaultID(), c.Case)
+	}
+	if c.Version != entry.Version {
+		t.Errorf("the case read back has version %q; the page carried %q", c.Version, entry.Version)
+	}
+	if doc.Call("getElementById", CaseDataID).Truthy() {
+		t.Error("the case data is still in the page after it was read")
+	}
+	if _, err := LibraryFromPage(); err == nil {
+		t.Error("LibraryFromPage() found case data a second time")
 	}
 }

@@ -2,14 +2,12 @@ package components
 
 import (
 	"docket/internal/casefile"
-	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// SourceList shows the sources a fact rests on, as links that open in a
-// new tab (rel=noopener) so the reader keeps their place. Unknown ids are
-// skipped; validation has already refused them.
+// SourceList shows the sources a fact rests on, each as sourceItem cites
+// it. Unknown ids are skipped; validation has already refused them.
 func SourceList(c *casefile.Case, ids []string) app.UI {
 	if len(ids) == 0 {
 		return nil
@@ -22,9 +20,7 @@ func SourceList(c *casefile.Case, ids []string) app.UI {
 				if s == nil {
 					return nil
 				}
-				return app.Li().Body(
-					app.A().Href(s.URL).Target("_blank").Rel("noopener").Text(SourceName(s)),
-				)
+				return sourceItem(s)
 			}),
 		),
 	)
@@ -65,14 +61,11 @@ func TermDisclosure(term *casefile.Term) app.UI {
 	)
 }
 
-// EventHref is the deep link to an event on its case's page: it opens the
-// page with that event selected, with or without script. The default case
-// lives at "/", the others at /cases/{id}.
-func EventHref(caseID, eventID string) string {
-	page := "/"
-	if caseID != library.DefaultCaseID() {
-		page = routes.CasePath(caseID)
-	}
+// EventHref is the deep link to an event on its case's full page (page:
+// "/" for the default case, /cases/{id}/ for the others, see
+// routes.PagePath): it opens the page with that event selected, with or
+// without script.
+func EventHref(page, eventID string) string {
 	return Href(page + "?event=" + eventID + "#" + eventID)
 }
 

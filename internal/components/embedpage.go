@@ -13,6 +13,7 @@ import (
 type EmbedPage struct {
 	app.Compo
 
+	lib    casefile.Published // the cases the page may show, given when it is made
 	caseID string
 	view   string
 }
@@ -22,19 +23,21 @@ func (p *EmbedPage) OnMount(ctx app.Context) {
 	markReady()
 }
 
-// OnNav reads the case from the path and the view from the query.
+// OnNav reads the case from the path and the view from the query and, in
+// the browser, names the page after the case (the server writes the
+// prerendered page's title and description itself).
 func (p *EmbedPage) OnNav(ctx app.Context) {
 	u := SiteURL(ctx.Page().URL())
 	p.caseID = routes.CaseID(u.Path)
 	p.view = routes.EmbedView(u.Query().Get("view"))
-	if c, ok := library.Case(p.caseID); ok {
+	if c, ok := p.lib.Case(p.caseID); ok && app.IsClient {
 		ctx.Page().SetTitle(c.Title + " · Docket")
 		ctx.Page().SetDescription(c.Summary)
 	}
 }
 
 func (p *EmbedPage) Render() app.UI {
-	c, ok := library.Case(p.caseID)
+	c, ok := p.lib.Case(p.caseID)
 	if !ok {
 		return app.Div().Class("docket docket-embed").Body(
 			app.Main().ID("main").Body(app.P().Text("This explainer is not available.")),
@@ -45,15 +48,21 @@ func (p *EmbedPage) Render() app.UI {
 		view = routes.ViewBoth
 	}
 	return app.Div().Class("docket docket-embed").Body(
-		app.Main().ID("main").Aria("label", c.Title).Body(
-			app.P().Class("embed-title").Text(c.Title),
-			app.If(view != routes.ViewQuiz, func() app.UI { return &Timeline{Case: c} }),
-			app.If(view != routes.ViewTimeline, func() app.UI { return &Quiz{Case: c, Embedded: true} }),
+		app.Main().ID("main").Aria("labelledby", embedTitleID).Body(
+			app.P().ID(embedTitleID).Class("embed-title").Text(c.Title),
+			app.If(view != routes.ViewQuiz, func() app.UI { return &Timeline{Case: c.Case} }),
+			app.If(view != routes.ViewTimeline, func() app.UI {
+				return &Quiz{Case: c.Case, Embedded: true, Page: routes.PagePath(c.ID, p.lib.DefaultID())}
+			}),
+			correctionsSection(c.Case, true),
 		),
-		embedCredit(c),
-		caseDataScript(c.ID),
+		embedCredit(c.Case),
 	)
 }
+
+// embedTitleID is the id of the embed's title, which names its main region
+// for screen readers.
+const embedTitleID = "embed-title"
 
 // embedCredit names Docket and links to the full page, outside the frame.
 func embedCredit(c *casefile.Case) app.UI {

@@ -38,6 +38,9 @@ type Quiz struct {
 	app.Compo
 
 	Case *casefile.Case
+	// Page is the path of the case's full page ("/" for the default case),
+	// where the quiz's links to the story lead.
+	Page string
 	// Embedded is set in an embed: links out of the quiz open a new tab.
 	Embedded bool
 
@@ -344,13 +347,18 @@ func answeredCount(s quiz.State) int {
 	return n
 }
 
+// storyLinks is where the quiz's links to the story lead.
+func (q *Quiz) storyLinks() storyLinkTo {
+	return storyLinkTo{page: q.Page, newTab: q.Embedded}
+}
+
 func (q *Quiz) Render() app.UI {
 	c := q.Case
 	var body app.UI
 	if q.mounted {
 		body = q.panel()
 	} else {
-		body = quizList(c, q.Embedded)
+		body = quizList(c, q.storyLinks())
 	}
 	return app.Section().Class("quiz").ID("quiz").Aria("labelledby", quizHeadingID).Body(
 		app.H2().ID(quizHeadingID).TabIndex(-1).Text(c.Quiz.Title),

@@ -14,7 +14,7 @@ import (
 // terms and its sources. It needs no script, so it teaches before the wasm
 // has loaded and without script at all; it must stay a pure function of the
 // case, so that the browser's first render equals the prerendered page.
-func quizList(c *casefile.Case, newTab bool) app.UI {
+func quizList(c *casefile.Case, to storyLinkTo) app.UI {
 	qs := c.Quiz.Questions
 	return app.Div().ID(quizPanelID).Class("quiz-list").Body(
 		app.P().Class("quiz-intro").Text(c.Quiz.Intro),
@@ -39,7 +39,7 @@ func quizList(c *casefile.Case, newTab bool) app.UI {
 						app.Div().Class("quiz-reveal-body").Body(
 							answerLine(qu),
 							app.P().Class("quiz-explanation").Text(qu.Explanation),
-							storyLinks(c, qu.Events, newTab),
+							storyLinks(c, qu.Events, to),
 							TermList(c, qu.Terms),
 							SourceList(c, qu.Sources),
 						),

@@ -35,9 +35,16 @@ func choicesText(qu casefile.Question, picks []int) string {
 	return strings.Join(parts, "; ")
 }
 
+// storyLinkTo is where a quiz's links to the story lead: the case's full
+// page (see Quiz.Page), in a new tab from an embed.
+type storyLinkTo struct {
+	page   string
+	newTab bool
+}
+
 // storyLinks ties a question back to the story: a link to each of its
 // events, which opens the timeline on that event (EventHref).
-func storyLinks(c *casefile.Case, ids []string, newTab bool) app.UI {
+func storyLinks(c *casefile.Case, ids []string, to storyLinkTo) app.UI {
 	var events []*casefile.Event
 	for _, id := range ids {
 		if e := c.Event(id); e != nil {
@@ -53,7 +60,7 @@ func storyLinks(c *casefile.Case, ids []string, newTab bool) app.UI {
 			app.Range(events).Slice(func(i int) app.UI {
 				e := events[i]
 				return app.Li().Body(
-					linkOut(app.A().Href(EventHref(c.ID, e.ID)), newTab).Body(
+					linkOut(app.A().Href(EventHref(to.page, e.ID)), to.newTab).Body(
 						app.Time().Class("quiz-story-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
 						app.Span().Class("quiz-story-title").Text(e.Title),
 					),

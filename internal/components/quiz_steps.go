@@ -239,7 +239,7 @@ func (q *Quiz) feedback(qu casefile.Question, res quiz.Result) app.UI {
 		}),
 		answerLine(qu),
 		app.P().Class("quiz-explanation").Text(qu.Explanation),
-		storyLinks(c, qu.Events, q.Embedded),
+		storyLinks(c, qu.Events, q.storyLinks()),
 		TermList(c, qu.Terms),
 		SourceList(c, qu.Sources),
 	)
@@ -294,7 +294,7 @@ func (q *Quiz) resultsStep() app.UI {
 		app.H3().Class("quiz-review-heading").Text("Your answers"),
 		app.Ol().Class("quiz-review").Body(
 			app.Range(items).Slice(func(i int) app.UI {
-				return reviewItem(c, i, len(items), items[i], q.Embedded)
+				return reviewItem(c, i, len(items), items[i], q.storyLinks())
 			}),
 		),
 	)
@@ -313,7 +313,7 @@ func tallyItem(key, glyph string, n int, words string) app.UI {
 
 // reviewItem is one question on the results page: how the reader did, their
 // answer and the right one, and why behind a disclosure.
-func reviewItem(c *casefile.Case, i, n int, it quiz.ReviewItem, newTab bool) app.UI {
+func reviewItem(c *casefile.Case, i, n int, it quiz.ReviewItem, to storyLinkTo) app.UI {
 	qu := it.Question
 	v := verdictOf(it.Result, it.Submitted)
 	yours := "Not answered"
@@ -344,7 +344,7 @@ func reviewItem(c *casefile.Case, i, n int, it quiz.ReviewItem, newTab bool) app
 		app.Details().Class("quiz-review-why").Body(
 			app.Summary().Text("Why"),
 			app.P().Class("quiz-explanation").Text(qu.Explanation),
-			storyLinks(c, qu.Events, newTab),
+			storyLinks(c, qu.Events, to),
 			SourceList(c, qu.Sources),
 		),
 	)

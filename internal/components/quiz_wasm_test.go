@@ -111,7 +111,7 @@ func TestQuizResumesSavedProgress(t *testing.T) {
 	defer clearQuizStorage(t, c)
 
 	e := app.NewTestEngine()
-	if err := e.Load(&Quiz{Case: c}); err != nil {
+	if err := e.Load(&Quiz{Case: c, Page: "/cases/" + c.ID + "/"}); err != nil {
 		t.Fatal(err)
 	}
 	e.ConsumeAll()
@@ -130,7 +130,7 @@ func TestQuizResumesSavedProgress(t *testing.T) {
 	if got := quizAll(`#quiz .quiz-choice[data-mark="wrong-picked"]`).Length(); got != 1 {
 		t.Errorf("%d choices marked wrong-picked; want 1", got)
 	}
-	if got := quizAll(`#quiz .quiz-story a[href="` + EventHref(quizDemoCase().ID, "dropped") + `"]`).Length(); got != 1 {
+	if got := quizAll(`#quiz .quiz-story a[href="` + "/cases/" + c.ID + "/?event=dropped#dropped" + `"]`).Length(); got != 1 {
 		t.Errorf("no link to the question's event")
 	}
 }

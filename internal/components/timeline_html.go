@@ -68,20 +68,7 @@ func writeEventHTML(b *strings.Builder, m *timelineModel, i int, selected bool) 
 		esc(p)
 		w(`</p>`)
 	}
-	// SourceList
-	if len(e.Sources) > 0 {
-		w(`<div class="sources"><p class="sources-label">Sources</p><ul class="source-list">`)
-		for _, id := range e.Sources {
-			if s := c.Source(id); s != nil {
-				w(`<li><a href="`)
-				esc(s.URL)
-				w(`" target="_blank" rel="noopener">`)
-				esc(SourceName(s))
-				w(`</a></li>`)
-			}
-		}
-		w(`</ul></div>`)
-	}
+	writeSourceListHTML(b, c, e.Sources) // SourceList
 	// TermList
 	if len(e.Terms) > 0 {
 		w(`<div class="terms"><p class="terms-label">Key terms</p>`)

@@ -1,5 +1,6 @@
-// Package compress makes the brotli and gzip copies of files that the
-// server, the static export and the bench tools serve beside the raw bytes.
+// Package compress is brotli and gzip of bytes, at a chosen level. Which
+// files get compressed copies, and which copies are kept, is decided in
+// internal/asset, which the server, the export and precompress use.
 package compress
 
 import (

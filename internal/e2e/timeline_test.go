@@ -180,8 +180,11 @@ func testTimelinePrerenderedWithoutScript(t *testing.T, site browsertest.Site) {
 		if got := doc.Count(t, li+" .event-body"); got != len(e.Body) {
 			t.Errorf("%s: %d paragraphs; want %d", e.ID, got, len(e.Body))
 		}
-		if got := doc.Count(t, li+" .source-list a[href]"); got != len(e.Sources) {
-			t.Errorf("%s: %d source links; want %d", e.ID, got, len(e.Sources))
+		if got := doc.Count(t, li+" .source-list > li"); got != len(e.Sources) {
+			t.Errorf("%s: %d sources; want %d", e.ID, got, len(e.Sources))
+		}
+		if got, want := doc.Count(t, li+" .source-list a[href]"), linkedSources(c, e.Sources); got != want {
+			t.Errorf("%s: %d source links; want %d (a source with no address is cited, not linked)", e.ID, got, want)
 		}
 	}
 	// go-app writes a value of "true" as a bare attribute, which ARIA reads

@@ -7,10 +7,8 @@
 package export
 
 import (
-	"docket/internal/compress"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -22,6 +20,7 @@ import (
 	"sort"
 	"strings"
 
+	"docket/internal/asset"
 	"docket/internal/routes"
 	"docket/internal/server"
 )
@@ -45,7 +44,7 @@ type Options struct {
 // it never writes an error page as if it were a page.
 func Run(opts Options, web fs.FS) (files int, err error) {
 	cfg := server.Config{Base: opts.Base, CasesDir: opts.CasesDir, StaticOEmbed: true,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		Log: slog.New(slog.DiscardHandler)}
 	host := "localhost"
 	if opts.URL != "" {
 		u, err := url.Parse(opts.URL)
@@ -105,7 +104,7 @@ func export(out string, s *server.Server, h http.Handler, host string) (files in
 		page := "http://" + host + base + strings.TrimPrefix(p, "/")
 		w.file("/oembed?format=json&url="+url.QueryEscape(page), server.StaticOEmbedPath(p))
 	}
-	for _, f := range []string{"/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/case.schema.json"} {
+	for _, f := range rootFiles {
 		w.file(f, strings.TrimPrefix(f, "/"))
 	}
 	w.file("/api/cases", "api/cases.json")
@@ -131,6 +130,10 @@ func export(out string, s *server.Server, h http.Handler, host string) (files in
 	}
 	return w.files, nil
 }
+
+// rootFiles are the files at the site's root: go-app's, the manifest and
+// the case-file schema.
+var rootFiles = []string{"/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/case.schema.json"}
 
 // checkOut refuses an output folder that holds files, so that nothing of
 // an older export lingers, and makes the folder it will be written beside.
@@ -207,48 +210,39 @@ func (w *writer) notFound(target, name string) {
 	w.write(name, rec.Body.Bytes(), nil, nil)
 }
 
-// write writes body at name with .br and .gz copies beside it when it is
-// compressible: the server's copies when given, else made here.
+// write writes body at name, with the .br and .gz copies the server sent;
+// when it sent none, the asset package makes them (only for compressible
+// files, and only when smaller).
 func (w *writer) write(name string, body, br, gz []byte) {
+	if br == nil && gz == nil {
+		a, err := asset.New(name, body, asset.Best)
+		if err != nil {
+			w.err = err
+			return
+		}
+		br, gz = a.Br, a.Gz
+	}
 	dst := filepath.Join(w.out, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		w.err = err
 		return
 	}
-	if err := os.WriteFile(dst, body, 0o644); err != nil {
-		w.err = err
+	if w.err = os.WriteFile(dst, body, 0o644); w.err != nil {
 		return
 	}
 	w.files++
-	if !compressible(name) {
-		return
-	}
-	if br == nil {
-		if br, w.err = compress.Brotli(body, compress.BestBrotli); w.err != nil {
+	for _, c := range []struct {
+		ext  string
+		data []byte
+	}{{".br", br}, {".gz", gz}} {
+		if c.data == nil {
+			continue
+		}
+		if w.err = os.WriteFile(dst+c.ext, c.data, 0o644); w.err != nil {
 			return
 		}
-	}
-	if gz == nil {
-		if gz, w.err = compress.Gzip(body, compress.BestGzip); w.err != nil {
-			return
-		}
-	}
-	if len(br) < len(body) {
-		w.err = os.WriteFile(dst+".br", br, 0o644)
 		w.files++
 	}
-	if w.err == nil && len(gz) < len(body) {
-		w.err = os.WriteFile(dst+".gz", gz, 0o644)
-		w.files++
-	}
-}
-
-func compressible(name string) bool {
-	switch path.Ext(name) {
-	case ".html", ".js", ".css", ".json", ".wasm", ".svg", ".webmanifest", ".txt":
-		return true
-	}
-	return false
 }
 
 // headersFile writes _headers (the format Netlify and Cloudflare Pages
@@ -263,6 +257,9 @@ func (w *writer) headersFile(s *server.Server) error {
 		{"/web/*", "/web/icons/icon.svg"},
 		{"/api/*", "/api/cases"},
 		{"/oembed/*", "/oembed?format=json&url=" + url.QueryEscape("http://"+w.host+w.base)},
+	}
+	for _, f := range rootFiles {
+		kinds = append(kinds, struct{ pattern, sample string }{f, f})
 	}
 	shared := []string{"X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"}
 	perPath := []string{"Content-Security-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Access-Control-Allow-Origin", "Cross-Origin-Resource-Policy", "Cache-Control"}

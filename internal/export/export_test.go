@@ -20,8 +20,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"docket/internal/asset"
 	"docket/internal/casefile"
-	"docket/internal/components"
 	"docket/internal/htmlcheck"
 	"docket/internal/routes"
 	"docket/internal/server"
@@ -94,7 +94,7 @@ func TestExportWritesEveryFile(t *testing.T) {
 	}
 	for _, name := range want {
 		body := read(t, out, name)
-		if !compressible(name) || name == "_headers" || name == "404.html" {
+		if !asset.Compressible(name) || name == "_headers" || name == "404.html" {
 			continue
 		}
 		br, err := io.ReadAll(brotli.NewReader(bytes.NewReader(read(t, out, name+".br"))))
@@ -116,6 +116,27 @@ func TestExportWritesEveryFile(t *testing.T) {
 		doc := htmlcheck.Parse(t, string(read(t, out, "cases/"+c.ID+"/events/"+e.ID+"/index.html")))
 		if got := doc.Text(t, "#tl-card-title"); got != e.Title {
 			t.Errorf("the page of %s opens on %q", e.ID, got)
+		}
+	}
+	// No page links to nothing: a source with no web address is cited in
+	// words, on every page that lists it, and the corrections are there.
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if n := htmlcheck.Parse(t, string(b)).Count(t, `a:not([href]), [href=""]`); n != 0 {
+			t.Errorf("%s: %d links without an address", p, n)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"index.html", "embed/" + c.ID + "/index.html"} {
+		doc := htmlcheck.Parse(t, string(read(t, out, page)))
+		if doc.Count(t, ".source-list cite.source-cite") == 0 || doc.Count(t, "#corrections li.correction") != len(c.Corrections) {
+			t.Errorf("%s: no citation without an address, or not the case's %d corrections", page, len(c.Corrections))
 		}
 	}
 	// The not-found page is the site's own, and says so.
@@ -238,7 +259,10 @@ func TestExportHeadersMatchServer(t *testing.T) {
 				"Cross-Origin-Resource-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"}
 			// Each static path, and what the server answers for it.
 			served := map[string]string{"/oembed/index.json": "/oembed?format=json&url=" + url.QueryEscape("http://example.com"+base)}
-			for _, p := range []string{"/", "/cases/" + c.ID + "/", "/cases/" + c.ID + "/events/" + c.Events[1].ID + "/", "/embed/" + c.ID + "/", "/web/icons/icon.svg", "/api/cases", "/oembed/index.json"} {
+			paths := []string{"/", "/cases/" + c.ID + "/", "/cases/" + c.ID + "/events/" + c.Events[1].ID + "/", "/embed/" + c.ID + "/", "/web/icons/icon.svg", "/api/cases", "/oembed/index.json"}
+			// go-app's files, the manifest and the schema, which revalidate.
+			paths = append(paths, "/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/case.schema.json")
+			for _, p := range paths {
 				static := http.Header{}
 				from := map[string]string{}
 				for _, r := range rules {
@@ -362,7 +386,7 @@ func TestExportOptions(t *testing.T) {
 }
 
 // quiet drops the server's access log in these tests.
-var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+var quiet = slog.New(slog.DiscardHandler)
 
 // TestExportLargeCaseLinksItsData exports a case too large to carry inside
 // every page: its event pages link the case's JSON, which the export
@@ -385,7 +409,7 @@ func TestExportLargeCaseLinksItsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(b) <= components.InlineCaseLimit {
+	if len(b) <= server.InlineCaseLimit {
 		t.Fatalf("the large case is only %d bytes", len(b))
 	}
 	dir := t.TempDir()

@@ -1,6 +1,8 @@
-// Package pages holds the server's own HTML pages, written in templ:
-// error pages, the embed-code page and the oEmbed markup. They are
-// server-only; the app's pages are go-app components.
+// Package pages holds the HTML the server writes itself, in templ: its own
+// pages (errors, the embed-code page), the embed snippets (oEmbed's iframe,
+// Pym.js), and what it adds to the app pages that go-app prerenders (head
+// tags, the case's data). It is server-only; the app's pages are go-app
+// components.
 package pages
 
 import (

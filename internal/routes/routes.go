@@ -150,6 +150,15 @@ func IsEmbed(path string) bool {
 // CasePath is the full page of a case (with the slash, see EventPath).
 func CasePath(id string) string { return casePrefix + id + "/" }
 
+// PagePath is the full page of a case on a site whose default case is
+// defaultID: "/" for the default case, CasePath for the others.
+func PagePath(id, defaultID string) string {
+	if id == defaultID {
+		return Home
+	}
+	return CasePath(id)
+}
+
 // CaseDataPath is the site path of a case's JSON, the same file on the
 // server (which also answers /api/cases/{id}) and in a static export.
 func CaseDataPath(id string) string { return "/api/cases/" + id + ".json" }
@@ -172,4 +181,29 @@ func EmbedView(v string) string {
 		return v
 	}
 	return ViewBoth
+}
+
+// Under is a site path ("/", "/cases/x/", "/web/share.png?v=1") as served
+// under base, the site's sub-path ("/" or "/explainers/"):
+// "/explainers/cases/x/". Anything else (a fragment "#x", a full URL) is
+// returned as it is.
+func Under(base, path string) string {
+	if !strings.HasPrefix(path, "/") {
+		return path
+	}
+	return strings.TrimRight(base, "/") + path
+}
+
+// Within is the inverse of Under: the site path of a path served under
+// base ("/explainers/cases/x/" is "/cases/x/", "/explainers" is "/"), and
+// whether the path is under base at all.
+func Within(base, path string) (string, bool) {
+	p, ok := strings.CutPrefix(path, strings.TrimRight(base, "/"))
+	if !ok || (p != "" && !strings.HasPrefix(p, "/")) {
+		return "", false
+	}
+	if p == "" {
+		p = "/"
+	}
+	return p, true
 }

@@ -2,6 +2,7 @@ package routes
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -91,5 +92,48 @@ func TestOnEvent(t *testing.T) {
 		if got != tc.want || ok != tc.ok {
 			t.Errorf("OnEvent(%q, b) = %q, %v; want %q, %v", tc.path, got, ok, tc.want, tc.ok)
 		}
+	}
+}
+
+func TestUnderAndWithin(t *testing.T) {
+	for _, tc := range []struct{ base, path, under string }{
+		{"/", "/", "/"},
+		{"/", "/cases/x/", "/cases/x/"},
+		{"/explainers/", "/", "/explainers/"},
+		{"/explainers/", "/cases/x/?event=a#a", "/explainers/cases/x/?event=a#a"},
+		{"/explainers", "/web/share.png", "/explainers/web/share.png"},
+		{"/a/b/", "/api/cases", "/a/b/api/cases"},
+		{"/explainers/", "#timeline", "#timeline"},
+		{"/explainers/", "https://example.org/", "https://example.org/"},
+	} {
+		got := Under(tc.base, tc.path)
+		if got != tc.under {
+			t.Errorf("Under(%q, %q) = %q; want %q", tc.base, tc.path, got, tc.under)
+		}
+		if !strings.HasPrefix(tc.path, "/") {
+			continue
+		}
+		if back, ok := Within(tc.base, got); !ok || back != tc.path {
+			t.Errorf("Within(%q, %q) = %q, %v; want %q, true", tc.base, got, back, ok, tc.path)
+		}
+	}
+	for _, tc := range []struct{ base, path, want string }{
+		{"/explainers/", "/explainers", "/"},
+		{"/explainers/", "/explainersx/api/", ""},
+		{"/explainers/", "/api/cases", ""},
+	} {
+		got, ok := Within(tc.base, tc.path)
+		if got != tc.want || ok != (tc.want != "") {
+			t.Errorf("Within(%q, %q) = %q, %v; want %q", tc.base, tc.path, got, ok, tc.want)
+		}
+	}
+}
+
+func TestPagePath(t *testing.T) {
+	if got := PagePath("a", "a"); got != "/" {
+		t.Errorf("PagePath of the default case = %q; want /", got)
+	}
+	if got := PagePath("b", "a"); got != "/cases/b/" {
+		t.Errorf("PagePath of another case = %q; want /cases/b/", got)
 	}
 }

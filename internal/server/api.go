@@ -1,12 +1,12 @@
 package server
 
 import (
-	"crypto/sha256"
-	"docket/internal/compress"
-	"encoding/hex"
 	"encoding/json"
 	"net/http"
 	"strings"
+
+	"docket/internal/asset"
+	"docket/internal/casefile"
 )
 
 // The case-data API: JSON made once at start, served with strong ETags
@@ -22,45 +22,32 @@ const apiCacheControl = "public, no-cache"
 
 // apiData is the API's responses, prepared at start.
 type apiData struct {
-	index *asset
-	cases map[string]*asset
+	index *asset.Asset
+	cases map[string]*asset.Asset
 }
 
-func newAPIData(l *library) (*apiData, error) {
-	d := &apiData{cases: map[string]*asset{}}
-	b, err := json.Marshal(l.cases.Summaries())
+func newAPIData(cases casefile.Published) (*apiData, error) {
+	d := &apiData{cases: map[string]*asset.Asset{}}
+	index := cases.Summaries()
+	b, err := json.Marshal(index)
 	if err != nil {
 		return nil, err
 	}
-	if d.index, err = jsonAsset("api/cases", b); err != nil {
+	if d.index, err = asset.New("api/cases.json", b, asset.Best); err != nil {
 		return nil, err
 	}
-	for _, id := range l.ids() {
-		b, _ := l.pages.CaseJSON(id)
-		if d.cases[id], err = jsonAsset("api/cases/"+id, b); err != nil {
+	for _, c := range index {
+		e, _ := cases.Case(c.ID)
+		if d.cases[c.ID], err = asset.New("api/cases/"+c.ID+".json", e.JSON, asset.Best); err != nil {
 			return nil, err
 		}
 	}
 	return d, nil
 }
 
-// jsonAsset is a JSON response held in memory with its compressed copies.
-func jsonAsset(name string, raw []byte) (*asset, error) {
-	sum := sha256.Sum256(raw)
-	a := &asset{name: name, contentType: "application/json", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: raw}
-	var err error
-	if a.br, err = compress.Brotli(raw, compress.BestBrotli); err != nil {
-		return nil, err
-	}
-	if a.gz, err = compress.Gzip(raw, compress.BestGzip); err != nil {
-		return nil, err
-	}
-	return a, nil
-}
-
 // serveCaseIndex answers GET /api/cases.
 func (s *Server) serveCaseIndex(w http.ResponseWriter, r *http.Request) error {
-	s.api.index.serve(w, r, apiCacheControl)
+	s.api.index.Serve(w, r, apiCacheControl)
 	return nil
 }
 
@@ -71,7 +58,7 @@ func (s *Server) serveCase(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return &httpError{status: http.StatusNotFound, msg: "no case with id " + quote(id)}
 	}
-	a.serve(w, r, apiCacheControl)
+	a.Serve(w, r, apiCacheControl)
 	return nil
 }
 

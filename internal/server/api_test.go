@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/json"
-	"io"
 	"log/slog"
 	"strings"
 	"testing"
@@ -88,7 +87,7 @@ func TestCaseAPI(t *testing.T) {
 // TestExtraCasesFolder checks -cases: a second, different case is served
 // beside the built-in one and listed in /api/cases; the default stays.
 func TestExtraCasesFolder(t *testing.T) {
-	s, err := New(Config{CasesDir: "../casefile/testdata/second-case", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	s, err := New(Config{CasesDir: "../casefile/testdata/second-case", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/url"
 	"strings"
@@ -30,7 +29,7 @@ func TestFramingPolicy(t *testing.T) {
 		t.Errorf("full page X-Frame-Options = %q", xfo)
 	}
 
-	limited, err := New(Config{FrameAncestors: "https://news.example.org  https://*.example.com", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	limited, err := New(Config{FrameAncestors: "https://news.example.org  https://*.example.com", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}

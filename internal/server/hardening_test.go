@@ -53,7 +53,7 @@ func TestSecurityHeaders(t *testing.T) {
 		t.Errorf("/: Access-Control-Allow-Origin = %q; pages need none", got)
 	}
 
-	hsts, err := New(Config{HSTS: true, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	hsts, err := New(Config{HSTS: true, Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func FuzzRequestPath(f *testing.F) {
 	for _, seed := range []string{"/", "/web/app.wasm", "/web/../x", "/api/cases/x", "/cases/a-b", "/%00", "/web//docket.css", "/app.js", "/..", "/web/cases/twitter-v-dhs-2017.json"} {
 		f.Add(seed)
 	}
-	s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWebFS(f))
+	s, err := New(Config{Log: slog.New(slog.DiscardHandler)}, testWebFS(f))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"image/png"
 	"io/fs"
 	"strconv"
+
+	"docket/internal/routes"
 )
 
 // Docket's colours, shared by the manifest and go-app's page settings.
@@ -36,6 +38,7 @@ type manifestScreenshot struct {
 // served instead.
 func (s *Server) manifest(web fs.FS) ([]byte, error) {
 	base := s.cfg.Base
+	under := func(path string) string { return routes.Under(base, path) }
 	m := struct {
 		ID              string               `json:"id"`
 		Name            string               `json:"name"`
@@ -63,10 +66,10 @@ func (s *Server) manifest(web fs.FS) ([]byte, error) {
 		ThemeColor:      themeColor,
 		Categories:      []string{"news", "education"},
 		Icons: []manifestIcon{
-			{Src: base + "web/icons/icon-192.png", Sizes: "192x192", Type: "image/png", Purpose: "any"},
-			{Src: base + "web/icons/icon-512.png", Sizes: "512x512", Type: "image/png", Purpose: "any"},
-			{Src: base + "web/icons/maskable-512.png", Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
-			{Src: base + "web/icons/icon.svg", Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
+			{Src: under("/web/icons/icon-192.png"), Sizes: "192x192", Type: "image/png", Purpose: "any"},
+			{Src: under("/web/icons/icon-512.png"), Sizes: "512x512", Type: "image/png", Purpose: "any"},
+			{Src: under("/web/icons/maskable-512.png"), Sizes: "512x512", Type: "image/png", Purpose: "maskable"},
+			{Src: under("/web/icons/icon.svg"), Sizes: "any", Type: "image/svg+xml", Purpose: "any"},
 		},
 	}
 	for _, sc := range []struct{ name, formFactor, label string }{
@@ -78,7 +81,7 @@ func (s *Server) manifest(web fs.FS) ([]byte, error) {
 			continue // screenshots are optional: the install works without them
 		}
 		m.Screenshots = append(m.Screenshots, manifestScreenshot{
-			Src: base + "web/" + sc.name, Sizes: strconv.Itoa(w) + "x" + strconv.Itoa(h),
+			Src: under("/web/" + sc.name), Sizes: strconv.Itoa(w) + "x" + strconv.Itoa(h),
 			Type: "image/png", FormFactor: sc.formFactor, Label: sc.label,
 		})
 	}

@@ -2,8 +2,11 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"time"
+
+	"docket/internal/routes"
 )
 
 // maxURLBytes is the longest request target the server reads; no Docket
@@ -12,20 +15,25 @@ const maxURLBytes = 2048
 
 // guard turns away requests that no Docket endpoint expects, before any
 // handler sees them: unknown methods, request bodies, NUL bytes, paths that
-// try to climb out of the site, absurdly long URLs.
+// try to climb out of the site, absurdly long URLs. It sees the path with
+// the base path still on: refusals of API requests are JSON all the same.
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		refuse := func(status int, msg string) {
+			sitePath, _ := routes.Within(s.cfg.Base, r.URL.Path)
+			s.writeError(w, r, &httpError{status: status, msg: msg, json: isAPI(sitePath)})
+		}
 		switch {
 		case len(r.RequestURI) > maxURLBytes:
-			s.writeError(w, r, &httpError{status: http.StatusRequestURITooLong, msg: "This address is too long."})
+			refuse(http.StatusRequestURITooLong, "This address is too long.")
 		case r.Method != http.MethodGet && r.Method != http.MethodHead:
-			s.writeError(w, r, &httpError{status: http.StatusMethodNotAllowed, msg: "This address only answers GET and HEAD."})
+			refuse(http.StatusMethodNotAllowed, "This address only answers GET and HEAD.")
 		case r.ContentLength != 0 || len(r.TransferEncoding) > 0:
-			s.writeError(w, r, &httpError{status: http.StatusRequestEntityTooLarge, msg: "This server does not accept request bodies."})
+			refuse(http.StatusRequestEntityTooLarge, "This server does not accept request bodies.")
 		case strings.ContainsRune(r.URL.Path, 0) || strings.Contains(r.URL.RawPath, "%00"):
-			s.writeError(w, r, &httpError{status: http.StatusBadRequest, msg: "This address is not valid."})
+			refuse(http.StatusBadRequest, "This address is not valid.")
 		case escapes(r.URL.Path):
-			s.writeError(w, r, &httpError{status: http.StatusBadRequest, msg: "This address is not valid."})
+			refuse(http.StatusBadRequest, "This address is not valid.")
 		default:
 			next.ServeHTTP(w, r)
 		}
@@ -35,15 +43,7 @@ func (s *Server) guard(next http.Handler) http.Handler {
 // escapes reports whether a decoded path has a ".." segment or a
 // backslash, which only an attempt to reach outside the site would use.
 func escapes(p string) bool {
-	if strings.ContainsRune(p, '\\') {
-		return true
-	}
-	for seg := range strings.SplitSeq(p, "/") {
-		if seg == ".." {
-			return true
-		}
-	}
-	return false
+	return strings.ContainsRune(p, '\\') || slices.Contains(strings.Split(p, "/"), "..")
 }
 
 // statusWriter records the status and size of a response for the log.

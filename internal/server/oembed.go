@@ -3,13 +3,15 @@ package server
 import (
 	"encoding/json"
 	"fmt"
-	"html"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 
+	"docket/internal/pages"
 	"docket/internal/routes"
+
+	"github.com/a-h/templ"
 )
 
 // The size an embed asks for when the consumer sets no limit.
@@ -62,18 +64,18 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return oembedErr(http.StatusBadRequest, "url must be an absolute http or https URL")
 	}
-	origin := s.origin(r)
-	path, under := strings.CutPrefix(u.Path, s.cfg.Base)
-	ours := strings.EqualFold(u.Host, r.Host) || strings.EqualFold(u.Host, strings.SplitN(origin, "://", 2)[1])
-	if !ours || !under || !routes.IsPage("/"+path) {
+	path, under := routes.Within(s.cfg.Base, u.Path)
+	ours := strings.EqualFold(u.Host, r.Host) || strings.EqualFold(u.Host, strings.SplitN(s.origin(r), "://", 2)[1])
+	if !ours || !under || !routes.IsPage(path) {
 		return oembedErr(http.StatusNotFound, "that URL is not a page of this site")
 	}
-	c := s.cases.cases.Default()
-	if id := routes.CaseID("/" + path); id != "" {
-		var ok bool
-		if c, ok = s.cases.cases.Case(id); !ok {
-			return oembedErr(http.StatusNotFound, "that URL is not a page of this site")
-		}
+	id := routes.CaseID(path)
+	if id == "" {
+		id = s.cases.DefaultID()
+	}
+	c, ok := s.cases.Case(id)
+	if !ok {
+		return oembedErr(http.StatusNotFound, "that URL is not a page of this site")
 	}
 
 	embed := url.Values{"view": {routes.EmbedView(u.Query().Get("view"))}}
@@ -83,7 +85,6 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 		}
 		embed.Set("event", ev)
 	}
-	src := origin + s.cfg.Base + strings.TrimPrefix(routes.EmbedPath(c.ID), "/") + "?" + embed.Encode()
 
 	width, height := oembedWidth, oembedHeight
 	if maxW > 0 && maxW < width {
@@ -92,19 +93,23 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if maxH > 0 && maxH < height {
 		height = maxH
 	}
+	snippet, err := templ.ToGoHTML(r.Context(), pages.EmbedIframe(s.siteURL(r, routes.EmbedPath(c.ID)+"?"+embed.Encode()), c.Title, width, height))
+	if err != nil {
+		return err
+	}
 	res := oembedResponse{
 		Type: "rich", Version: "1.0",
 		Title:        c.Title,
 		ProviderName: "Docket",
-		ProviderURL:  origin + s.cfg.Base,
+		ProviderURL:  s.siteURL(r, "/"),
 		CacheAge:     3600,
-		HTML:         iframeSnippet(src, c.Title, width, height),
+		HTML:         string(snippet),
 		Width:        width,
 		Height:       height,
 	}
 	if (maxW == 0 || maxW >= shareImageWidth) && (maxH == 0 || maxH >= shareImageHeight) {
-		res.ThumbnailURL = origin + s.cfg.Base + shareImage
-		res.ThumbnailWidth, res.ThumbnailHeight = shareImageWidth, shareImageHeight
+		card := s.shareCard(r)
+		res.ThumbnailURL, res.ThumbnailWidth, res.ThumbnailHeight = card.URL, card.Width, card.Height
 	}
 	b, err := json.Marshal(res)
 	if err != nil {
@@ -115,13 +120,6 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Access-Control-Allow-Origin", "*")
 	w.Write(b)
 	return nil
-}
-
-// iframeSnippet is the embed markup: an iframe with a title for screen
-// readers, lazy loading, and no border or margin of its own.
-func iframeSnippet(src, title string, width, height int) string {
-	return fmt.Sprintf(`<iframe src="%s" title="%s" width="%d" height="%d" style="border:0;width:100%%;max-width:%dpx" loading="lazy" allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin"></iframe>`,
-		html.EscapeString(src), html.EscapeString(title+" (Docket)"), width, height, width)
 }
 
 // positiveParam reads an optional positive integer query parameter.

@@ -2,57 +2,60 @@ package server
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"docket/internal/compress"
-	"encoding/hex"
 	"fmt"
-	"html"
 	"net/http"
 	"net/url"
+	"path"
 	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
+	"docket/internal/asset"
 	"docket/internal/casefile"
+	"docket/internal/components"
+	"docket/internal/pages"
 	"docket/internal/quiz"
 	"docket/internal/routes"
+
+	"github.com/a-h/templ"
+	"golang.org/x/sync/singleflight"
 )
 
 // Docket's share image, for Open Graph and Twitter cards.
 const (
-	shareImage       = "web/share.png"
+	shareImage       = "/web/share.png"
 	shareImageWidth  = 1200
 	shareImageHeight = 630
 )
 
 // servePage answers the app's pages through go-app, after checking that
 // the path is a page of the route table and names a case that exists. It
-// adds what go-app cannot put in the raw HTML head for each page: the
-// oEmbed discovery link (read by CMSes that run no script), Open Graph and
-// Twitter card tags with absolute URLs, and the canonical link.
+// adds what go-app cannot put in the raw HTML head for each page (see
+// withHeadTags) and the case's data for the browser program.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	if !routes.IsPage(r.URL.Path) {
 		return errNotFound
 	}
-	c := s.cases.cases.Default()
-	if id := routes.CaseID(r.URL.Path); id != "" {
-		var ok bool
-		if c, ok = s.cases.cases.Case(id); !ok {
-			return &httpError{status: http.StatusNotFound, msg: "There is no case called \"" + id + "\" here."}
-		}
+	id := routes.CaseID(r.URL.Path)
+	if id == "" {
+		id = s.cases.DefaultID()
+	}
+	c, ok := s.cases.Case(id)
+	if !ok {
+		return &httpError{status: http.StatusNotFound, msg: "There is no case called \"" + id + "\" here."}
 	}
 	if ev := routes.EventID(&url.URL{Path: r.URL.Path}); ev != "" && c.Event(ev) == nil {
 		return &httpError{status: http.StatusNotFound, msg: "This case has no event called \"" + ev + "\"."}
 	}
-	canon, key := s.canonicalPage(r, c)
-	page, err := s.pages.get(key, func() (*asset, error) { return s.renderPage(canon, c, key) })
+	canon, key := s.canonicalPage(r, c.Case)
+	key += " " + c.Version // a case published anew gets pages of its own
+	page, err := s.pages.get(key, func() (*asset.Asset, error) { return s.renderPage(canon, c, key) })
 	if err != nil {
 		return err
 	}
-	page.serve(w, r, "no-cache")
+	page.Serve(w, r, "no-cache")
 	return nil
 }
 
@@ -85,28 +88,58 @@ func (s *Server) canonicalPage(r *http.Request, c *casefile.Case) (*http.Request
 	return r2, host + " " + r2.URL.RequestURI()
 }
 
-// renderPage renders a page with go-app, finishes its head, and compresses
-// it: once per page, then kept (see pageCache). Its ETag comes from the
-// version and the page's key, not its bytes: go-app writes attributes in
-// varying order, and replicas must agree.
-func (s *Server) renderPage(r *http.Request, c *casefile.Case, key string) (*asset, error) {
+// renderPage renders a page with go-app, finishes it, and compresses it:
+// once per page, then kept (see pageCache). Its ETag comes from the version
+// and the page's key, not its bytes: go-app writes attributes in varying
+// order, and replicas must agree.
+func (s *Server) renderPage(r *http.Request, c casefile.Entry, key string) (*asset.Asset, error) {
 	var rec bufferWriter
 	rec.header = http.Header{}
-	s.app.ServeHTTP(&rec, r)
+	s.prerender(&rec, r)
 	if rec.status != 0 && rec.status != http.StatusOK {
 		return nil, fmt.Errorf("go-app rendered %s with status %d", r.URL.Path, rec.status)
 	}
-	body := s.withHeadTags(rec.body.Bytes(), r, c)
-	sum := sha256.Sum256([]byte(s.version + " " + key))
-	a := &asset{name: r.URL.Path, contentType: "text/html; charset=utf-8", etag: `"` + hex.EncodeToString(sum[:12]) + `"`, raw: body}
-	var err error
-	if a.br, err = compress.Brotli(body, 6); err != nil {
+	body, err := s.finishPage(rec.body.Bytes(), r, c)
+	if err != nil {
 		return nil, err
 	}
-	if a.gz, err = compress.Gzip(body, 6); err != nil {
+	// Named as the static export names the page's file.
+	a, err := asset.New(path.Join(r.URL.Path, "index.html"), body, asset.Quick)
+	if err != nil {
 		return nil, err
 	}
+	a.ETag = asset.ETag([]byte(s.version + " " + key))
 	return a, nil
+}
+
+// goappPages is how a server gives its cases to the pages go-app makes.
+// go-app keeps one router per process, makes each page with a function of
+// no arguments, and renders a page once before any hook hands it a context;
+// so a page can learn its server's cases only from state the process
+// shares. Each prerender holds the lock with its server's cases in place,
+// so two servers in one process never see each other's cases.
+var goappPages struct {
+	register sync.Once
+	mu       sync.Mutex
+	cases    casefile.Published // the cases of the page being rendered
+}
+
+// prerender has go-app render a page of this server's cases into w.
+func (s *Server) prerender(w http.ResponseWriter, r *http.Request) {
+	goappPages.register.Do(func() {
+		components.Register(func() casefile.Published {
+			if goappPages.cases == nil { // no page of a server is being rendered
+				empty, _ := casefile.NewLibrary()
+				return empty
+			}
+			return goappPages.cases
+		})
+	})
+	goappPages.mu.Lock()
+	defer goappPages.mu.Unlock()
+	goappPages.cases = s.cases
+	defer func() { goappPages.cases = nil }()
+	s.app.ServeHTTP(w, r)
 }
 
 // maxHosts is how many distinct Host headers get pages of their own (their
@@ -161,116 +194,139 @@ const maxCachedPages = 256
 
 // pageCache keeps rendered, compressed pages. Pages change only when the
 // server restarts, so nothing expires; when full, one page makes room.
-// Each page is rendered once however many ask for it at the same time, and
-// at most as many pages render at once as there are CPUs.
+// Each page is rendered once however many ask for it at the same time
+// (singleflight), and at most as many pages render at once as there are
+// CPUs.
 type pageCache struct {
 	mu      sync.Mutex
-	pages   map[string]*asset
-	pending map[string]*pendingPage
+	pages   map[string]*asset.Asset
 	renders chan struct{}
+	flight  singleflight.Group
 }
 
-type pendingPage struct {
-	done chan struct{}
-	page *asset
-	err  error
-}
-
-func (c *pageCache) get(key string, render func() (*asset, error)) (*asset, error) {
-	c.mu.Lock()
-	if a, ok := c.pages[key]; ok {
-		c.mu.Unlock()
+// get returns the page kept for key, or renders it, keeps it and returns it.
+func (c *pageCache) get(key string, render func() (*asset.Asset, error)) (*asset.Asset, error) {
+	if a := c.kept(key); a != nil {
 		return a, nil
 	}
-	if p, ok := c.pending[key]; ok {
-		c.mu.Unlock()
-		<-p.done
-		return p.page, p.err
-	}
-	if c.pending == nil {
-		c.pending = map[string]*pendingPage{}
-		c.pages = map[string]*asset{}
-		c.renders = make(chan struct{}, runtime.NumCPU())
-	}
-	p := &pendingPage{done: make(chan struct{})}
-	c.pending[key] = p
-	c.mu.Unlock()
-
-	c.renders <- struct{}{}
-	p.page, p.err = render()
-	<-c.renders
-
-	c.mu.Lock()
-	delete(c.pending, key)
-	if p.err == nil {
+	v, err, _ := c.flight.Do(key, func() (any, error) {
+		// A render for key may have finished since kept was asked.
+		if a := c.kept(key); a != nil {
+			return a, nil
+		}
+		c.renders <- struct{}{}
+		defer func() { <-c.renders }()
+		a, err := render()
+		if err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
 		if len(c.pages) >= maxCachedPages {
 			for k := range c.pages {
 				delete(c.pages, k)
 				break
 			}
 		}
-		c.pages[key] = p.page
+		c.pages[key] = a
+		return a, nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	c.mu.Unlock()
-	close(p.done)
-	return p.page, p.err
+	return v.(*asset.Asset), nil
 }
 
-// goappSocial matches the Open Graph tags go-app writes itself, which lack
-// a host (og:url "https://", an empty og:image): replaced by ours.
-var goappSocial = regexp.MustCompile(`\s*<meta[^>]*property="og:(url|image|type)"[^>]*>`)
+// kept returns the page kept for key, or nil; it makes the cache ready on
+// first use.
+func (c *pageCache) kept(key string) *asset.Asset {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pages == nil {
+		c.pages = map[string]*asset.Asset{}
+		c.renders = make(chan struct{}, runtime.NumCPU())
+	}
+	return c.pages[key]
+}
 
-// withHeadTags puts the page's social and discovery tags into its head.
-func (s *Server) withHeadTags(page []byte, r *http.Request, c *casefile.Case) []byte {
-	origin := s.origin(r)
-	pageURL := origin + s.cfg.Base + strings.TrimPrefix(r.URL.Path, "/")
-	if ev := r.URL.Query().Get("event"); ev != "" && c.Event(ev) != nil {
-		pageURL += "?event=" + url.QueryEscape(ev)
+// goappHead matches the tags of go-app's head that the server writes
+// itself (see withHeadTags): the title, the description and the Open Graph
+// tags. go-app writes them with its own fixed values (the components set
+// the page's title and description only in the browser), so they hold no
+// case text and a pattern finds them reliably.
+var goappHead = regexp.MustCompile(`\s*<(?:title>[^<]*</title>|meta[^>]*(?:property="og:[a-z:]+"|name="description")[^>]*>)`)
+
+// finishPage completes a page go-app rendered: its head gets the case's
+// title, description, social and discovery tags (withHeadTags), and its
+// body the case's data for the browser program.
+func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry) ([]byte, error) {
+	headEnd := bytes.Index(page, []byte("</head>"))
+	bodyEnd := bytes.LastIndex(page, []byte("</body>"))
+	if headEnd < 0 || bodyEnd < headEnd {
+		return nil, fmt.Errorf("go-app rendered %s without a head and a body", r.URL.Path)
 	}
-	discovery := origin + s.cfg.Base + "oembed?url=" + url.QueryEscape(pageURL) + "&format=json"
-	if s.cfg.StaticOEmbed {
-		discovery = origin + s.cfg.Base + StaticOEmbedPath(r.URL.Path)
+	var head, data bytes.Buffer
+	if err := s.withHeadTags(r, c.Case).Render(r.Context(), &head); err != nil {
+		return nil, err
 	}
-	image := origin + s.cfg.Base + shareImage
-	title := c.Title
-	var b strings.Builder
-	tag := func(format string, args ...string) {
-		for i := range args {
-			args[i] = html.EscapeString(args[i])
-		}
-		b.WriteString("\n    ")
-		b.WriteString(strings.NewReplacer(pairs(args)...).Replace(format))
+	if err := s.caseData(r, c).Render(r.Context(), &data); err != nil {
+		return nil, err
 	}
-	canonical := origin + s.cfg.Base + strings.TrimPrefix(s.canonicalPath(r.URL, c), "/")
-	tag(`<link rel="canonical" href="$0">`, canonical)
-	if routes.IsEmbed(r.URL.Path) {
-		// The embed repeats the case's page in compact chrome: search
-		// engines may index it inside the articles that embed it, not alone.
-		tag(`<meta name="robots" content="noindex, indexifembedded">`)
-	}
-	tag(`<link rel="alternate" type="application/json+oembed" href="$0" title="$1">`, discovery, title)
-	tag(`<meta property="og:type" content="article">`)
-	tag(`<meta property="og:site_name" content="Docket">`)
-	tag(`<meta property="og:url" content="$0">`, canonical)
-	tag(`<meta property="og:image" content="$0">`, image)
-	tag(`<meta property="og:image:width" content="$0">`, strconv.Itoa(shareImageWidth))
-	tag(`<meta property="og:image:height" content="$0">`, strconv.Itoa(shareImageHeight))
-	tag(`<meta property="og:image:alt" content="$0">`, "Docket: court cases explained")
-	tag(`<meta name="twitter:card" content="summary_large_image">`)
-	tag(`<meta name="twitter:title" content="$0">`, title)
-	tag(`<meta name="twitter:description" content="$0">`, c.Summary)
-	tag(`<meta name="twitter:image" content="$0">`, image)
-	// Only the head is searched: the body is most of the page.
-	end := bytes.Index(page, []byte("</head>"))
-	if end < 0 {
-		return page
-	}
-	head := goappSocial.ReplaceAll(page[:end], nil)
-	out := make([]byte, 0, len(page)+b.Len())
-	out = append(out, bytes.TrimRight(head, " \n")...)
-	out = append(out, b.String()...)
+	out := make([]byte, 0, len(page)+head.Len()+data.Len()+8)
+	out = append(out, bytes.TrimRight(goappHead.ReplaceAll(page[:headEnd], nil), " \n")...)
+	out = append(out, "\n    "...)
+	out = append(out, head.Bytes()...)
 	out = append(out, "\n  "...)
-	return append(out, page[end:]...)
+	out = append(out, bytes.TrimRight(page[headEnd:bodyEnd], " \n")...)
+	out = append(out, "\n    "...)
+	out = append(out, data.Bytes()...)
+	out = append(out, "\n  "...)
+	return append(out, page[bodyEnd:]...), nil
+}
+
+// withHeadTags are the page's own head tags: the case's title and
+// description, the canonical link, the oEmbed discovery link (read by CMSes
+// that run no script) and Open Graph and Twitter card tags, with absolute
+// URLs.
+func (s *Server) withHeadTags(r *http.Request, c *casefile.Case) templ.Component {
+	page := r.URL.Path
+	if ev := r.URL.Query().Get("event"); ev != "" && c.Event(ev) != nil {
+		page += "?event=" + url.QueryEscape(ev)
+	}
+	discovery := s.siteURL(r, "/oembed?url="+url.QueryEscape(s.siteURL(r, page))+"&format=json")
+	if s.cfg.StaticOEmbed {
+		discovery = s.siteURL(r, "/"+StaticOEmbedPath(r.URL.Path))
+	}
+	return pages.AppHeadTags(pages.AppHead{
+		Title:       c.Title,
+		Description: c.Summary,
+		Canonical:   s.siteURL(r, s.canonicalPath(r.URL, c)),
+		OEmbed:      discovery,
+		Image:       s.shareCard(r),
+		Embed:       routes.IsEmbed(r.URL.Path),
+	})
+}
+
+// shareCard is Docket's share card picture, for Open Graph, Twitter cards
+// and oEmbed.
+func (s *Server) shareCard(r *http.Request) pages.ShareImage {
+	return pages.ShareImage{URL: s.siteURL(r, shareImage), Width: shareImageWidth, Height: shareImageHeight, Alt: "Docket: court cases explained"}
+}
+
+// InlineCaseLimit is the largest case, as JSON, that a page carries
+// inside itself. A larger case is linked instead (its JSON under
+// /api/cases/), so that a case of thousands of events does not repeat its
+// megabytes in every event page: a static export of 1,000 events would
+// otherwise write 1.4 GB.
+const InlineCaseLimit = 128 << 10
+
+// caseData is the element that carries the case inside its page for the
+// browser program, or links it when it is larger than InlineCaseLimit.
+func (s *Server) caseData(r *http.Request, c casefile.Entry) templ.Component {
+	if len(c.JSON) > InlineCaseLimit {
+		return pages.CaseData(components.CaseDataID, nil, routes.Under(s.cfg.Base, routes.CaseDataPath(c.ID)))
+	}
+	return pages.CaseData(components.CaseDataID, c.JSON, "")
 }
 
 // canonicalPath is the one address of what a page shows, for search
@@ -282,19 +338,7 @@ func (s *Server) canonicalPath(u *url.URL, c *casefile.Case) string {
 	if ev := routes.EventID(u); ev != "" && c.Event(ev) != nil {
 		return routes.EventPath(c.ID, ev)
 	}
-	if d := s.cases.cases.Default(); d != nil && c.ID == d.ID {
-		return "/"
-	}
-	return routes.CasePath(c.ID)
-}
-
-// pairs turns values into strings.NewReplacer pairs for $0, $1, ...
-func pairs(args []string) []string {
-	var out []string
-	for i := len(args) - 1; i >= 0; i-- { // $10 before $1
-		out = append(out, "$"+strconv.Itoa(i), args[i])
-	}
-	return out
+	return routes.PagePath(c.ID, s.cases.DefaultID())
 }
 
 // StaticOEmbedPath is where a static export keeps the oEmbed response of a
@@ -315,6 +359,12 @@ func (s *Server) origin(r *http.Request) string {
 		return s.cfg.PublicURL.Scheme + "://" + s.cfg.PublicURL.Host
 	}
 	return requestOrigin(r)
+}
+
+// siteURL is the absolute URL of a site path ("/cases/x/?event=y") as
+// readers reach it: the site's origin and its base path.
+func (s *Server) siteURL(r *http.Request, path string) string {
+	return s.origin(r) + routes.Under(s.cfg.Base, path)
 }
 
 // requestOrigin is the scheme and host the reader used, as far as the

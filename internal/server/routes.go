@@ -7,10 +7,11 @@ import (
 	"strings"
 
 	"docket/internal/pages"
+	"docket/internal/routes"
 )
 
-// routes is the server's mux: its own endpoints first, then go-app's
-// handler for the app pages and go-app's generated files.
+// routes is the server's mux: its own endpoints, go-app's generated files
+// (captured at start), and the app pages, which go-app renders.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /web/", s.handle(s.serveAsset))
@@ -26,15 +27,8 @@ func (s *Server) routes() http.Handler {
 		_, err := w.Write([]byte("ok\n"))
 		return err
 	}))
-	// go-app's pages and the files it generates.
-	mux.Handle("GET /manifest.webmanifest", s.handle(func(w http.ResponseWriter, r *http.Request) error {
-		s.manifestFile.serve(w, r, "no-cache")
-		return nil
-	}))
 	for _, p := range goappFiles {
-		if p != "/manifest.webmanifest" {
-			mux.Handle("GET "+p, s.app)
-		}
+		mux.Handle("GET "+p, s.serveGoAppFile(p))
 	}
 	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
 	mux.Handle("GET /embed-code/{id}", s.handle(s.serveEmbedCode))
@@ -62,21 +56,18 @@ func underBase(base string, h http.Handler) http.Handler {
 	})
 }
 
-// goappFiles are the files go-app's handler generates.
-var goappFiles = []string{"/app.js", "/app.css", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest"}
-
 // serveAsset serves a file under /web/ from memory.
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) error {
 	name := strings.TrimPrefix(r.URL.Path, "/web/")
 	a, ok := s.assets[name]
-	if !ok || strings.HasPrefix(name, "cases/") {
+	if !ok {
 		return errNotFound
 	}
 	cache := "no-cache"
 	if r.URL.Query().Get("v") == s.version {
 		cache = "public, max-age=31536000, immutable"
 	}
-	a.serve(w, r, cache)
+	a.Serve(w, r, cache)
 	return nil
 }
 
@@ -87,7 +78,7 @@ func (s *Server) serveSchema(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return errNotFound
 	}
-	a.serve(w, r, "no-cache")
+	a.Serve(w, r, "no-cache")
 	return nil
 }
 
@@ -97,6 +88,10 @@ type httpError struct {
 	msg    string
 	json   bool // answer as JSON {"error": msg}, as the API does
 }
+
+// isAPI reports whether a site path (the base taken off) is the API's,
+// whose errors are JSON.
+func isAPI(sitePath string) bool { return strings.HasPrefix(sitePath, "/api/") }
 
 func (e *httpError) Error() string { return e.msg }
 
@@ -116,6 +111,9 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 			s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			he = &httpError{status: http.StatusInternalServerError, msg: "internal server error"}
 		}
+		if isAPI(r.URL.Path) { // the base path is off here
+			he = &httpError{status: he.status, msg: he.msg, json: true}
+		}
 		s.writeError(w, r, he)
 	})
 }
@@ -123,19 +121,23 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 // pageSite is where the server's own pages link: home, icon and styles,
 // under the site's base path.
 func (s *Server) pageSite() pages.Site {
-	return pages.Site{Home: s.cfg.Base, Icon: s.cfg.Base + "web/icons/icon.svg", Stylesheet: s.cfg.Base + "web/docket.css?v=" + s.version}
+	return pages.Site{
+		Home:       routes.Under(s.cfg.Base, "/"),
+		Icon:       routes.Under(s.cfg.Base, "/web/icons/icon.svg"),
+		Stylesheet: routes.Under(s.cfg.Base, "/web/docket.css?v="+s.version),
+	}
 }
 
-// writeError answers with the status and a short message: an HTML page
-// for browsers, plain text otherwise. The page is rendered into a buffer
-// first, so a failure never sends half a page.
+// writeError answers with the status and a short message: JSON for the
+// API, an HTML page for browsers, plain text otherwise. The page is
+// rendered into a buffer first, so a failure never sends half a page.
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, he *httpError) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	if he.status == http.StatusMethodNotAllowed {
 		h.Set("Allow", "GET, HEAD")
 	}
-	if he.json || strings.HasPrefix(r.URL.Path, "/api/") {
+	if he.json {
 		if he.status == http.StatusMethodNotAllowed {
 			he = &httpError{status: he.status, msg: "method " + r.Method + " is not allowed; use GET or HEAD"}
 		}

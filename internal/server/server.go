@@ -21,9 +21,12 @@ import (
 	"strings"
 	"time"
 
+	"docket/internal/asset"
 	"docket/internal/casefile"
-	"docket/internal/components"
+	"docket/internal/pages"
+	"docket/internal/routes"
 
+	"github.com/a-h/templ"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -65,13 +68,13 @@ type Server struct {
 	assets  assets
 	version string
 	app     *app.Handler
-	cases   *library
+	cases   casefile.Published
 	api     *apiData
 	pages   pageCache
 	hosts   hostSet
-	// manifestFile is the web app manifest, made at start.
-	manifestFile *asset
-	handler      http.Handler
+	// goapp are go-app's generated files and Docket's manifest, by path.
+	goapp   map[string]*asset.Asset
+	handler http.Handler
 }
 
 // New loads and checks everything the server needs, from the embedded web
@@ -89,7 +92,7 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if cfg.FrameAncestors, err = cleanFrameAncestors(cfg.FrameAncestors); err != nil {
 		return nil, err
 	}
-	cases, err := loadLibrary(web, cfg.CasesDir)
+	cases, err := loadCases(web, cfg.CasesDir)
 	if err != nil {
 		return nil, err
 	}
@@ -115,18 +118,27 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.manifestFile, err = jsonAsset("manifest.webmanifest", mf); err != nil {
-		return nil, err
-	}
-	s.manifestFile.contentType = "application/manifest+json"
 	if cfg.PublicURL != nil {
 		s.hosts.public = cfg.PublicURL.Host
 	}
-	components.UseLibrary(cases.pages)
-	components.Register()
-	s.app = s.appHandler()
+	if s.app, err = s.appHandler(); err != nil {
+		return nil, err
+	}
+	if s.goapp, err = s.goappAssets(mf); err != nil {
+		return nil, err
+	}
 	s.handler = s.routes()
 	return s, nil
+}
+
+// loadCases reads and checks the embedded cases (web/cases) and, when dir
+// is set, every *.json there. Any problem in any file stops the start.
+func loadCases(web fs.FS, dir string) (*casefile.Library, error) {
+	sub, err := fs.Sub(web, "cases")
+	if err != nil {
+		return nil, err
+	}
+	return casefile.Load(sub, dir)
 }
 
 // cleanBase checks a -base path and returns it as "/" or "/a/b/".
@@ -162,14 +174,14 @@ func cleanFrameAncestors(list string) (string, error) {
 // browsers or replicas, and a changed one always does.
 func (s *Server) Version() string { return s.version }
 
-func buildVersion(as assets, cases *library) string {
+func buildVersion(as assets, cases casefile.Published) string {
 	h := sha256.New()
 	for _, name := range slices.Sorted(maps.Keys(as)) {
-		h.Write([]byte(name + "\x00" + as[name].etag + "\x00"))
+		h.Write([]byte(name + "\x00" + as[name].ETag + "\x00"))
 	}
-	for _, id := range cases.ids() {
-		b, _ := cases.pages.CaseJSON(id)
-		h.Write(b)
+	for _, c := range cases.Summaries() {
+		e, _ := cases.Case(c.ID)
+		h.Write([]byte(e.Version + "\x00"))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
@@ -180,7 +192,13 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // appHandler configures go-app: Docket's own name, colours and icons, the
 // version from the build, and a small loading indicator in place of
 // go-app's full-page overlay.
-func (s *Server) appHandler() *app.Handler {
+func (s *Server) appHandler() (*app.Handler, error) {
+	// Start the wasm download with the page, not after go-app's script has
+	// run; a preload never delays the first paint.
+	preload, err := templ.ToGoHTML(context.Background(), pages.WasmPreload(routes.Under(s.cfg.Base, "/web/app.wasm?v="+s.version)))
+	if err != nil {
+		return nil, err
+	}
 	return &app.Handler{
 		Name:            "Docket",
 		ShortName:       "Docket",
@@ -196,16 +214,14 @@ func (s *Server) appHandler() *app.Handler {
 			Maskable: "/web/icons/maskable-512.png",
 			SVG:      "/web/icons/icon.svg",
 		},
-		Styles:  []string{"/web/docket.css?v=" + s.version},
-		Scripts: []string{"/web/docket.js?v=" + s.version + " defer"},
-		// Start the wasm download with the page, not after go-app's
-		// script has run; a preload never delays the first paint.
-		RawHeaders:            []string{`<link rel="preload" href="` + strings.TrimRight(s.cfg.Base, "/") + `/web/app.wasm?v=` + s.version + `" as="fetch" type="application/wasm" crossorigin="anonymous">`},
+		Styles:                []string{"/web/docket.css?v=" + s.version},
+		Scripts:               []string{"/web/docket.js?v=" + s.version + " defer"},
+		RawHeaders:            []string{string(preload)},
 		Version:               s.version,
 		ServiceWorkerTemplate: appWorkerJS,
-		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].raw)),
-		Resources:             resolver{version: s.version, base: strings.TrimRight(s.cfg.Base, "/")},
-	}
+		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].Raw)),
+		Resources:             resolver{version: s.version, base: s.cfg.Base},
+	}, nil
 }
 
 // resolver tells go-app where Docket's static files live. It is not an
@@ -219,11 +235,11 @@ type resolver struct{ version, base string }
 func (r resolver) Resolve(p string) string {
 	switch {
 	case p == "" || p == "/":
-		return r.base + "/"
+		return routes.Under(r.base, "/")
 	case p == "/web/app.wasm":
-		return r.base + p + "?v=" + r.version
+		return routes.Under(r.base, p+"?v="+r.version)
 	case strings.HasPrefix(p, "/web/") || slices.Contains(goappFiles, p) || strings.HasPrefix(p, "/web?"):
-		return r.base + p
+		return routes.Under(r.base, p)
 	}
 	return p
 }
@@ -242,7 +258,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	s.cfg.Log.Info("serving", "url", "http://"+displayAddr(ln.Addr().String()), "version", s.version, "cases", strings.Join(s.cases.ids(), ","))
+	s.cfg.Log.Info("serving", "url", "http://"+displayAddr(ln.Addr().String()), "version", s.version, "cases", strings.Join(caseIDs(s.cases), ","))
 	select {
 	case err := <-errc:
 		return err
@@ -273,16 +289,26 @@ func displayAddr(addr string) string {
 func (s *Server) Base() string { return s.cfg.Base }
 
 // Cases are the cases the server serves, the default first.
-func (s *Server) Cases() []*casefile.Case { return s.cases.cases.Cases() }
+func (s *Server) Cases() []*casefile.Case {
+	var cs []*casefile.Case
+	for _, id := range caseIDs(s.cases) {
+		if e, ok := s.cases.Case(id); ok {
+			cs = append(cs, e.Case)
+		}
+	}
+	return cs
+}
+
+// caseIDs are the ids of the published cases, the default first.
+func caseIDs(cases casefile.Published) []string {
+	var ids []string
+	for _, c := range cases.Summaries() {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
 
 // AssetNames are the files served under /web/, sorted.
 func (s *Server) AssetNames() []string {
-	var names []string
-	for name := range s.assets {
-		if !strings.HasPrefix(name, "cases/") {
-			names = append(names, name)
-		}
-	}
-	slices.Sort(names)
-	return names
+	return slices.Sorted(maps.Keys(s.assets))
 }

@@ -1,7 +1,7 @@
 package server
 
 import (
-	"io"
+	"encoding/json"
 	"log/slog"
 	"net"
 	"net/http"
@@ -42,7 +42,7 @@ func testWebFS(t testing.TB) fstest.MapFS {
 
 func newTestServer(t *testing.T) *Server {
 	t.Helper()
-	s, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	s, err := New(Config{Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func do(t *testing.T, h http.Handler, method, target string, header ...string) *
 // for the browser program.
 func TestHomePrerendersTheCase(t *testing.T) {
 	s := newTestServer(t)
-	c, _ := s.cases.pages.Case(s.cases.pages.DefaultCaseID())
+	c, _ := s.cases.Case(s.cases.DefaultID())
 	w := do(t, s.Handler(), "GET", "/")
 	if w.Code != 200 {
 		t.Fatalf("GET / = %d", w.Code)
@@ -93,6 +93,75 @@ func TestHomePrerendersTheCase(t *testing.T) {
 	}
 	if doc.Count(t, ".goapp-app-info") != 1 {
 		t.Error("the loading indicator is missing")
+	}
+}
+
+// TestPagesCiteAndCorrect checks, in the shipped case's page and its
+// embed, that every source is listed, that a source with no web address is
+// cited in words with no link (never an empty href), and that the
+// corrections show under the timeline with their dates.
+func TestPagesCiteAndCorrect(t *testing.T) {
+	s := newTestServer(t)
+	c, _ := s.cases.Case(s.cases.DefaultID())
+	if len(c.Corrections) == 0 {
+		t.Fatal("the shipped case has no corrections to show")
+	}
+	offline := 0
+	for _, src := range c.Sources {
+		if src.URL == "" {
+			offline++
+		}
+	}
+	if offline == 0 {
+		t.Fatal("the shipped case has no source without a web address to cite")
+	}
+	for _, page := range []string{"/", "/embed/" + c.ID + "/"} {
+		w := do(t, s.Handler(), "GET", page)
+		if w.Code != 200 {
+			t.Fatalf("GET %s = %d", page, w.Code)
+		}
+		doc := htmlcheck.Parse(t, w.Body.String())
+		if n := doc.Count(t, `a:not([href]), [href=""]`); n != 0 {
+			t.Errorf("%s: %d links without an address", page, n)
+		}
+		for _, e := range c.Events {
+			linked, cited := 0, 0
+			for _, id := range e.Sources {
+				if c.Source(id).URL == "" {
+					cited++
+				} else {
+					linked++
+				}
+			}
+			li := "li.event#" + e.ID
+			if got := doc.Count(t, li+" .source-list > li"); got != len(e.Sources) {
+				t.Errorf("%s: event %s lists %d sources; want %d", page, e.ID, got, len(e.Sources))
+			}
+			if got := doc.Count(t, li+" .source-list a[href^='https://']"); got != linked {
+				t.Errorf("%s: event %s links %d sources; want %d", page, e.ID, got, linked)
+			}
+			if got := doc.Count(t, li+" .source-list cite.source-cite"); got != cited {
+				t.Errorf("%s: event %s cites %d sources in words; want %d", page, e.ID, got, cited)
+			}
+		}
+		items := doc.All(t, "section#corrections li.correction")
+		if len(items) != len(c.Corrections) {
+			t.Fatalf("%s: %d corrections shown; want %d", page, len(items), len(c.Corrections))
+		}
+		for i, k := range c.Corrections {
+			sel := "section#corrections li.correction:nth-of-type(" + strconv.Itoa(i+1) + ")"
+			if got, _ := doc.Attr(t, sel+" time", "datetime"); got != k.Date {
+				t.Errorf("%s: correction %d datetime %q; want %q", page, i, got, k.Date)
+			}
+			if got := doc.Text(t, sel+" .correction-text"); got != k.Text {
+				t.Errorf("%s: correction %d text %q", page, i, got)
+			}
+		}
+	}
+	// On the full page the corrections come right after the timeline.
+	doc := htmlcheck.Parse(t, do(t, s.Handler(), "GET", "/").Body.String())
+	if doc.Count(t, "main > section#timeline + section#corrections") != 1 {
+		t.Error("the corrections do not follow the timeline")
 	}
 }
 
@@ -163,7 +232,7 @@ func TestVersionFromTheBuild(t *testing.T) {
 	}
 	web := testWeb(t)
 	web["app.wasm"] = &fstest.MapFile{Data: []byte("another build")}
-	c, err := New(Config{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, web)
+	c, err := New(Config{Log: slog.New(slog.DiscardHandler)}, web)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +305,7 @@ func (netDialer) dial(addr string) (net.Conn, error) { return net.Dial("tcp", ad
 // TestUnderBase checks -base: the site answers under the sub-path only,
 // and every URL go-app's page links to carries it.
 func TestUnderBase(t *testing.T) {
-	s, err := New(Config{Base: "/explainers", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, testWeb(t))
+	s, err := New(Config{Base: "/explainers", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -370,5 +439,31 @@ func TestPageCacheCannotBeFlooded(t *testing.T) {
 	other := newTestServer(t)
 	if got := do(t, other.Handler(), "GET", "/").Header().Get("ETag"); got != first {
 		t.Errorf("two servers of one build give / the ETags %s and %s", first, got)
+	}
+}
+
+// TestAPIErrorsUnderBase checks that under a base path the API answers
+// refusals as JSON too, as it does at "/".
+func TestAPIErrorsUnderBase(t *testing.T) {
+	s, err := New(Config{Base: "/explainers/", Log: slog.New(slog.DiscardHandler)}, testWeb(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ method, target, contentType string }{
+		{"POST", "/explainers/api/cases", "application/json"},
+		{"DELETE", "/explainers/api/cases/twitter-v-dhs-2017", "application/json"},
+		{"POST", "/explainers/cases/twitter-v-dhs-2017/", "text/plain; charset=utf-8"},
+		{"POST", "/api/cases", "text/plain; charset=utf-8"}, // outside the base: not the API
+	} {
+		w := do(t, s.Handler(), tc.method, tc.target)
+		if w.Code != 405 || w.Header().Get("Content-Type") != tc.contentType {
+			t.Errorf("%s %s = %d %s; want 405 %s", tc.method, tc.target, w.Code, w.Header().Get("Content-Type"), tc.contentType)
+		}
+		if tc.contentType == "application/json" {
+			var e struct{ Error string }
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || !strings.Contains(e.Error, tc.method) {
+				t.Errorf("%s %s: body %q; want JSON naming the method", tc.method, tc.target, w.Body.String())
+			}
+		}
 	}
 }

@@ -1,16 +1,16 @@
 // Command precompress writes brotli (.br) and gzip (.gz) copies beside each
-// file it is given, at the highest levels, so the server never compresses
-// the wasm per request or at start. `make build` runs it on app.wasm.
+// file it is given, at the highest levels, through the same asset builder
+// the server and the export use, so the server never compresses the wasm
+// at start. `make build` runs it on app.wasm.
 package main
 
 import (
-	"compress/gzip"
+	"errors"
 	"fmt"
-	"io"
+	"io/fs"
 	"os"
-	"sync"
 
-	"github.com/andybalholm/brotli"
+	"docket/internal/asset"
 )
 
 func main() {
@@ -26,55 +26,40 @@ func main() {
 	}
 }
 
-// precompress writes name.br and name.gz, the two at once.
+// precompress writes name.br and name.gz. A copy that would be no smaller
+// than the file is not written, and an old one is removed, so the server
+// never picks up a stale copy.
 func precompress(name string) error {
+	if !asset.Compressible(name) {
+		return fmt.Errorf("%s: not a type that gains from compression", name)
+	}
 	raw, err := os.ReadFile(name)
 	if err != nil {
 		return err
 	}
-	var wg sync.WaitGroup
-	errs := make([]error, 2)
-	wg.Add(2)
-	go func() {
-		defer wg.Done()
-		errs[0] = write(name+".br", raw, func(w io.Writer) io.WriteCloser {
-			return brotli.NewWriterLevel(w, brotli.BestCompression)
-		})
-	}()
-	go func() {
-		defer wg.Done()
-		errs[1] = write(name+".gz", raw, func(w io.Writer) io.WriteCloser {
-			z, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
-			return z
-		})
-	}()
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
+	a, err := asset.New(name, raw, asset.Best)
+	if err != nil {
+		return err
+	}
+	for ext, data := range map[string][]byte{".br": a.Br, ".gz": a.Gz} {
+		if data == nil {
+			if err := os.Remove(name + ext); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			continue
+		}
+		if err := write(name+ext, data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// write compresses raw into a temporary file and renames it into place, so
-// a failed run never leaves a truncated copy for the server to embed.
-func write(name string, raw []byte, newWriter func(io.Writer) io.WriteCloser) error {
+// write writes data to a temporary file and renames it into place, so a
+// failed run never leaves a truncated copy for the server to embed.
+func write(name string, data []byte) error {
 	tmp := name + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	zw := newWriter(f)
-	if _, err := zw.Write(raw); err != nil {
-		f.Close()
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp, name)
