@@ -259,3 +259,23 @@ func TestCachedBrotli(t *testing.T) {
 		t.Errorf("cachedBrotli compressed again instead of reading %s", name)
 	}
 }
+
+func TestPageCase(t *testing.T) {
+	// go-app writes attributes in any order.
+	for _, script := range []string{
+		`<script type="application/json" id="docket-case">`,
+		`<script id="docket-case" type="application/json">`,
+	} {
+		doc := "<html><body><h1>A case</h1>" + script + `{"id":"twitter-v-dhs-2017","title":"Twitter v. DHS"}</script></body></html>`
+		c, err := pageCase([]byte(doc))
+		if err != nil {
+			t.Fatalf("%s: %v", script, err)
+		}
+		if c.ID != "twitter-v-dhs-2017" || c.Title != "Twitter v. DHS" {
+			t.Errorf("%s: the case read is %+v", script, c)
+		}
+	}
+	if _, err := pageCase([]byte("<html><body>no data</body></html>")); err == nil {
+		t.Error("a page without the case's data gave no error")
+	}
+}

@@ -226,9 +226,9 @@ func get(u, enc string) ([]byte, error) {
 }
 
 var (
-	caseDataRE = regexp.MustCompile(`(?s)<script type="application/json" id="docket-case">(.*?)</script>`)
+	caseDataRE = regexp.MustCompile(`(?s)<script\b[^>]*\bid="docket-case"[^>]*>(.*?)</script>`)
 	scriptRE   = regexp.MustCompile(`(?s)\s*<script\b[^>]*>.*?</script>`)
-	loaderRE   = regexp.MustCompile(`(?s)\s*<aside id="app-wasm-loader".*?</aside>`)
+	loaderRE   = regexp.MustCompile(`(?s)\s*<aside\b[^>]*\bid="app-wasm-loader".*?</aside>`)
 	linkRE     = regexp.MustCompile(`\s*<link\b[^>]*>`)
 	webRefRE   = regexp.MustCompile(`(?:href|src)="(/web/[^"]+)"`)
 )
