@@ -9,11 +9,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// The page's start mounts the quiz after the rest (components.LazyQuiz)
-// and keeps the glossary, corrections and footer as the server rendered
-// them (components.KeepPrerendered). These tests check what the reader
-// gets from that: a working quiz wherever they meet it, and a glossary
-// that is the prerendered one, links and all.
+// The page's start keeps the glossary, corrections and footer as the
+// server rendered them (components.KeepPrerendered), one node each. These
+// tests check what the reader gets: a working quiz wherever they meet it,
+// and a glossary that is the prerendered one, links and all.
 
 // TestQuizWorksWhereTheReaderMeetsIt takes the quiz's first question on a
 // phone-sized page, reached by scrolling down to it and by a link straight
