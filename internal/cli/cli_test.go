@@ -180,22 +180,7 @@ func TestValidate(t *testing.T) {
 // when no -url names the public site, exit 1 with the reason when it cannot
 // write (here, an -out folder that holds files).
 func TestExport(t *testing.T) {
-	web := fstest.MapFS{}
-	for name, data := range map[string]string{
-		"app.wasm": "\x00asm\x01\x00\x00\x00", "docket.js": "", "embed-code.js": "", "styles/10-base.css": "body{}",
-	} {
-		web[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	if err := fs.WalkDir(docketweb.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(p, "app.wasm") {
-			return err
-		}
-		b, err := fs.ReadFile(docketweb.FS, p)
-		web[p] = &fstest.MapFile{Data: b}
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	web := standInWeb(t)
 	run := func(args ...string) (int, string, string) {
 		var out, errb bytes.Buffer
 		code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: web})
@@ -214,4 +199,27 @@ func TestExport(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "not empty") {
 		t.Errorf("export into a full folder: exit %d, stderr %q; want 1 and why", code, errs)
 	}
+}
+
+// standInWeb is the embedded web folder with a stand-in app.wasm: enough
+// for the server to start and the export to write, without `make build`.
+func standInWeb(t *testing.T) fstest.MapFS {
+	t.Helper()
+	web := fstest.MapFS{}
+	for name, data := range map[string]string{
+		"app.wasm": "\x00asm\x01\x00\x00\x00", "docket.js": "", "embed-code.js": "", "styles/10-base.css": "body{}",
+	} {
+		web[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	if err := fs.WalkDir(docketweb.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, "app.wasm") {
+			return err
+		}
+		b, err := fs.ReadFile(docketweb.FS, p)
+		web[p] = &fstest.MapFile{Data: b}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return web
 }
