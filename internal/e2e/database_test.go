@@ -167,7 +167,9 @@ func crashCase(t *testing.T, id string, revision int64) map[string]any {
 	return c
 }
 
-func crashTitle(id string, revision int64) string { return fmt.Sprintf("Crash %s at revision %d", id, revision) }
+func crashTitle(id string, revision int64) string {
+	return fmt.Sprintf("Crash %s at revision %d", id, revision)
+}
 
 // TestCrashDuringEditorWrites kills bin/docket with SIGKILL in the middle
 // of a burst of saves and publishes through the editor API, on SQLite and
