@@ -3,6 +3,7 @@
 
 GO       ?= go
 ADDR     ?= localhost:8080
+DB       ?= $(or $(DATABASE_URL),sqlite:docket-data/docket.db)
 GOFILES  := $(shell find app internal server web -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name '*.go' 2>/dev/null)
 WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
@@ -30,9 +31,11 @@ web/app.wasm: $(GOFILES)
 web/app.wasm.br web/app.wasm.gz &: web/app.wasm
 	$(GO) run ./internal/tools/precompress web/app.wasm
 
-## run: build and serve the default case at http://$(ADDR)/.
+## run: build and serve the default case at http://$(ADDR)/, with the
+## database at $(DB) (made at the first run, which prints the link that
+## creates the first editor account).
 run: build
-	bin/docket serve -addr $(ADDR)
+	bin/docket serve -addr $(ADDR) -db $(DB)
 
 ## generate: templ's Go files from the .templ sources.
 generate:

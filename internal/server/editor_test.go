@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -975,4 +976,30 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		}
 	}
 	t.Fatalf("waited 10 s for %s", what)
+}
+
+// TestREADMEListsTheEditorAPI checks that the README's table of the editor
+// API has one row per endpoint of routes.EditorAPI, with its access.
+func TestREADMEListsTheEditorAPI(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := regexp.MustCompile("(?m)^\\| `(GET|POST|PUT|PATCH|DELETE)` \\| `(/api/editor/[^`]*)` \\| ([a-z ]+) \\|").FindAllStringSubmatch(string(b), -1)
+	documented := map[string]string{}
+	for _, r := range rows {
+		documented[r[1]+" "+r[2]] = r[3]
+	}
+	for _, ep := range routes.EditorAPI {
+		who, ok := documented[ep.Pattern()]
+		if !ok {
+			t.Errorf("the README does not document %s", ep.Pattern())
+		} else if who != string(ep.Access) {
+			t.Errorf("the README says %s is for %q; it is for %q", ep.Pattern(), who, ep.Access)
+		}
+		delete(documented, ep.Pattern())
+	}
+	for p := range documented {
+		t.Errorf("the README documents %s, which is not an endpoint", p)
+	}
 }
