@@ -1003,3 +1003,37 @@ func TestREADMEListsTheEditorAPI(t *testing.T) {
 		t.Errorf("the README documents %s, which is not an endpoint", p)
 	}
 }
+
+// TestEditorUnderBasePath checks the editor's side under -base: the API
+// and the Studio's pages under it, the session cookie for it alone, and
+// the setup link within it.
+func TestEditorUnderBasePath(t *testing.T) {
+	forEachDatabase(t, func(t *testing.T, dbURL string) {
+		st := newStudio(t, dbURL, func(c *Config) { c.Base = "/explainers/" })
+		if link := st.s.SetupURL(); !strings.HasPrefix(link, "/explainers/studio/setup?token=") {
+			t.Errorf("SetupURL() = %q; want it under /explainers/", link)
+		}
+		st.addAccount(t, "ed", store.RoleEditor, editorPassword)
+		c := st.client(t)
+		r := c.send("POST", "/explainers/api/editor/session", map[string]string{"login": "ed", "password": editorPassword})
+		if r.StatusCode != 200 || !strings.Contains(r.Header.Get("Set-Cookie"), "Path=/explainers/;") {
+			t.Fatalf("sign in under the base = %d, Set-Cookie %q", r.StatusCode, r.Header.Get("Set-Cookie"))
+		}
+		var s sessionJSON
+		r.json(t, &s)
+		c.csrf = s.CSRFToken
+		if r := c.send("POST", "/explainers/api/editor/cases", map[string]any{"id": "based", "case": shippedCase(t, "based", "Under a base")}); r.StatusCode != 201 {
+			t.Errorf("create under the base = %d %s", r.StatusCode, r.body)
+		}
+		// Outside the base path nothing takes writes (405), as for the reader's API.
+		if r := c.send("POST", "/api/editor/cases", map[string]any{"id": "outside"}); r.StatusCode != 405 {
+			t.Errorf("the editor API outside the base = %d; want 405", r.StatusCode)
+		}
+		if r := c.get("/explainers/studio/"); r.StatusCode != 200 || !strings.Contains(string(r.body), `action="/explainers/studio/logout"`) {
+			t.Errorf("the Studio under the base = %d", r.StatusCode)
+		}
+		if r := st.client(t).get("/explainers/studio/"); r.StatusCode != 303 || r.Header.Get("Location") != "/explainers/studio/login" {
+			t.Errorf("the Studio without a session = %d to %q; want 303 to the sign-in page", r.StatusCode, r.Header.Get("Location"))
+		}
+	})
+}
