@@ -15,8 +15,8 @@ const maxURLBytes = 2048
 
 // guard turns away requests that no Docket endpoint expects, before any
 // handler sees them: unknown methods, request bodies (outside the editor's
-// side), NUL bytes, paths that
-// try to climb out of the site, absurdly long URLs. It sees the path with
+// side), NUL bytes, paths that try to climb out of the site, absurdly long
+// URLs. It sees the path with
 // the base path still on: refusals of API requests are JSON all the same.
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -164,9 +164,9 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 			he = &httpError{status: http.StatusInternalServerError, msg: "internal server error"}
 		}
 		if isAPI(r.URL.Path) && !he.json { // the base path is off here
-			copy := *he
-			copy.json = true
-			he = &copy
+			asJSON := *he
+			asJSON.json = true
+			he = &asJSON
 		}
 		s.writeError(w, r, he)
 	})

@@ -75,8 +75,8 @@ type Config struct {
 	// Hasher hashes editors' passwords; nil means auth.DefaultParams, two
 	// hashes at a time.
 	Hasher *auth.Hasher
-	// CheckEvery is how often the server checks the database for cases
-	// published elsewhere (another server, `docket user`); 1 s by default.
+	// CheckEvery is how often the server checks the database for what
+	// other servers published; 1 s by default.
 	CheckEvery time.Duration
 }
 
