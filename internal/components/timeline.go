@@ -18,50 +18,20 @@ import (
 // The selection lives in the URL (?event=ID, or #ID) so every event has a
 // deep link, also inside an iframe.
 //
-// Its state is unexported and derived from the URL, since go-app resets
-// exported fields when the parent renders again.
+// Its state is a timeline.View, a plain value whose methods say what
+// changes and what the page must do; the component reads the page into
+// those methods and applies what they return. The state is unexported and
+// derived from the URL, since go-app resets exported fields when the parent
+// renders again.
 type Timeline struct {
 	app.Compo
 
 	Case *casefile.Case
 
-	model    *timelineModel
-	hidden   categoryMask // categories the reader has switched off
-	selected string       // the selected event's id; "" for the first shown
-	mounted  bool         // the wasm has mounted the component: draw the axis
-	navs     int          // OnNav calls so far: the first one is the page load
-	announce string       // what the live region says: the last selection
-
-	width         float64       // px width of the axis viewport; 0 when not drawn
-	zoom          timeline.Zoom // 0 fits the whole case in the viewport
-	scroll        float64       // axis scroll offset, content px
-	drawn         float64       // the scroll at which the axis window was drawn
-	setLeft       bool          // the axis element's scrollLeft must be set to scroll
-	pendingRender bool          // afterRender is scheduled
-	drawnKey      windowKey     // the axis window last rendered
-	styled        windowKey     // the axis window whose styles are applied
-	measure       func(string) float64
-
-	listFrom  int  // first event (place in the view) of the list window; -1 follows the selection
-	eventPage bool // the page is one event's (/cases/x/events/y): a long case lists a window around it
-
-	wheel float64 // ctrl+wheel delta not yet turned into a zoom step
-	pinch float64 // distance between two fingers on the axis at the last zoom step
-	swipe swipeStart
-}
-
-// windowKey names an axis window: the same key, the same elements with
-// the same styles.
-type windowKey struct {
-	layout *timeline.Layout
-	left   float64
-	hidden categoryMask
-}
-
-// swipeStart is where and when a touch began on the card.
-type swipeStart struct {
-	x, y, time float64
-	active     bool
+	model         *timelineModel // of Case, built in OnInit and OnUpdate
+	view          timeline.View  // selection, filter, zoom, scroll, gestures
+	styled        timeline.Drawn // the axis window whose styles the page has applied
+	pendingRender bool           // afterRender is scheduled
 }
 
 // Axis geometry, in px; 20-timeline.css draws with the same numbers.
@@ -70,21 +40,13 @@ const (
 	axisLanes   = 3  // rows of labels above the markers
 )
 
-// listAll is the most events whose list the browser renders whole; a longer
-// case shows listPage events at a time around the selection, from the
-// first render on, so the DOM and each keystroke stay small with 10,000
-// events. The prerendered page always lists every event.
-const (
-	listAll  = 100
-	listPage = 50
-)
-
 // OnInit reads the selection from the address in the browser before the
 // first render, so that render equals the prerendered page.
 func (t *Timeline) OnInit() {
-	t.listFrom = -1
+	t.model = t.modelNow()
+	t.view = timeline.NewView(t.model.eventsOf())
 	if app.IsClient {
-		t.selectFromURL(app.Window().URL())
+		t.view = t.view.Open(siteURL(app.Window().URL()))
 	}
 }
 
@@ -93,39 +55,59 @@ func (t *Timeline) OnUpdate(ctx app.Context) {
 	if t.model == nil || t.model.c == t.Case {
 		return
 	}
-	t.model = nil
-	t.hidden, t.selected, t.announce = 0, "", ""
-	t.zoom, t.scroll, t.listFrom = 0, 0, -1
-	t.selectFromURL(ctx.Page().URL())
-	t.afterRender(ctx)
+	t.model = t.modelNow()
+	v, fx := t.view.Switch(t.model.eventsOf(), siteURL(ctx.Page().URL()))
+	t.update(ctx, app.Event{}, v, fx)
 }
 
 // OnNav selects the event the address names: on the server before the page
 // is prerendered (?event=ID), and in the browser for in-page links (#ID).
 func (t *Timeline) OnNav(ctx app.Context) {
-	t.navs++
-	before := t.selected
-	if !t.selectFromURL(ctx.Page().URL()) || t.selected == before {
-		return
-	}
-	t.listFrom = -1
-	if t.navs > 1 {
-		t.announceSelected()
-	}
-	t.revealOnAxis()
-	t.afterRender(ctx)
+	v, fx := t.view.Navigate(siteURL(ctx.Page().URL()))
+	t.update(ctx, app.Event{}, v, fx)
 }
 
 // OnMount draws the axis into the space the page reserved for it.
 func (t *Timeline) OnMount(ctx app.Context) {
-	t.mounted = true
-	t.measureWidth()
-	t.revealOnAxis()
-	t.afterRender(ctx)
-	u := ctx.Page().URL()
-	if m := t.modelNow(); m.event(u.Fragment) != nil {
-		id := u.Fragment
+	v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
+	t.update(ctx, app.Event{}, v, fx)
+}
+
+// OnResize fits the axis to its new width.
+func (t *Timeline) OnResize(ctx app.Context) {
+	v, fx := t.view.Resize(axisWidth())
+	t.update(ctx, app.Event{}, v, fx)
+}
+
+// update keeps the view a change returned and performs its effects: e (of
+// an event handler; the zero Event for the others) loses its default
+// action when the timeline handled it, the address follows the
+// selection, and what must wait for the new page waits for it.
+func (t *Timeline) update(ctx app.Context, e app.Event, v timeline.View, fx timeline.Effects) {
+	t.view = v
+	if fx.Handled && e.Value != nil {
+		e.PreventDefault()
+	}
+	if fx.Address {
+		t.replaceURL(ctx)
+	}
+	if fx.Render {
+		t.afterRender(ctx)
+	} else {
+		ctx.PreventUpdate()
+	}
+	if f := fx.Focus; f.ID != "" {
+		ctx.Defer(func(app.Context) { t.focus(f) })
+	}
+	if id := fx.HoldInView; id != "" {
 		ctx.Defer(func(app.Context) { holdFragment(id) })
+	}
+	if fx.ListTop {
+		ctx.Defer(func(app.Context) {
+			if h := app.Window().GetElementByID("tl-list-heading"); h.Truthy() {
+				h.Call("scrollIntoView", map[string]any{"block": "start"})
+			}
+		})
 	}
 }
 
@@ -170,76 +152,32 @@ func holdFragment(id string) {
 	w.Call("setTimeout", stop, 3000)
 }
 
-// OnResize fits the axis to its new width.
-func (t *Timeline) OnResize(ctx app.Context) {
-	t.measureWidth()
-	t.revealOnAxis()
-	t.afterRender(ctx)
-}
-
-// modelNow is the model of the case shown, built on first use.
+// modelNow is the model of the case shown; nil for none. It does not keep
+// it: OnInit and OnUpdate do.
 func (t *Timeline) modelNow() *timelineModel {
-	if t.model == nil || t.model.c != t.Case {
-		t.model = modelOf(t.Case)
+	if t.Case == nil {
+		return nil
 	}
-	return t.model
+	if t.model != nil && t.model.c == t.Case {
+		return t.model
+	}
+	return modelOf(t.Case)
 }
 
-// selectFromURL selects the event that u names, by fragment (#ID), by
-// query (?event=ID) or by an event page's path (/cases/x/events/ID, which
-// static hosts serve), and reports whether it named one.
-func (t *Timeline) selectFromURL(u *url.URL) bool {
-	if u == nil || t.Case == nil {
-		return false
+// eventsOf is the model's events; nil for no model.
+func (m *timelineModel) eventsOf() *timeline.Events {
+	if m == nil {
+		return nil
 	}
-	m := t.modelNow()
-	t.eventPage = routes.IsEventPage(SiteURL(u).Path)
-	for _, id := range []string{u.Fragment, routes.EventID(SiteURL(u))} {
-		if m.event(id) != nil {
-			t.selected = id
-			return true
-		}
-	}
-	return false
+	return m.events
 }
 
-// selectedPos is the position in the case of the selected event, or of the
-// nearest event shown when it is filtered out; -1 when none is shown.
-func (t *Timeline) selectedPos(v *timelineView) int {
-	i, ok := t.model.index[t.selected]
-	if !ok {
-		if len(v.order) == 0 {
-			return -1
-		}
-		return v.order[0]
+// siteURL is SiteURL(u), nil for nil.
+func siteURL(u *url.URL) *url.URL {
+	if u == nil {
+		return nil
 	}
-	return v.nearest(i)
-}
-
-// choose selects the event at position i: it announces it, brings it into
-// view on the axis and puts it in the address.
-func (t *Timeline) choose(ctx app.Context, i int) {
-	m := t.modelNow()
-	if i < 0 || i >= len(m.c.Events) {
-		return
-	}
-	id := m.c.Events[i].ID
-	if id == t.selected {
-		return
-	}
-	t.selected = id
-	t.listFrom = -1
-	t.announceSelected()
-	t.revealOnAxis()
-	t.replaceURL(ctx)
-}
-
-// announceSelected sets the live region to the selected event's date and
-// title, and nothing else.
-func (t *Timeline) announceSelected() {
-	if e := t.modelNow().event(t.selected); e != nil {
-		t.announce = e.Date.Display() + ": " + e.Title
-	}
+	return SiteURL(u)
 }
 
 // replaceURL puts the selection in the address without adding a history
@@ -251,32 +189,45 @@ func (t *Timeline) replaceURL(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
+	id := t.view.SelectedID()
 	u := ctx.Page().URL()
 	q := u.Query()
-	if p, ok := routes.OnEvent(SiteURL(u).Path, t.selected); ok {
+	if p, ok := routes.OnEvent(SiteURL(u).Path, id); ok {
 		u.Path = Href(p)
 		q.Del("event")
 	} else {
-		q.Set("event", t.selected)
+		q.Set("event", id)
 	}
 	u.RawQuery = q.Encode()
-	if t.modelNow().event(u.Fragment) != nil {
+	if _, ok := t.view.Events().Index(u.Fragment); ok {
 		u.Fragment = ""
 	}
 	ctx.Page().ReplaceURL(u)
 }
 
+// Render draws the view. It changes nothing: every change happens in a
+// method of timeline.View, called by a handler.
 func (t *Timeline) Render() app.UI {
-	if t.Case == nil {
+	m := t.modelNow()
+	if m == nil {
 		return app.Section().Class("timeline").ID("timeline")
 	}
-	m := t.modelNow()
-	v := m.view(t.hidden)
-	sel := t.selectedPos(v)
+	v := t.view
+	if v.Events() != m.events {
+		// Not yet initialised for this case: as it will be.
+		v = timeline.NewView(m.events)
+	}
+	s := v.Shown()
+	sel := v.Selected()
 	class := "timeline"
-	if t.mounted {
+	if v.Mounted() {
 		class += " is-live"
 	}
+	live := ""
+	if e := m.event(v.Announced()); e != nil {
+		live = e.Date.Display() + ": " + e.Title
+	}
+	from, to, windowed := v.ListWindow(app.IsClient)
 	return app.Section().Class(class).ID("timeline").Aria("labelledby", "timeline-heading").
 		OnKeyDown(t.onKeyDown).
 		Body(
@@ -285,49 +236,31 @@ func (t *Timeline) Render() app.UI {
 			t.renderToolbar(m, v),
 			app.Div().Class("tl-stage").Body(
 				t.renderAxis(m, v),
-				t.renderNav(m, v, sel),
-				t.renderCard(m, v, sel),
+				t.renderNav(m, v, s, sel),
+				t.renderCard(m, v, s, sel),
 			),
-			app.P().Class("tl-live", "visually-hidden").Aria("live", "polite").Aria("atomic", ariaTrue).Text(t.announce),
+			app.P().Class("tl-live", "visually-hidden").Aria("live", "polite").Aria("atomic", ariaTrue).Text(live),
 			app.P().Class("tl-hint", "visually-hidden").ID("tl-hint").Text("Left and right arrow keys move between events, Home and End go to the first and last, plus and minus zoom the time axis."),
-			&eventList{Model: m, View: v, Selected: sel, From: t.listStart(v, sel), Browser: app.IsClient, EventPage: t.eventPage, Owner: t},
+			&eventList{Model: m, Shown: s, Selected: sel, From: from, To: to, Windowed: windowed, Browser: app.IsClient, Owner: t},
 		)
-}
-
-// listStart is the place in the view of the first event the list window
-// shows: 0 for a case short enough to list whole, and for the prerendered
-// page of a long case, which lists every event (an event's page excepted).
-func (t *Timeline) listStart(v *timelineView, sel int) int {
-	if (!app.IsClient && !t.eventPage) || len(t.model.c.Events) <= listAll {
-		return 0
-	}
-	from := t.listFrom
-	if from < 0 && sel >= 0 {
-		from = int(v.rank[sel]) / listPage * listPage
-	}
-	return max(0, min(from, len(v.order)-1))
 }
 
 // renderToolbar is the category legend, which also filters, and the zoom
 // buttons.
-func (t *Timeline) renderToolbar(m *timelineModel, v *timelineView) app.UI {
+func (t *Timeline) renderToolbar(m *timelineModel, v timeline.View) app.UI {
 	cats := m.c.Categories
-	tl, l := t.axisLayout()
-	canIn, canOut := false, false
-	if l != nil {
-		canIn = tl.ZoomIn(l.Zoom()) != l.Zoom()
-		canOut = l.Zoom() > tl.FitZoom(t.width)
-	}
+	hidden := v.Hidden()
+	mounted := v.Mounted()
+	canOut := v.CanZoomOut()
 	return app.Div().Class("tl-toolbar").Body(
 		app.Div().Class("tl-legend").Role("group").Aria("label", "Show events by category").Body(
 			app.Range(cats).Slice(func(k int) app.UI {
 				cat := &cats[k]
-				// The last category shown cannot be switched off.
-				last := v.hidden|1<<k == m.fullMask() && !v.hidden.has(k)
 				return app.Button().Type("button").Class("tl-chip").
-					Aria("pressed", boolAttr(!v.hidden.has(k))).
-					Aria("disabled", boolAttr(last)).
-					Disabled(!t.mounted).
+					Aria("pressed", boolAttr(!hidden.Hides(k))).
+					// The last category shown cannot be switched off.
+					Aria("disabled", boolAttr(v.OnlyShown(k))).
+					Disabled(!mounted).
 					DataSet("cat", k).
 					OnClick(t.onToggleCategory).
 					Body(
@@ -338,9 +271,9 @@ func (t *Timeline) renderToolbar(m *timelineModel, v *timelineView) app.UI {
 			}),
 		),
 		app.Div().Class("tl-zoom").Role("group").Aria("label", "Zoom the time axis").Body(
-			zoomButton("Zoom out", "−", "out", t.mounted, canOut, t.onZoom),
-			zoomButton("Show the whole case", "Whole case", "fit", t.mounted, canOut, t.onZoom),
-			zoomButton("Zoom in", "+", "in", t.mounted, canIn, t.onZoom),
+			zoomButton("Zoom out", "−", "out", mounted, canOut, t.onZoom),
+			zoomButton("Show the whole case", "Whole case", "fit", mounted, canOut, t.onZoom),
+			zoomButton("Zoom in", "+", "in", mounted, v.CanZoomIn(), t.onZoom),
 		),
 	)
 }
@@ -357,26 +290,28 @@ func zoomButton(name, text, action string, mounted, can bool, h app.EventHandler
 }
 
 // renderNav is the previous and next buttons around "Event 3 of 16".
-func (t *Timeline) renderNav(m *timelineModel, v *timelineView, sel int) app.UI {
+func (t *Timeline) renderNav(m *timelineModel, v timeline.View, s *timeline.Shown, sel int) app.UI {
 	if sel < 0 {
 		return app.Div().Class("tl-nav")
 	}
-	r := int(v.rank[sel])
+	r := s.Rank(sel)
+	order := s.Order()
 	prev, next := -1, -1
 	if r > 0 {
-		prev = v.order[r-1]
+		prev = order[r-1]
 	}
-	if r+1 < len(v.order) {
-		next = v.order[r+1]
+	if r+1 < len(order) {
+		next = order[r+1]
 	}
-	count := "Event " + thousands(r+1) + " of " + thousands(len(v.order))
-	if len(v.order) != len(m.c.Events) {
+	count := "Event " + thousands(r+1) + " of " + thousands(len(order))
+	if len(order) != len(m.c.Events) {
 		count += " shown"
 	}
+	mounted := v.Mounted()
 	return app.Div().Class("tl-nav").Body(
-		navButton(m, "prev", "Previous", prev, t.mounted, t.onStep),
+		navButton(m, "prev", "Previous", prev, mounted, t.onStep),
 		app.P().Class("tl-count").Text(count),
-		navButton(m, "next", "Next", next, t.mounted, t.onStep),
+		navButton(m, "next", "Next", next, mounted, t.onStep),
 	)
 }
 
@@ -417,51 +352,3 @@ var ariaTrue = func() string {
 	}
 	return "true"
 }()
-
-// axisLayout is the axis at the current zoom, or nil when none is drawn.
-func (t *Timeline) axisLayout() (*timeline.Timeline, *timeline.Layout) {
-	if !t.mounted || t.width <= 0 || t.measure == nil {
-		return nil, nil
-	}
-	m := t.modelNow()
-	v := m.view(t.hidden)
-	if len(v.order) == 0 {
-		return nil, nil
-	}
-	tl := m.axisOf(v, t.measure)
-	return tl, tl.Layout(max(t.zoom, tl.FitZoom(t.width)))
-}
-
-// revealOnAxis scrolls the axis, if needed, so the selected event's marker
-// is in view.
-func (t *Timeline) revealOnAxis() { t.reveal(t.selectedID()) }
-
-// reveal scrolls the axis, if needed, so the marker of event id is in view.
-func (t *Timeline) reveal(id string) {
-	_, l := t.axisLayout()
-	if l == nil {
-		return
-	}
-	const margin = 48
-	mk, ok := l.MarkerOf(id)
-	if !ok {
-		return
-	}
-	old := t.scroll
-	if mk.X < t.scroll+margin || mk.X > t.scroll+t.width-margin {
-		t.scroll, _ = l.CenterOn(id, t.width)
-	}
-	t.scroll = l.ClampScroll(t.scroll, t.width)
-	if t.scroll != old {
-		t.setLeft = true
-	}
-}
-
-// selectedID is the id of the event the card shows.
-func (t *Timeline) selectedID() string {
-	m := t.modelNow()
-	if i := t.selectedPos(m.view(t.hidden)); i >= 0 {
-		return m.c.Events[i].ID
-	}
-	return ""
-}

@@ -3,6 +3,7 @@ package components
 import (
 	"math"
 	"strconv"
+	"sync"
 
 	"docket/internal/timeline"
 
@@ -22,25 +23,18 @@ import (
 
 // renderAxis is the box of the axis and, once the wasm has measured it,
 // the axis itself.
-func (t *Timeline) renderAxis(m *timelineModel, v *timelineView) app.UI {
+func (t *Timeline) renderAxis(m *timelineModel, v timeline.View) app.UI {
 	box := app.Div().Class("tl-axis")
-	tl, l := t.axisLayout()
-	if l == nil {
-		t.drawnKey, t.styled = windowKey{}, windowKey{}
+	d := v.Drawn()
+	if d.Layout == nil {
 		return box
 	}
-	t.scroll = l.ClampScroll(t.scroll, t.width)
-	// Keep the window while the scroll stays within half its margin.
-	if key := (windowKey{l, t.drawn, v.hidden}); key != t.drawnKey || math.Abs(t.scroll-t.drawn) >= 100 {
-		t.drawn = t.scroll
-	}
-	t.drawnKey = windowKey{l, t.drawn, v.hidden}
 	zoomName := "whole case"
-	if l.Zoom() > tl.FitZoom(t.width) {
-		zoomName = "ticks every " + l.TickUnit().String()
+	if v.CanZoomOut() {
+		zoomName = "ticks every " + d.Layout.TickUnit().String()
 	}
 	return box.Body(&timelineAxis{
-		Owner: t, Model: m, Layout: l, Scroll: t.drawn, Width: t.width, Name: "Time axis, " + zoomName,
+		Owner: t, Model: m, Layout: d.Layout, Scroll: d.Left, Width: v.Width(), Name: "Time axis, " + zoomName,
 	})
 }
 
@@ -146,12 +140,7 @@ func (t *Timeline) markSelection() {
 			el.Set("tabIndex", -1)
 		}
 	}
-	var first string
-	if _, l := t.axisLayout(); l != nil {
-		if mk, ok := l.MarkerOf(t.selectedID()); ok {
-			first = mk.IDs[0]
-		}
-	}
+	first, _ := t.view.MarkerID(t.view.SelectedID())
 	b := app.Value(nil)
 	if first != "" {
 		b = vp.Call("querySelector", `.tl-marker[data-id="`+first+`"]`)
@@ -173,30 +162,23 @@ func px(v float64) string {
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + "px"
 }
 
-// measureWidth reads the width of the axis box, 0 when it is not shown (a
-// narrow screen shows the list alone), and sets up the label measure.
-func (t *Timeline) measureWidth() {
-	if !app.IsClient {
-		return
-	}
+// axisWidth is the width of the axis box, 0 when it is not shown (a narrow
+// screen shows the list alone).
+func axisWidth() float64 {
 	el := app.Window().GetElementByID("timeline")
 	if !el.Truthy() {
-		return
+		return 0
 	}
 	box := el.Call("querySelector", ".tl-axis")
 	if !box.Truthy() {
-		return
+		return 0
 	}
-	old := t.width
-	t.width = box.Get("clientWidth").Float()
-	if t.measure == nil && t.width > 0 {
-		t.measure = canvasMeasure()
-	}
-	if old > 0 && t.width > 0 && old != t.width && t.zoom == 0 {
-		t.scroll = 0
-	}
-	t.setLeft = true
+	return box.Get("clientWidth").Float()
 }
+
+// labelMeasure measures axis labels in the browser, made on first use: only
+// the browser draws an axis.
+var labelMeasure = sync.OnceValue(canvasMeasure)
 
 // canvasMeasure measures labels in the font 20-timeline.css gives them,
 // plus their padding, so that a label's box fits its text.
@@ -226,7 +208,7 @@ const labelPadding = 2*4 + 2
 
 // afterRender schedules, once per frame, what follows a render of the
 // axis: each drawn element's position and colour, the axis's scroll when
-// the state moved it (zoom, selection, resize), and focus on the marker
+// the view moved it (zoom, selection, resize), and focus on the marker
 // that had it: go-app reuses buttons by position, so after the window moves
 // the focused button may stand for another marker.
 func (t *Timeline) afterRender(ctx app.Context) {
@@ -237,16 +219,18 @@ func (t *Timeline) afterRender(ctx app.Context) {
 	keep := focusedMarkerID(app.Window().Get("document").Get("activeElement"))
 	ctx.Defer(func(app.Context) {
 		t.pendingRender = false
-		if t.styled != t.drawnKey {
+		if d := t.view.Drawn(); t.styled != d {
 			// Only a new window moves or recolours anything.
-			t.styled = t.drawnKey
-			applyStyles()
+			t.styled = d
+			if d.Layout != nil {
+				applyStyles()
+			}
 		}
 		t.markSelection()
-		if t.setLeft {
-			t.setLeft = false
+		if left, ok := t.view.ScrollToSet(); ok {
+			t.view = t.view.ScrollSet()
 			if el := app.Window().GetElementByID("tl-viewport"); el.Truthy() {
-				el.Set("scrollLeft", t.scroll)
+				el.Set("scrollLeft", left)
 			}
 		}
 		if keep != "" && focusedMarkerID(app.Window().Get("document").Get("activeElement")) != keep {
@@ -266,49 +250,23 @@ func applyStyles() {
 	}
 }
 
-// onAxisScroll follows the reader's scroll of the axis and draws a new
-// window only when the old one's margin is nearly used up.
+// onAxisScroll follows the reader's scroll of the axis.
 func (t *Timeline) onAxisScroll(ctx app.Context, e app.Event) {
-	if t.setLeft {
-		// The element has not yet been scrolled to the state's offset
-		// (a zoom or a step is being drawn): its offset is stale.
-		ctx.PreventUpdate()
-		return
-	}
-	left := ctx.JSSrc().Get("scrollLeft").Float()
-	t.scroll = left
-	if math.Abs(left-t.drawn) < 100 {
-		ctx.PreventUpdate()
-		return
-	}
-	t.afterRender(ctx)
+	v, fx := t.view.Pan(ctx.JSSrc().Get("scrollLeft").Float())
+	t.update(ctx, e, v, fx)
 }
 
 // onWheel zooms on Ctrl+wheel (and a trackpad pinch, which browsers send as
 // one), around the pointer. A plain wheel scrolls the page as usual.
 func (t *Timeline) onWheel(ctx app.Context, e app.Event) {
-	if !e.Get("ctrlKey").Bool() {
-		ctx.PreventUpdate()
-		return
+	w := timeline.Wheel{Ctrl: e.Get("ctrlKey").Bool()}
+	if w.Ctrl {
+		w.DeltaY = e.Get("deltaY").Float()
+		w.Lines = e.Get("deltaMode").Int() == 1
+		w.X = e.Get("clientX").Float() - ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
 	}
-	e.PreventDefault()
-	dy := e.Get("deltaY").Float()
-	if e.Get("deltaMode").Int() == 1 { // lines
-		dy *= 16
-	}
-	t.wheel += dy
-	const notch = 60
-	anchor := e.Get("clientX").Float() - ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
-	switch {
-	case t.wheel <= -notch:
-		t.wheel = 0
-		t.zoomStep(ctx, +1, anchor)
-	case t.wheel >= notch:
-		t.wheel = 0
-		t.zoomStep(ctx, -1, anchor)
-	default:
-		ctx.PreventUpdate()
-	}
+	v, fx := t.view.Wheel(w)
+	t.update(ctx, e, v, fx)
 }
 
 // onAxisTouch turns two fingers moving apart or together on the axis into
@@ -317,174 +275,56 @@ func (t *Timeline) onWheel(ctx app.Context, e app.Event) {
 // the axis, and touch-action keeps it from zooming the page instead.)
 func (t *Timeline) onAxisTouch(ctx app.Context, e app.Event) {
 	touches := e.Get("touches")
-	if touches.Length() != 2 {
-		t.pinch = 0
-		ctx.PreventUpdate()
-		return
+	left := 0.0
+	if touches.Length() == 2 {
+		left = ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
 	}
-	a, b := touches.Index(0), touches.Index(1)
-	ax, ay, bx, by := a.Get("clientX").Float(), a.Get("clientY").Float(), b.Get("clientX").Float(), b.Get("clientY").Float()
-	d := math.Hypot(ax-bx, ay-by)
-	if t.pinch <= 0 {
-		t.pinch = d
-		ctx.PreventUpdate()
-		return
-	}
-	anchor := (ax+bx)/2 - ctx.JSSrc().Call("getBoundingClientRect").Get("left").Float()
-	switch r := d / t.pinch; {
-	case r >= 1.5:
-		t.pinch = d
-		t.zoomStep(ctx, +1, anchor)
-	case r <= 1/1.5:
-		t.pinch = d
-		t.zoomStep(ctx, -1, anchor)
-	default:
-		ctx.PreventUpdate()
-	}
+	v, fx := t.view.Pinch(timeline.Touch{Touches: fingers(touches, left)})
+	t.update(ctx, e, v, fx)
 }
 
-// onZoom handles the zoom buttons. They zoom around the selected marker
-// when it is in view, else around the middle of the axis.
+// fingers are the points of a TouchList, x measured from left.
+func fingers(list app.Value, left float64) []timeline.Point {
+	n := list.Length()
+	if n == 0 {
+		return nil
+	}
+	ps := make([]timeline.Point, n)
+	for i := range ps {
+		p := list.Index(i)
+		ps[i] = timeline.Point{X: p.Get("clientX").Float() - left, Y: p.Get("clientY").Float()}
+	}
+	return ps
+}
+
+// onZoom handles the zoom buttons.
 func (t *Timeline) onZoom(ctx app.Context, e app.Event) {
 	if ctx.JSSrc().Call("getAttribute", "aria-disabled").String() == "true" {
 		ctx.PreventUpdate()
 		return
 	}
-	switch ctx.JSSrc().Get("dataset").Get("zoom").String() {
-	case "in":
-		t.zoomStep(ctx, +1, t.zoomAnchor())
-	case "out":
-		t.zoomStep(ctx, -1, t.zoomAnchor())
-	case "fit":
-		t.zoomTo(ctx, 0, t.zoomAnchor())
-	}
-}
-
-// zoomAnchor is the viewport x to zoom around: the selected marker when in
-// view, else the middle.
-func (t *Timeline) zoomAnchor() float64 { return t.anchorOf(t.selectedID()) }
-
-// anchorOf is the viewport x of the marker holding event id when it is in
-// view, else the middle of the viewport.
-func (t *Timeline) anchorOf(id string) float64 {
-	_, l := t.axisLayout()
-	if l == nil {
-		return t.width / 2
-	}
-	if mk, ok := l.MarkerOf(id); ok {
-		if x := mk.X - t.scroll; x >= 0 && x <= t.width {
-			return x
-		}
-	}
-	return t.width / 2
-}
-
-// zoomStep zooms in (dir > 0) or out one step around viewport x anchor.
-func (t *Timeline) zoomStep(ctx app.Context, dir int, anchor float64) {
-	tl, l := t.axisLayout()
-	if l == nil {
-		return
-	}
-	z := tl.ZoomOut(l.Zoom(), t.width)
-	if dir > 0 {
-		z = tl.ZoomIn(l.Zoom())
-	}
-	t.zoomTo(ctx, z, anchor)
-}
-
-// zoomTo sets the zoom (0 or below the fit: the whole case), keeping the
-// moment under anchor in place.
-func (t *Timeline) zoomTo(ctx app.Context, z timeline.Zoom, anchor float64) {
-	tl, l := t.axisLayout()
-	if l == nil {
-		return
-	}
-	fit := tl.FitZoom(t.width)
-	z = max(z, fit)
-	if z == l.Zoom() {
-		ctx.PreventUpdate()
-		return
-	}
-	scroll := tl.ZoomScroll(l.Zoom(), z, t.scroll, anchor)
-	if z <= fit {
-		t.zoom = 0
-	} else {
-		t.zoom = z
-	}
-	t.scroll = tl.Layout(z).ClampScroll(scroll, t.width)
-	t.setLeft = true
-	t.afterRender(ctx)
-}
-
-// onMarkerClick selects the event of a marker. A marker of several days
-// (a cluster) zooms in until the first of them stands alone; a marker of
-// one day with several events selects them in turn.
-func (t *Timeline) onMarkerClick(ctx app.Context, e app.Event) {
-	tl, l := t.axisLayout()
-	if l == nil {
-		return
-	}
-	m := t.modelNow()
-	mk, ok := l.MarkerOf(ctx.JSSrc().Get("dataset").Get("id").String())
+	dir, ok := map[string]int{"in": +1, "out": -1, "fit": 0}[ctx.JSSrc().Get("dataset").Get("zoom").String()]
 	if !ok {
 		return
 	}
-	target := m.firstByFile(mk.IDs)
-	if mk.Groups > 1 {
-		z := l.Zoom()
-		for z < timeline.MaxZoom {
-			z = tl.ZoomIn(z)
-			if mk2, _ := tl.Layout(z).MarkerOf(target); mk2.Groups == 1 {
-				break
-			}
-		}
-		t.zoom = z
-		t.scroll, _ = tl.Layout(z).CenterOn(target, t.width)
-		t.setLeft = true
-	} else if cur := t.selectedID(); containsID(mk.IDs, cur) && len(mk.IDs) > 1 {
-		target = nextInGroup(m, mk.IDs, cur)
-	}
-	t.choose(ctx, m.index[target])
-	t.afterRender(ctx)
-	ctx.Defer(func(app.Context) { t.focusMarkerOf(target) })
+	v, fx := t.view.Zoom(dir)
+	t.update(ctx, e, v, fx)
 }
 
-func containsID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
-}
-
-// nextInGroup is the event after cur among ids in file order, wrapping.
-func nextInGroup(m *timelineModel, ids []string, cur string) string {
-	ci := m.index[cur]
-	best, bi := "", math.MaxInt
-	for _, id := range ids {
-		if i := m.index[id]; i > ci && i < bi {
-			best, bi = id, i
-		}
-	}
-	if best == "" {
-		return m.firstByFile(ids)
-	}
-	return best
+// onMarkerClick selects the event of a marker or its label.
+func (t *Timeline) onMarkerClick(ctx app.Context, e app.Event) {
+	v, fx := t.view.ClickMarker(ctx.JSSrc().Get("dataset").Get("id").String())
+	t.update(ctx, e, v, fx)
 }
 
 // focusMarkerOf moves focus to the marker that holds event id, after a
 // render: a marker's button may now stand for another marker, or be gone.
 func (t *Timeline) focusMarkerOf(id string) {
-	_, l := t.axisLayout()
-	if l == nil {
-		return
-	}
-	mk, ok := l.MarkerOf(id)
+	first, ok := t.view.MarkerID(id)
 	if !ok {
 		return
 	}
-	if el := app.Window().Get("document").Call("querySelector", `#tl-viewport .tl-marker[data-id="`+mk.IDs[0]+`"]`); el.Truthy() {
+	if el := app.Window().Get("document").Call("querySelector", `#tl-viewport .tl-marker[data-id="`+first+`"]`); el.Truthy() {
 		el.Call("focus", map[string]any{"preventScroll": true})
 	}
 }

@@ -3,6 +3,7 @@ package components
 import (
 	"docket/internal/casefile"
 	"docket/internal/routes"
+	"docket/internal/timeline"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -11,7 +12,7 @@ import (
 // category, title, body, sources, glossary terms that open in place, the
 // quiz questions about it, and the other events of the same day. A swipe
 // on it moves to the previous or next event.
-func (t *Timeline) renderCard(m *timelineModel, v *timelineView, sel int) app.UI {
+func (t *Timeline) renderCard(m *timelineModel, v timeline.View, s *timeline.Shown, sel int) app.UI {
 	card := app.Article().Class("tl-card").ID("tl-card").TabIndex(-1).Aria("labelledby", "tl-card-title")
 	if sel < 0 {
 		return card.Body(app.P().ID("tl-card-title").Text("No events are shown: switch a category back on."))
@@ -19,9 +20,9 @@ func (t *Timeline) renderCard(m *timelineModel, v *timelineView, sel int) app.UI
 	e := &m.c.Events[sel]
 	cat := m.category(sel)
 	return card.
-		On("touchstart", t.onSwipeStart, app.PassiveEvent()).
-		On("touchend", t.onSwipeEnd, app.PassiveEvent()).
-		On("touchcancel", t.onSwipeEnd, app.PassiveEvent()).
+		On("touchstart", t.onSwipe, app.PassiveEvent()).
+		On("touchend", t.onSwipe, app.PassiveEvent()).
+		On("touchcancel", t.onSwipe, app.PassiveEvent()).
 		Body(
 			colorStrip(m.color(sel)),
 			app.Div().Class("tl-card-meta").Body(
@@ -36,7 +37,7 @@ func (t *Timeline) renderCard(m *timelineModel, v *timelineView, sel int) app.UI
 				SourceList(m.c, e.Sources),
 				TermList(m.c, e.Terms),
 			),
-			t.sameDay(m, v, sel),
+			t.sameDay(m, s, sel, v.Mounted()),
 			app.If(len(m.questions[sel]) > 0, func() app.UI {
 				return app.Div().Class("tl-card-aside").Body(questionList(m.questions[sel]))
 			}),
@@ -107,16 +108,16 @@ func questionList(qs []*casefile.Question) app.UI {
 
 // sameDay offers the other events shown on the same date as event sel:
 // they share one marker on the axis.
-func (t *Timeline) sameDay(m *timelineModel, v *timelineView, sel int) app.UI {
+func (t *Timeline) sameDay(m *timelineModel, s *timeline.Shown, sel int, mounted bool) app.UI {
 	d := m.c.Events[sel].Date
 	var others []int
 	for j := sel - 1; j >= 0 && m.c.Events[j].Date == d; j-- {
-		if v.shown(j) {
+		if s.Has(j) {
 			others = append([]int{j}, others...)
 		}
 	}
 	for j := sel + 1; j < len(m.c.Events) && m.c.Events[j].Date == d; j++ {
-		if v.shown(j) {
+		if s.Has(j) {
 			others = append(others, j)
 		}
 	}
@@ -131,7 +132,7 @@ func (t *Timeline) sameDay(m *timelineModel, v *timelineView, sel int) app.UI {
 				return app.Li().Body(
 					app.Button().Type("button").Class("tl-same-day-event").
 						DataSet("pos", j).
-						Disabled(!t.mounted).
+						Disabled(!mounted).
 						OnClick(t.onChooseButton).
 						Text(m.c.Events[j].Title),
 				)
@@ -141,47 +142,45 @@ func (t *Timeline) sameDay(m *timelineModel, v *timelineView, sel int) app.UI {
 }
 
 // eventList is the list of events: every one in the prerendered page and
-// for short cases, a window of listPage around the selection for long ones
-// once in the browser, and in the prerendered page of one event (so that a
-// static export of a long case is not every event written once per event).
-// It is a component of its own so that scrolling or zooming the axis does
-// not render the list again.
+// for short cases, a window of timeline.ListPage around the selection for
+// long ones once in the browser, and in the prerendered page of one event
+// (so that a static export of a long case is not every event written once
+// per event). It is a component of its own so that scrolling or zooming
+// the axis does not render the list again.
 type eventList struct {
 	app.Compo
 
-	Model     *timelineModel
-	View      *timelineView
-	Selected  int  // position of the selected event, -1 for none
-	From      int  // place in the view of the first event listed (windowed only)
-	Browser   bool // drawn by the wasm: window long cases
-	EventPage bool // an event's own page: window long cases there too
-	Owner     *Timeline
+	Model    *timelineModel
+	Shown    *timeline.Shown
+	Selected int  // position of the selected event, -1 for none
+	From, To int  // places in Shown of the events listed (Windowed only)
+	Windowed bool // a window of the list, with pager controls
+	Browser  bool // drawn by the wasm: pager buttons, not links
+	Owner    *Timeline
 }
 
 func (l *eventList) Render() app.UI {
-	m, v := l.Model, l.View
+	m, s := l.Model, l.Shown
 	n := len(m.c.Events)
-	windowed := (l.Browser || l.EventPage) && n > listAll
 	var shown []int // positions listed; nil for every event
 	var items, list app.UI
 	var pager func(top bool) app.UI = func(bool) app.UI { return nil }
-	if !windowed {
+	if !l.Windowed {
 		// Every event, the hidden ones too (hidden, so print shows them).
 		items = app.Range(m.c.Events).Slice(func(i int) app.UI {
-			return &listedEvent{Model: m, Pos: i, Current: i == l.Selected, Hidden: !v.shown(i)}
+			return &listedEvent{Model: m, Pos: i, Current: i == l.Selected, Hidden: !s.Has(i)}
 		})
 	} else {
-		from := max(0, min(l.From, len(v.order)))
-		to := min(from+listPage, len(v.order))
-		page := v.order[from:to]
+		from, to := l.From, l.To
+		page := s.Order()[from:to]
 		shown = page
 		items = app.Range(page).Slice(func(k int) app.UI {
 			return &listedEvent{Model: m, Pos: page[k], Current: page[k] == l.Selected}
 		})
 		pager = func(top bool) app.UI {
-			status := "Events " + thousands(from+1) + " to " + thousands(to) + " of " + thousands(len(v.order))
-			earlier := l.pagerControl("earlier", "Earlier events", from > 0, max(0, from-listPage))
-			later := l.pagerControl("later", "Later events", to < len(v.order), to)
+			status := "Events " + thousands(from+1) + " to " + thousands(to) + " of " + thousands(s.Len())
+			earlier := l.pagerControl("earlier", "Earlier events", from > 0, max(0, from-timeline.ListPage))
+			later := l.pagerControl("later", "Later events", to < s.Len(), to)
 			if top {
 				return app.Div().Class("tl-pager").Body(
 					app.P().Class("tl-pager-status").Text(status),
@@ -192,7 +191,7 @@ func (l *eventList) Render() app.UI {
 		}
 	}
 	list = app.Ol().Class("event-list").Aria("labelledby", "tl-list-heading").Body(items)
-	if app.IsServer && n > listAll {
+	if app.IsServer && n > timeline.ListAll {
 		// Thousands of events: write the list's HTML directly, a fraction
 		// of the time and size of go-app's indented encoding.
 		list = app.Raw(eventListHTML(m, shown, l.Selected))
@@ -217,7 +216,7 @@ func (l *eventList) pagerControl(dir, text string, enabled bool, to int) app.UI 
 		return nil
 	}
 	c := l.Model.c
-	e := &c.Events[l.View.order[to]]
+	e := &c.Events[l.Shown.Order()[to]]
 	return app.A().Class("tl-page-" + dir).Href(Href(routes.EventPath(c.ID, e.ID))).Text(text)
 }
 
@@ -231,19 +230,13 @@ func (l *eventList) onPage(ctx app.Context, e app.Event) {
 	if ctx.JSSrc().Call("getAttribute", "aria-disabled").String() == "true" {
 		return
 	}
-	t := l.Owner
-	from := l.From
+	d := +1
 	if ctx.JSSrc().Get("dataset").Get("page").String() == "earlier" {
-		from = max(0, from-listPage)
-	} else if from+listPage < len(l.View.order) {
-		from += listPage
+		d = -1
 	}
-	t.listFrom = from
-	ctx.Defer(func(app.Context) {
-		if h := app.Window().GetElementByID("tl-list-heading"); h.Truthy() {
-			h.Call("scrollIntoView", map[string]any{"block": "start"})
-		}
-	})
+	t := l.Owner
+	v, fx := t.view.Page(d)
+	t.update(ctx, e, v, fx)
 }
 
 // listedEvent is one event of the list: date, category, title, body,

@@ -1,128 +1,74 @@
 package components
 
 import (
-	"math"
 	"strconv"
+
+	"docket/internal/timeline"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// onKeyDown moves through the events with ←/→ and Home/End, and zooms with
-// + and −, only while focus is inside the timeline: the handler is on the
-// timeline's section, never on the window, so the host page keeps its keys.
+// onKeyDown hands timeline.View.Key the keys pressed while focus is inside
+// the timeline: the handler is on the timeline's section, never on the
+// window, so the host page keeps its keys.
 func (t *Timeline) onKeyDown(ctx app.Context, e app.Event) {
-	if !t.mounted || e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() {
-		ctx.PreventUpdate()
-		return
-	}
 	target := e.Get("target")
+	k := timeline.Key{
+		Name:     e.Get("key").String(),
+		Modified: e.Get("altKey").Bool() || e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool(),
+		Focus:    focusArea(target),
+	}
 	switch target.Get("tagName").String() {
 	case "INPUT", "TEXTAREA", "SELECT":
-		ctx.PreventUpdate()
-		return
+		k.InField = true
 	}
-	m := t.modelNow()
-	v := m.view(t.hidden)
-	where := focusArea(target)
-	sel := t.selectedPos(v)
-	if where == inList {
+	switch k.Focus {
+	case timeline.Markers:
+		k.On = focusedMarkerID(target)
+	case timeline.List:
 		// Step from the event the reader is on in the list.
 		if li := target.Call("closest", "li.event"); li.Truthy() {
-			if i, ok := m.index[li.Get("id").String()]; ok && v.shown(i) {
-				sel = i
-			}
+			k.On = li.Get("id").String()
 		}
 	}
-	if sel < 0 {
-		ctx.PreventUpdate()
-		return
-	}
-	to := -1
-	switch e.Get("key").String() {
-	case "ArrowLeft":
-		to = v.step(sel, -1)
-	case "ArrowRight":
-		to = v.step(sel, +1)
-	case "Home":
-		to = v.order[0]
-	case "End":
-		to = v.order[len(v.order)-1]
-	case "+", "=", "-", "_":
-		// Zoom around the focused marker, and keep focus on it.
-		e.PreventDefault()
-		dir := +1
-		if k := e.Get("key").String(); k == "-" || k == "_" {
-			dir = -1
-		}
-		id := focusedMarkerID(target)
-		if id == "" {
-			id = t.selectedID()
-		}
-		t.zoomStep(ctx, dir, t.anchorOf(id))
-		t.reveal(id)
-		if where == inMarkers {
-			ctx.Defer(func(app.Context) { t.focusMarkerOf(id) })
-		}
-		return
-	default:
-		ctx.PreventUpdate()
-		return
-	}
-	e.PreventDefault()
-	if to == sel && m.c.Events[to].ID == t.selected {
-		ctx.PreventUpdate()
-		return
-	}
-	t.choose(ctx, to)
-	t.afterRender(ctx)
-	t.refocus(ctx, where)
+	v, fx := t.view.Key(k)
+	t.update(ctx, e, v, fx)
 }
-
-// The parts of the timeline that keep focus across a step.
-const (
-	inMarkers = "markers"
-	inList    = "list"
-	inCard    = "card"
-	inOther   = ""
-)
 
 // focusArea says which part of the timeline holds the focused element.
-func focusArea(el app.Value) string {
+func focusArea(el app.Value) timeline.Area {
 	switch {
 	case !el.Truthy() || el.Get("closest").IsUndefined():
-		return inOther
+		return timeline.Elsewhere
 	case el.Call("closest", ".tl-markers").Truthy():
-		return inMarkers
+		return timeline.Markers
 	case el.Call("closest", ".event-list").Truthy():
-		return inList
+		return timeline.List
 	case el.Call("closest", ".tl-card").Truthy():
-		return inCard
+		return timeline.Card
 	}
-	return inOther
+	return timeline.Elsewhere
 }
 
-// refocus puts focus, after the render, where the reader will look for it:
+// focus puts focus, after the render, where the reader will look for it:
 // on the new marker, on the new list item, or on the card (whose links may
 // be gone). Focus elsewhere (the buttons) stays put.
-func (t *Timeline) refocus(ctx app.Context, where string) {
-	id := t.selected
-	ctx.Defer(func(app.Context) {
-		switch where {
-		case inMarkers:
-			t.focusMarkerOf(id)
-		case inList:
-			scrollToEvent(id, "nearest", true)
-		case inCard:
-			if el := app.Window().GetElementByID("tl-card"); el.Truthy() {
-				el.Call("focus", map[string]any{"preventScroll": true})
-			}
-		default:
-			// On a narrow screen only the list shows: bring the event into view.
-			if card := app.Window().GetElementByID("tl-card"); card.Truthy() && !card.Get("offsetParent").Truthy() {
-				scrollToEvent(id, "nearest", false)
-			}
+func (t *Timeline) focus(f timeline.Focus) {
+	switch f.In {
+	case timeline.Markers:
+		t.focusMarkerOf(f.ID)
+	case timeline.List:
+		scrollToEvent(f.ID, "nearest", true)
+	case timeline.Card:
+		if el := app.Window().GetElementByID("tl-card"); el.Truthy() {
+			el.Call("focus", map[string]any{"preventScroll": true})
 		}
-	})
+	default:
+		// On a narrow screen only the list shows: bring the event into view.
+		if card := app.Window().GetElementByID("tl-card"); card.Truthy() && !card.Get("offsetParent").Truthy() {
+			scrollToEvent(f.ID, "nearest", false)
+		}
+	}
 }
 
 // scrollToEvent brings the list item of event id into view ("start": to
@@ -150,95 +96,46 @@ func (t *Timeline) onStep(ctx app.Context, e app.Event) {
 	if src.Get("dataset").Get("step").String() == "prev" {
 		d = -1
 	}
-	t.stepBy(ctx, d)
-}
-
-// stepBy selects the event d places after the selected one.
-func (t *Timeline) stepBy(ctx app.Context, d int) {
-	m := t.modelNow()
-	v := m.view(t.hidden)
-	sel := t.selectedPos(v)
-	if sel < 0 {
-		return
-	}
-	t.choose(ctx, v.step(sel, d))
-	t.afterRender(ctx)
+	v, fx := t.view.Step(d)
+	t.update(ctx, e, v, fx)
 }
 
 // onChooseButton selects the event a button names by its position.
 func (t *Timeline) onChooseButton(ctx app.Context, e app.Event) {
 	i, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("pos").String())
-	if err != nil {
+	if err != nil || i < 0 || i >= len(t.Case.Events) {
 		return
 	}
-	t.choose(ctx, i)
-	t.afterRender(ctx)
+	v, fx := t.view.Select(t.Case.Events[i].ID)
+	t.update(ctx, e, v, fx)
 }
 
-// onToggleCategory shows or hides a category's events. The last category
-// shown stays shown, and a selection that gets hidden moves to the nearest
-// event still shown.
+// onToggleCategory shows or hides a category's events.
 func (t *Timeline) onToggleCategory(ctx app.Context, e app.Event) {
 	k, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("cat").String())
 	if err != nil {
 		return
 	}
-	m := t.modelNow()
-	hidden := t.hidden ^ (1 << k)
-	if len(m.view(hidden).order) == 0 {
-		ctx.PreventUpdate()
-		return
-	}
-	before := t.selectedID()
-	t.hidden = hidden
-	t.listFrom = -1
-	if after := t.selectedID(); after != before {
-		// The selected event was hidden: move to the nearest one shown.
-		t.selected = ""
-		t.choose(ctx, m.index[after])
-	}
-	t.scroll = 0
-	t.revealOnAxis()
-	t.afterRender(ctx)
+	v, fx := t.view.Filter(k)
+	t.update(ctx, e, v, fx)
 }
 
-// onSwipeStart, onSwipeEnd: a quick horizontal swipe across the card
-// moves to the next event (leftwards) or the previous one. The card allows
-// only vertical panning (touch-action: pan-y), so a horizontal swipe
-// scrolls nothing; a vertical one scrolls the page as usual.
-func (t *Timeline) onSwipeStart(ctx app.Context, e app.Event) {
-	ctx.PreventUpdate()
-	ts := e.Get("touches")
-	if ts.Length() != 1 {
-		t.swipe.active = false
-		return
+// onSwipe follows a touch on the card: a quick horizontal swipe moves to
+// the next event (leftwards) or the previous one. The card allows only
+// vertical panning (touch-action: pan-y), so a horizontal swipe scrolls
+// nothing; a vertical one scrolls the page as usual.
+func (t *Timeline) onSwipe(ctx app.Context, e app.Event) {
+	phase, ok := map[string]timeline.TouchPhase{
+		"touchstart": timeline.TouchStart, "touchmove": timeline.TouchMove, "touchend": timeline.TouchEnd,
+	}[e.Get("type").String()]
+	if !ok {
+		phase = timeline.TouchCancel
 	}
-	p := ts.Index(0)
-	t.swipe = swipeStart{
-		x: p.Get("clientX").Float(), y: p.Get("clientY").Float(),
-		time:   e.Get("timeStamp").Float(),
-		active: true,
-	}
-}
-
-func (t *Timeline) onSwipeEnd(ctx app.Context, e app.Event) {
-	s := t.swipe
-	t.swipe.active = false
-	ts := e.Get("changedTouches")
-	if !s.active || e.Get("type").String() != "touchend" || ts.Length() != 1 || e.Get("touches").Length() != 0 {
-		ctx.PreventUpdate()
-		return
-	}
-	p := ts.Index(0)
-	dx, dy := p.Get("clientX").Float()-s.x, p.Get("clientY").Float()-s.y
-	dt := e.Get("timeStamp").Float() - s.time
-	if math.Abs(dx) < 48 || math.Abs(dx) < 1.5*math.Abs(dy) || dt > 800 {
-		ctx.PreventUpdate()
-		return
-	}
-	if dx < 0 {
-		t.stepBy(ctx, +1)
-	} else {
-		t.stepBy(ctx, -1)
-	}
+	v, fx := t.view.Swipe(timeline.Touch{
+		Phase:   phase,
+		Touches: fingers(e.Get("touches"), 0),
+		Changed: fingers(e.Get("changedTouches"), 0),
+		Time:    e.Get("timeStamp").Float(),
+	})
+	t.update(ctx, e, v, fx)
 }

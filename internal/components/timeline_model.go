@@ -9,74 +9,47 @@ import (
 	"docket/internal/timeline"
 )
 
-// timelineModel is what the Timeline derives once from a case: events by
-// id, the quiz questions about each event, the categories in use, and for
-// each category filter the events shown. It is read-only once built, and
-// built once per case, so that a render with 10,000 events costs lookups,
-// not scans.
+// timelineModel is what the Timeline derives once from a case: its events
+// indexed for stepping and filtering (timeline.Events), the quiz questions
+// about each event, the categories and how many events each has. It is
+// read-only once built, and built once per case, so that a render with
+// 10,000 events costs lookups, not scans.
 type timelineModel struct {
 	c         *casefile.Case
-	index     map[string]int         // event id → position in c.Events
+	events    *timeline.Events
 	questions [][]*casefile.Question // by event position
-	catIndex  map[string]int         // category id → position in c.Categories
-	catOf     []int                  // by event position: its category's position
 	catCount  []int                  // events per category, by category position
 	span      string                 // spanText, once
-
-	mu    sync.Mutex
-	views map[categoryMask]*timelineView
-}
-
-// categoryMask is a set of categories by position in Case.Categories (a
-// case has at most casefile.MaxCategories).
-type categoryMask uint32
-
-func (m categoryMask) has(i int) bool { return m&(1<<i) != 0 }
-
-// timelineView is the events shown under one category filter, in file
-// order (the editor's reading order, which validation keeps in date order),
-// and the axis that places them.
-type timelineView struct {
-	hidden categoryMask
-	order  []int   // positions in c.Events of the events shown
-	rank   []int32 // by event position: its place in order, or -1 when hidden
-
-	axisOnce sync.Once
-	axis     *timeline.Timeline
 }
 
 // newTimelineModel indexes a case for the timeline.
 func newTimelineModel(c *casefile.Case) *timelineModel {
 	m := &timelineModel{
 		c:         c,
-		index:     make(map[string]int, len(c.Events)),
 		questions: make([][]*casefile.Question, len(c.Events)),
-		catIndex:  make(map[string]int, len(c.Categories)),
-		catOf:     make([]int, len(c.Events)),
 		catCount:  make([]int, len(c.Categories)),
-		views:     map[categoryMask]*timelineView{},
 	}
+	catIndex := make(map[string]int, len(c.Categories))
 	for i, k := range c.Categories {
-		m.catIndex[k.ID] = i
+		catIndex[k.ID] = i
 	}
+	evs := make([]timeline.Event, len(c.Events))
 	for i := range c.Events {
 		e := &c.Events[i]
-		if _, dup := m.index[e.ID]; !dup {
-			m.index[e.ID] = i
-		}
-		k, ok := m.catIndex[e.Category]
+		k, ok := catIndex[e.Category]
 		if !ok {
 			k = -1
 		} else {
 			m.catCount[k]++
 		}
-		m.catOf[i] = k
+		evs[i] = timeline.Event{ID: e.ID, Category: k}
 	}
+	m.events = timeline.NewEvents(evs, len(c.Categories), m.axis)
 	m.span = m.spanText()
 	for qi := range c.Quiz.Questions {
 		q := &c.Quiz.Questions[qi]
 		for _, id := range q.Events {
-			if i, ok := m.index[id]; ok {
+			if i, ok := m.events.Index(id); ok {
 				m.questions[i] = append(m.questions[i], q)
 			}
 		}
@@ -113,7 +86,7 @@ func modelOf(c *casefile.Case) *timelineModel {
 
 // event is the event with the given id, or nil.
 func (m *timelineModel) event(id string) *casefile.Event {
-	if i, ok := m.index[id]; ok {
+	if i, ok := m.events.Index(id); ok {
 		return &m.c.Events[i]
 	}
 	return nil
@@ -121,7 +94,7 @@ func (m *timelineModel) event(id string) *casefile.Event {
 
 // category is the category of the event at position i, or nil.
 func (m *timelineModel) category(i int) *casefile.Category {
-	if k := m.catOf[i]; k >= 0 {
+	if k := m.events.Category(i); k >= 0 {
 		return &m.c.Categories[k]
 	}
 	return nil
@@ -135,107 +108,27 @@ func (m *timelineModel) color(i int) string {
 	return ""
 }
 
-// fullMask is the mask of every category of the case.
-func (m *timelineModel) fullMask() categoryMask {
-	return categoryMask(1)<<len(m.c.Categories) - 1
-}
-
-// view is the events shown when the categories in hidden are hidden.
-func (m *timelineModel) view(hidden categoryMask) *timelineView {
-	hidden &= m.fullMask()
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if v, ok := m.views[hidden]; ok {
-		return v
+// axis lays out the events at positions on a time axis, with labels
+// measured in the browser's font: only the browser draws an axis, so the
+// server never builds one.
+func (m *timelineModel) axis(positions []int) *timeline.Timeline {
+	items := make([]timeline.Item, len(positions))
+	for k, i := range positions {
+		e := &m.c.Events[i]
+		items[k] = timeline.Item{ID: e.ID, Start: e.Date.Start(), End: e.Date.End(), Label: e.Title}
 	}
-	v := &timelineView{hidden: hidden, rank: make([]int32, len(m.c.Events))}
-	for i := range m.c.Events {
-		if k := m.catOf[i]; k >= 0 && hidden.has(k) {
-			v.rank[i] = -1
-			continue
-		}
-		v.rank[i] = int32(len(v.order))
-		v.order = append(v.order, i)
-	}
-	if len(m.views) >= 8 {
-		clear(m.views)
-	}
-	m.views[hidden] = v
-	return v
-}
-
-// shown reports whether the event at position i is shown in the view.
-func (v *timelineView) shown(i int) bool { return i >= 0 && i < len(v.rank) && v.rank[i] >= 0 }
-
-// nearest is the position of the shown event nearest to event i in file
-// order: i itself when shown, else the next one shown, else the one before.
-// It is -1 when nothing is shown.
-func (v *timelineView) nearest(i int) int {
-	if len(v.order) == 0 {
-		return -1
-	}
-	if v.shown(i) {
-		return i
-	}
-	for j := i + 1; j < len(v.rank); j++ {
-		if v.rank[j] >= 0 {
-			return j
-		}
-	}
-	for j := min(i, len(v.rank)) - 1; j >= 0; j-- {
-		if v.rank[j] >= 0 {
-			return j
-		}
-	}
-	return v.order[0]
-}
-
-// step is the position of the shown event delta places after event i (before
-// it for a negative delta), clamped to the first and last shown.
-func (v *timelineView) step(i, delta int) int {
-	i = v.nearest(i)
-	if i < 0 {
-		return -1
-	}
-	r := int(v.rank[i]) + delta
-	r = max(0, min(r, len(v.order)-1))
-	return v.order[r]
-}
-
-// axisOf is the view's axis, built on first use with measure for label
-// widths: only the browser draws an axis, so the server never builds one.
-func (m *timelineModel) axisOf(v *timelineView, measure func(string) float64) *timeline.Timeline {
-	v.axisOnce.Do(func() {
-		items := make([]timeline.Item, len(v.order))
-		for k, i := range v.order {
-			e := &m.c.Events[i]
-			items[k] = timeline.Item{ID: e.ID, Start: e.Date.Start(), End: e.Date.End(), Label: e.Title}
-		}
-		v.axis = timeline.New(items, timeline.Options{
-			Padding:       axisPadding,
-			MinSpacing:    28,
-			MaxLanes:      axisLanes,
-			MaxLabelWidth: 240,
-			Measure:       measure,
-			CountLabel:    countLabel,
-		})
+	return timeline.New(items, timeline.Options{
+		Padding:       axisPadding,
+		MinSpacing:    28,
+		MaxLanes:      axisLanes,
+		MaxLabelWidth: 240,
+		Measure:       func(s string) float64 { return labelMeasure()(s) },
+		CountLabel:    countLabel,
 	})
-	return v.axis
 }
 
 // countLabel names a marker that holds several events.
 func countLabel(n int) string { return thousands(n) + " events" }
-
-// firstByFile is, of the events ids, the one that comes first in the file.
-func (m *timelineModel) firstByFile(ids []string) string {
-	best, bi := "", len(m.c.Events)
-	for _, id := range ids {
-		if i, ok := m.index[id]; ok && i < bi {
-			best, bi = id, i
-		}
-	}
-	return best
-}
 
 // markerName is the accessible name of a marker on the axis: the event's
 // date and title, or for several events their dates and how many.
@@ -272,7 +165,7 @@ func (m *timelineModel) markerFill(ids []string) string {
 	const most = 6 // a pie of more slices is unreadable
 	var colors []string
 	for _, id := range ids {
-		if i, ok := m.index[id]; ok {
+		if i, ok := m.events.Index(id); ok {
 			colors = append(colors, m.color(i))
 		}
 		if len(colors) == most {

@@ -48,53 +48,6 @@ func timelineCase() *casefile.Case {
 	}
 }
 
-func TestTimelineViewFilterAndStep(t *testing.T) {
-	m := newTimelineModel(timelineCase())
-	all := m.view(0)
-	if !slices.Equal(all.order, []int{0, 1, 2, 3, 4}) {
-		t.Fatalf("order = %v", all.order)
-	}
-	noPress := m.view(1 << 2) // press hidden: events a and d
-	for _, tc := range []struct {
-		name          string
-		v             *timelineView
-		from, delta   int
-		nearest, step int
-	}{
-		{"next", all, 0, +1, 0, 1},
-		{"prev at start stays", all, 0, -1, 0, 0},
-		{"next at end stays", all, 4, +1, 4, 4},
-		{"skip hidden", noPress, 2, +1, 2, 4},
-		{"back over hidden", noPress, 4, -1, 4, 2},
-		{"hidden: nearest is the next shown", noPress, 0, 0, 1, 1},
-		{"hidden: from a hidden event", noPress, 3, +1, 4, 4},
-		{"hidden: from a hidden event back", noPress, 3, -1, 4, 2},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := tc.v.nearest(tc.from); got != tc.nearest {
-				t.Errorf("nearest(%d) = %d; want %d", tc.from, got, tc.nearest)
-			}
-			if got := tc.v.step(tc.from, tc.delta); got != tc.step {
-				t.Errorf("step(%d, %d) = %d; want %d", tc.from, tc.delta, got, tc.step)
-			}
-		})
-	}
-	// The last shown event, hidden at the end: nearest looks back.
-	lastHidden := m.view(1 << 0) // court: c and e
-	if got := lastHidden.nearest(4); got != 3 {
-		t.Errorf("nearest to the hidden last event = %d; want 3", got)
-	}
-	if m.view(1<<2) != noPress {
-		t.Error("views are not kept")
-	}
-	if got := len(m.view(m.fullMask()).order); got != 0 {
-		t.Errorf("everything hidden shows %d events", got)
-	}
-	if got := m.view(m.fullMask()).nearest(2); got != -1 {
-		t.Errorf("nearest with nothing shown = %d; want -1", got)
-	}
-}
-
 func TestTimelineModelLookups(t *testing.T) {
 	m := newTimelineModel(timelineCase())
 	if got := m.catCount; !slices.Equal(got, []int{2, 1, 2}) {
@@ -104,13 +57,16 @@ func TestTimelineModelLookups(t *testing.T) {
 	if len(qs) != 2 || qs[0].ID != "q1" || qs[1].ID != "q2" {
 		t.Errorf("questions about c = %v; want q1, q2 in quiz order", qs)
 	}
-	if got := m.firstByFile([]string{"e", "c", "d"}); got != "c" {
-		t.Errorf("firstByFile = %q; want c", got)
-	}
-	for _, tc := range []struct{ cur, want string }{{"c", "d"}, {"d", "e"}, {"e", "c"}} {
-		if got := nextInGroup(m, []string{"d", "e", "c"}, tc.cur); got != tc.want {
-			t.Errorf("nextInGroup after %s = %q; want %q", tc.cur, got, tc.want)
+	for i, want := range []int{2, 1, 0, 2, 0} {
+		if got := m.events.Category(i); got != want {
+			t.Errorf("category of event %d = %d; want %d", i, got, want)
 		}
+	}
+	if cat := m.category(1); cat == nil || cat.ID != "gov" {
+		t.Errorf("category(1) = %v; want gov", cat)
+	}
+	if e := m.event("d"); e == nil || e.Title != "Same day" {
+		t.Errorf("event(d) = %v", e)
 	}
 	if got := m.span; got != "5 events, January 2017 to April 2017" {
 		t.Errorf("span = %q", got)

@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"net/url"
 	"testing"
 )
 
@@ -94,4 +95,25 @@ func BenchmarkNew10000(b *testing.B) {
 			_ = New(sorted, Options{})
 		}
 	})
+}
+
+// BenchmarkKey10000 measures what an arrow key costs the View with 10,000
+// events, zoomed in: the step, the reveal on the axis, and what a render
+// then reads of the View.
+func BenchmarkKey10000(b *testing.B) {
+	long, _ := longEvents(10000)
+	v, _ := NewView(long).Open(&url.URL{RawQuery: "event=" + long.ID(5000)}).Mount(benchViewport, nil)
+	for range 4 {
+		v, _ = v.Zoom(+1)
+	}
+	keys := [2]Key{{Name: "ArrowRight", Focus: Markers}, {Name: "ArrowLeft", Focus: Markers}}
+	i := 0
+	for b.Loop() {
+		v, _ = v.Key(keys[i%2])
+		v = v.ScrollSet()
+		_, _, _ = v.Selected(), v.CanZoomIn(), v.CanZoomOut()
+		_, _, _ = v.ListWindow(true)
+		_, _ = v.MarkerID(v.SelectedID())
+		i++
+	}
 }

@@ -1,12 +1,17 @@
-// Package timeline is the date and layout arithmetic behind Docket's
-// interactive timeline: where each event sits on a horizontal axis at a zoom
-// level, which events share a marker, where labels and ticks go, and which
-// of them are in view. It is plain Go with no UI and no I/O so that the
-// browser program can call it on every render.
+// Package timeline is Docket's interactive timeline without the browser:
+// the date and layout arithmetic (where each event sits on a horizontal
+// axis at a zoom level, which events share a marker, where labels and ticks
+// go, and which of them are in view) and the reader's state (which event is
+// selected, which categories are hidden, the zoom and scroll, and what each
+// key, click, wheel and touch does to them). It is plain Go with no UI and
+// no I/O, so that tests drive it natively and the browser program can call
+// it on every render.
 //
 // Build a Timeline once from the events (New sorts and groups them), pick a
 // Zoom (FitZoom, ZoomIn, ZoomOut), compute a Layout for that zoom, and ask
-// the Layout for the Window the reader can see.
+// the Layout for the Window the reader can see. A View holds one reader's
+// state over a case's Events; its methods return the next View and the
+// Effects the page must perform.
 package timeline
 
 import (
