@@ -124,11 +124,15 @@ share-image:
 ##     cold and warm, in three profiles (bin/bench/pageload.json; the table
 ##     also goes into the README);
 ##   - bin/docket under load beside nginx, then a 60 s soak at 256
-##     connections (bin/bench/load.json; installs wrk and nginx-light as root).
+##     connections (bin/bench/load.json; installs wrk and nginx-light as root);
+##   - 256 readers of a case's page for 60 s while an editor publishes it
+##     every second: no error, no page of a half-published case, flat
+##     memory (bin/bench/publish.json).
 bench: build browser
 	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -run=NONE -bench=Timeline -benchtime=1x ./internal/e2e
 	CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) run ./internal/tools/pageload -runs 7 -bin bin/docket -readme README.md
 	$(GO) run ./internal/tools/loadtest -bin bin/docket -out bin/bench/load.json
+	$(GO) run ./internal/tools/publishload -bin bin/docket -out bin/bench/publish.json
 
 clean:
 	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
