@@ -11,7 +11,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	pathpkg "path"
 	"path/filepath"
 	"slices"
@@ -20,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"docket/internal/browsertest/chromium"
 	"docket/internal/casefile"
 	"docket/internal/cli"
 	"docket/web"
@@ -29,19 +29,6 @@ import (
 	cdpruntime "github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
-
-// ChromePath finds the browser: $CHROME_PATH, else Debian's chromium.
-func ChromePath() string {
-	if p := os.Getenv("CHROME_PATH"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "headless_shell"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // Server is a running `docket serve` for a test.
 type Server struct {
@@ -161,9 +148,9 @@ type Options struct {
 // the test, closed when the test ends.
 func NewBrowser(t testing.TB, o Options) *Browser {
 	t.Helper()
-	path := ChromePath()
+	path := chromium.Path()
 	if path == "" {
-		t.Fatal("no Chromium found for the browser tests: install Debian's chromium (`apt-get install chromium`; `make test` does this as root) or set CHROME_PATH")
+		t.Fatal("browser tests: " + chromium.Missing)
 	}
 	if o.Width == 0 {
 		o.Width, o.Height = 1280, 900
@@ -174,23 +161,7 @@ func NewBrowser(t testing.TB, o Options) *Browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(profile),
-		chromedp.WindowSize(o.Width, o.Height),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("mute-audio", true),
-	}
+	opts := chromium.Options(path, chromedp.UserDataDir(profile), chromedp.WindowSize(o.Width, o.Height))
 	if o.NoScript {
 		opts = append(opts, chromedp.Flag("blink-settings", "scriptEnabled=false"))
 	}

@@ -9,7 +9,7 @@ import (
 	"net/url"
 	"os"
 
-	"docket/internal/browsertest"
+	"docket/internal/browsertest/chromium"
 
 	"github.com/chromedp/chromedp"
 )
@@ -34,13 +34,11 @@ func main() {
 	if len(os.Args) > 1 {
 		out = os.Args[1]
 	}
-	path := browsertest.ChromePath()
+	path := chromium.Path()
 	if path == "" {
-		log.Fatal("mkshare needs Chromium (apt-get install chromium) or CHROME_PATH")
+		log.Fatal("mkshare: " + chromium.Missing)
 	}
-	alloc, cancel := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(path), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.WindowSize(1200, 630), chromedp.Flag("hide-scrollbars", true))
+	alloc, cancel := chromedp.NewExecAllocator(context.Background(), chromium.Options(path, chromedp.WindowSize(1200, 630))...)
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(alloc)
 	defer cancel()

@@ -3,7 +3,7 @@
 package main
 
 import (
-	"docket/internal/tools/pageload/helloworld"
+	"docket/internal/tools/bench/helloworld"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
