@@ -366,7 +366,7 @@ func (r *report) table(w io.Writer) {
 	}
 	fmt.Fprintf(w, "shutdown on SIGTERM: %s\n", r.Shutdown)
 	if len(r.Problems) == 0 {
-		fmt.Fprintln(w, "no problems: no failed requests, no memory growth, clean shutdown")
+		fmt.Fprintln(w, "no problems: no failed requests, no page of a half-published case, no memory growth, clean shutdown")
 		return
 	}
 	fmt.Fprintln(w, "PROBLEMS:")
