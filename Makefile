@@ -3,6 +3,7 @@
 
 GO       ?= go
 ADDR     ?= localhost:8080
+DB       ?= $(or $(DATABASE_URL),sqlite:docket-data/docket.db)
 GOFILES  := $(shell find app internal server web -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name '*.go' 2>/dev/null)
 WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
@@ -32,9 +33,11 @@ web/app.wasm: $(GOFILES)
 web/app.wasm.br web/app.wasm.gz &: web/app.wasm
 	$(GO) run ./internal/tools/precompress web/app.wasm
 
-## run: build and serve the default case at http://$(ADDR)/.
+## run: build and serve the default case at http://$(ADDR)/, with the
+## database at $(DB) (made at the first run, which prints the link that
+## creates the first editor account).
 run: build
-	bin/docket serve -addr $(ADDR)
+	bin/docket serve -addr $(ADDR) -db $(DB)
 
 ## generate: templ's Go files from the .templ sources.
 generate:
@@ -133,7 +136,9 @@ share-image:
 ##     loads; issue #17's targets met or missed (bin/bench/pageload.json and
 ##     .md, the reports in bin/bench/lighthouse; the table also goes into the
 ##     README);
-##   - bin/docket under load with vegeta, then a soak (bin/bench/load.json).
+##   - bin/docket under load with vegeta, then a soak, then 256 readers of a
+##     case's page while an editor publishes it every second: no error, no
+##     page of a half-published case, flat memory (bin/bench/load.json).
 BENCH_COUNT ?= 3
 bench: build browser bin/npm/node_modules/lighthouse/package.json
 	@mkdir -p bin/bench

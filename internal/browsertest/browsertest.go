@@ -13,6 +13,7 @@ import (
 	"os"
 	pathpkg "path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -59,7 +60,8 @@ func (s *Server) Logs() string { return s.log.String() }
 
 // StartServer runs `docket serve` with the embedded web folder on a free
 // loopback port (or the -addr among flags), with extra flags, and stops it
-// when the test ends.
+// when the test ends. Its database is a new SQLite file in a temporary
+// folder, unless flags name one with -db.
 func StartServer(t testing.TB, flags ...string) *Server {
 	t.Helper()
 	if _, err := web.FS.Open("app.wasm"); err != nil {
@@ -75,8 +77,12 @@ func StartServer(t testing.TB, flags ...string) *Server {
 		Web:       web.FS,
 		Listening: func(a string) { addr <- a },
 	}
+	args := []string{"serve", "-addr", "127.0.0.1:0"}
+	if !slices.Contains(flags, "-db") { // never ./docket-data in the source tree
+		args = append(args, "-db", "sqlite:"+filepath.Join(t.TempDir(), "docket.db"))
+	}
 	go func() {
-		done <- cli.Run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, flags...), env)
+		done <- cli.Run(ctx, append(args, flags...), env)
 	}()
 	s := Server{log: &logs}
 	select {

@@ -1,6 +1,6 @@
-// Package cli is Docket's command line: `docket serve`, `docket validate`
-// and `docket export`. It is a contract that scripts rely on: usage errors
-// exit 2, failures exit 1, success exits 0.
+// Package cli is Docket's command line: `docket serve`, `docket validate`,
+// `docket export` and `docket user`. It is a contract that scripts rely
+// on: usage errors exit 2, failures exit 1, success exits 0.
 package cli
 
 import (
@@ -17,6 +17,7 @@ import (
 	"docket/internal/casefile"
 	"docket/internal/export"
 	"docket/internal/server"
+	"docket/internal/store"
 )
 
 // Env is what a command may use from its surroundings, passed in so tests
@@ -32,20 +33,28 @@ type Env struct {
 
 // The commands' synopses, in the general usage and in each command's.
 const (
-	serveSynopsis    = "serve [-addr HOST:PORT] [-cases DIR] [-base PATH] [-frame-ancestors SOURCES] [-hsts]"
+	serveSynopsis    = "serve [-addr HOST:PORT] [-cases DIR] [-db URL] [-base PATH] [-frame-ancestors SOURCES] [-hsts]"
 	validateSynopsis = "validate FILE..."
-	exportSynopsis   = "export -out DIR [-base PATH] [-url URL] [-cases DIR]"
+	exportSynopsis   = "export -out DIR [-base PATH] [-url URL] [-cases DIR] [-db URL]"
 )
 
 const usage = `Docket turns a court case into an interactive explainer.
 
 Usage:
   docket ` + serveSynopsis + `
-        serve the explainers
+        serve the explainers, and the editor API for the Studio
   docket ` + validateSynopsis + `
         check case files
   docket ` + exportSynopsis + `
         write the site as static files
+  docket ` + userAddSynopsis + `
+  docket ` + userListSynopsis + `
+  docket ` + userPasswdSynopsis + `
+  docket ` + userRemoveSynopsis + `
+        manage editors' accounts
+
+The database (-db) is sqlite:PATH or postgres://USER@HOST/DB; by default
+$DATABASE_URL, or ` + store.DefaultURL + `.
 
 Run "docket help COMMAND" or "docket COMMAND -h" for a command's flags.
 `
@@ -82,11 +91,13 @@ func help(command string, env Env) int {
 	var fl *flag.FlagSet
 	switch command {
 	case "serve":
-		fl = serveFlags(&server.Config{}, env)
+		fl = serveFlags(&serveOptions{}, env)
 	case "validate":
 		fl = newFlags("validate", validateSynopsis, env)
 	case "export":
 		fl = exportFlags(&export.Options{}, env)
+	case "user":
+		return userHelp(env)
 	default:
 		fmt.Fprintf(env.Stderr, "docket help: unknown command %q\n\n%s", command, usage)
 		return 2
@@ -121,24 +132,41 @@ func parse(fl *flag.FlagSet, args []string, env Env) (status int, ok bool) {
 	return 0, true
 }
 
-// serveFlags are the flags of `docket serve`, bound into cfg.
-func serveFlags(cfg *server.Config, env Env) *flag.FlagSet {
+// serveOptions are what `docket serve` reads: the server's Config and
+// the database's URL.
+type serveOptions struct {
+	server.Config
+	DB string
+}
+
+// serveFlags are the flags of `docket serve`, bound into o.
+func serveFlags(o *serveOptions, env Env) *flag.FlagSet {
 	defaultAddr := "localhost:8080"
 	if port := env.Getenv("PORT"); port != "" {
 		defaultAddr = ":" + port
 	}
 	fl := newFlags("serve", serveSynopsis, env)
-	fl.StringVar(&cfg.Addr, "addr", defaultAddr, "`HOST:PORT` to listen on (default from $PORT when set)")
-	fl.StringVar(&cfg.CasesDir, "cases", "", "`DIR` of extra *.json case files to serve beside the built-in ones")
-	fl.StringVar(&cfg.Base, "base", "/", "`PATH` to serve under, such as /explainers/")
-	fl.StringVar(&cfg.FrameAncestors, "frame-ancestors", "*", "`SOURCES` allowed to frame the embeds, space-separated (\"*\": any site)")
-	fl.BoolVar(&cfg.HSTS, "hsts", false, "send Strict-Transport-Security (only behind TLS)")
+	fl.StringVar(&o.Addr, "addr", defaultAddr, "`HOST:PORT` to listen on (default from $PORT when set)")
+	fl.StringVar(&o.CasesDir, "cases", "", "`DIR` of extra *.json case files to serve beside the built-in ones (read-only)")
+	fl.StringVar(&o.DB, "db", defaultDB(env), "database `URL` of drafts, published cases and editors' accounts: sqlite:PATH or postgres://USER@HOST/DB (default $DATABASE_URL, or "+store.DefaultURL+")")
+	fl.StringVar(&o.Base, "base", "/", "`PATH` to serve under, such as /explainers/")
+	fl.StringVar(&o.FrameAncestors, "frame-ancestors", "*", "`SOURCES` allowed to frame the embeds, space-separated (\"*\": any site)")
+	fl.BoolVar(&o.HSTS, "hsts", false, "send Strict-Transport-Security (only behind TLS)")
 	return fl
 }
 
+// defaultDB is the database commands use when -db is not given:
+// $DATABASE_URL, or the SQLite file in ./docket-data.
+func defaultDB(env Env) string {
+	if u := env.Getenv("DATABASE_URL"); u != "" {
+		return u
+	}
+	return store.DefaultURL
+}
+
 func serve(ctx context.Context, args []string, env Env) int {
-	var cfg server.Config
-	fl := serveFlags(&cfg, env)
+	var o serveOptions
+	fl := serveFlags(&o, env)
 	if status, ok := parse(fl, args, env); !ok {
 		return status
 	}
@@ -147,7 +175,16 @@ func serve(ctx context.Context, args []string, env Env) int {
 		fl.Usage()
 		return 2
 	}
+	cfg := o.Config
 	cfg.Log = slog.New(slog.NewTextHandler(env.Stderr, nil))
+	cfg.Console = env.Stderr
+	db, err := store.Open(ctx, o.DB)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "docket serve: %v\n", err)
+		return 1
+	}
+	defer db.Close()
+	cfg.DB = db
 	s, err := server.New(cfg, env.Web)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "docket serve: %v\n", err)
@@ -210,7 +247,23 @@ func exportFlags(opts *export.Options, env Env) *flag.FlagSet {
 	fl.StringVar(&opts.Base, "base", "/", "`PATH` the site will be served under, such as /explainers/")
 	fl.StringVar(&opts.URL, "url", "", "public `URL` of the site, for absolute links in social tags and oEmbed")
 	fl.StringVar(&opts.CasesDir, "cases", "", "`DIR` of extra *.json case files to export beside the built-in ones")
+	fl.StringVar(&opts.DB, "db", exportDefaultDB(env), "database `URL` whose published cases to export too (default $DATABASE_URL, or "+store.DefaultURL+" if that file exists)")
 	return fl
+}
+
+// exportDefaultDB is the database an export reads when -db is not given:
+// $DATABASE_URL, or the default SQLite file if it exists (an export never
+// creates a database), or none.
+func exportDefaultDB(env Env) string {
+	if u := env.Getenv("DATABASE_URL"); u != "" {
+		return u
+	}
+	if _, path, err := store.ParseURL(store.DefaultURL); err == nil {
+		if _, err := os.Stat(path); err == nil {
+			return store.DefaultURL
+		}
+	}
+	return ""
 }
 
 func exportSite(args []string, env Env) int {

@@ -12,7 +12,6 @@ import (
 	"testing/fstest"
 
 	"docket/internal/export"
-	"docket/internal/server"
 	docketweb "docket/web"
 )
 
@@ -35,6 +34,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"-h"}, 0, "docket serve"},
 		{[]string{"help"}, 0, "docket validate"},
 		{[]string{"help", "export"}, 0, "-url URL"},
+		{[]string{"help", "user"}, 0, "docket user passwd [-db URL] LOGIN"},
+		{[]string{"-h"}, 0, "docket user add [-db URL]"},
 		{[]string{"help", "frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{[]string{"serve", "-h"}, 0, "-addr"},
@@ -65,7 +66,7 @@ func TestUsage(t *testing.T) {
 func TestHelpListsEveryFlag(t *testing.T) {
 	env := Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
 	for name, fl := range map[string]*flag.FlagSet{
-		"serve":  serveFlags(&server.Config{}, env),
+		"serve":  serveFlags(&serveOptions{}, env),
 		"export": exportFlags(&export.Options{}, env),
 	} {
 		code, help, errs := runCLI("help", name)
@@ -90,8 +91,49 @@ func TestHelpListsEveryFlag(t *testing.T) {
 				t.Errorf("the general usage lacks the synopsis %q", synopsis)
 			}
 		})
-		if name == "serve" && (n < 5 || !strings.Contains(help, "-frame-ancestors SOURCES") || !strings.Contains(help, "-hsts")) {
-			t.Errorf("help serve lists %d flags, without -frame-ancestors or -hsts:\n%s", n, help)
+		if name == "serve" && (n < 6 || !strings.Contains(help, "-frame-ancestors SOURCES") || !strings.Contains(help, "-hsts") || !strings.Contains(help, "-db URL")) {
+			t.Errorf("help serve lists %d flags, without -frame-ancestors, -hsts or -db:\n%s", n, help)
+		}
+		if name == "export" && !strings.Contains(help, "-db URL") {
+			t.Errorf("help export does not list -db:\n%s", help)
+		}
+	}
+
+	// docket user's commands: `docket help user` and `docket user -h`
+	// list each command with its flags; `docket user COMMAND -h` lists
+	// the command's; the general usage names each command's synopsis.
+	code, help, errs := runCLI("help", "user")
+	if code != 0 || errs != "" {
+		t.Errorf("help user: exit %d, stderr %q; want 0 and nothing", code, errs)
+	}
+	_, dashH, _ := runCLI("user", "-h")
+	_, general, _ := runCLI("help")
+	for _, command := range userCommands {
+		fl, _, _, _ := userFlags(command, env)
+		_, _, own := runCLI("user", command, "-h")
+		synopsis := userSynopses[command]
+		if !strings.Contains(general, "docket "+synopsis+"\n") {
+			t.Errorf("the general usage lacks %q:\n%s", synopsis, general)
+		}
+		for where, text := range map[string]string{"help user": help, "user -h": dashH, "user " + command + " -h": own} {
+			if !strings.Contains(text, "Usage: docket "+synopsis+"\n") {
+				t.Errorf("%s lacks the usage of %q:\n%s", where, synopsis, text)
+			}
+		}
+		n := 0
+		fl.VisitAll(func(f *flag.Flag) {
+			n++
+			if !strings.Contains(synopsis, "[-"+f.Name) {
+				t.Errorf("the synopsis %q does not name -%s", synopsis, f.Name)
+			}
+			for where, text := range map[string]string{"help user": help, "user " + command + " -h": own} {
+				if !strings.Contains(text, "\n  -"+f.Name+" ") {
+					t.Errorf("%s does not list -%s:\n%s", where, f.Name, text)
+				}
+			}
+		})
+		if n == 0 || (command == "add" && n != 3) {
+			t.Errorf("user %s has %d flags", command, n)
 		}
 	}
 }
@@ -99,7 +141,7 @@ func TestHelpListsEveryFlag(t *testing.T) {
 // TestServeRefusesWithoutAssets checks that serve exits 1 with a message
 // when it cannot start, rather than serving half a site.
 func TestServeRefusesWithoutAssets(t *testing.T) {
-	code, _, errs := runCLI("serve", "-addr", "127.0.0.1:0")
+	code, _, errs := runCLI("serve", "-addr", "127.0.0.1:0", "-db", "sqlite:"+filepath.Join(t.TempDir(), "docket.db"))
 	if code != 1 || !strings.Contains(errs, "docket serve:") {
 		t.Errorf("serve with no assets: exit %d, stderr %q; want 1 and a message", code, errs)
 	}
@@ -138,22 +180,7 @@ func TestValidate(t *testing.T) {
 // when no -url names the public site, exit 1 with the reason when it cannot
 // write (here, an -out folder that holds files).
 func TestExport(t *testing.T) {
-	web := fstest.MapFS{}
-	for name, data := range map[string]string{
-		"app.wasm": "\x00asm\x01\x00\x00\x00", "docket.js": "", "embed-code.js": "", "styles/10-base.css": "body{}",
-	} {
-		web[name] = &fstest.MapFile{Data: []byte(data)}
-	}
-	if err := fs.WalkDir(docketweb.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasPrefix(p, "app.wasm") {
-			return err
-		}
-		b, err := fs.ReadFile(docketweb.FS, p)
-		web[p] = &fstest.MapFile{Data: b}
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	web := standInWeb(t)
 	run := func(args ...string) (int, string, string) {
 		var out, errb bytes.Buffer
 		code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: web})
@@ -172,4 +199,27 @@ func TestExport(t *testing.T) {
 	if code != 1 || !strings.Contains(errs, "not empty") {
 		t.Errorf("export into a full folder: exit %d, stderr %q; want 1 and why", code, errs)
 	}
+}
+
+// standInWeb is the embedded web folder with a stand-in app.wasm: enough
+// for the server to start and the export to write, without `make build`.
+func standInWeb(t *testing.T) fstest.MapFS {
+	t.Helper()
+	web := fstest.MapFS{}
+	for name, data := range map[string]string{
+		"app.wasm": "\x00asm\x01\x00\x00\x00", "docket.js": "", "embed-code.js": "", "styles/10-base.css": "body{}",
+	} {
+		web[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	if err := fs.WalkDir(docketweb.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(p, "app.wasm") {
+			return err
+		}
+		b, err := fs.ReadFile(docketweb.FS, p)
+		web[p] = &fstest.MapFile{Data: b}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return web
 }

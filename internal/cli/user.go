@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"flag"
 	"fmt"
 	"text/tabwriter"
 
@@ -11,17 +12,57 @@ import (
 	"docket/internal/store"
 )
 
+// The synopses of `docket user`'s commands.
+const (
+	userAddSynopsis    = "user add [-db URL] [-role editor|admin] [-name NAME] LOGIN"
+	userListSynopsis   = "user list [-db URL]"
+	userPasswdSynopsis = "user passwd [-db URL] LOGIN"
+	userRemoveSynopsis = "user remove [-db URL] LOGIN"
+)
+
+var userSynopses = map[string]string{
+	"add": userAddSynopsis, "list": userListSynopsis, "passwd": userPasswdSynopsis, "remove": userRemoveSynopsis,
+}
+
 const userUsage = `Usage:
-  docket user add [-db URL] [-role editor|admin] [-name NAME] LOGIN   create an account
-  docket user list [-db URL]                                          list the accounts
-  docket user passwd [-db URL] LOGIN                                  set a new password
-  docket user remove [-db URL] LOGIN                                  remove an account
+  docket ` + userAddSynopsis + `   create an account
+  docket ` + userListSynopsis + `                                          list the accounts
+  docket ` + userPasswdSynopsis + `                                  set a new password
+  docket ` + userRemoveSynopsis + `                                  remove an account
 
 LOGIN is an email address or a username. The password is $DOCKET_PASSWORD
 when set; otherwise a random one is made and printed once. The first account
 is an admin unless -role says otherwise. -db defaults to $DATABASE_URL, or
 ` + store.DefaultURL + `.
 `
+
+// userCommands are `docket user`'s commands, in the order help lists them.
+var userCommands = []string{"add", "list", "passwd", "remove"}
+
+// userFlags are the flags of `docket user COMMAND`; role and name are nil
+// but for add.
+func userFlags(command string, env Env) (fl *flag.FlagSet, dbURL, role, name *string) {
+	fl = newFlags("user "+command, userSynopses[command], env)
+	dbURL = fl.String("db", defaultDB(env), "database `URL`: sqlite:PATH or postgres://USER@HOST/DB (default $DATABASE_URL, or "+store.DefaultURL+")")
+	if command == "add" {
+		role = fl.String("role", "", "`ROLE`: editor or admin (default: admin for the first account, else editor)")
+		name = fl.String("name", "", "display `NAME` (default: the login)")
+	}
+	return fl, dbURL, role, name
+}
+
+// userHelp prints every `docket user` command with its flags, for
+// `docket help user`.
+func userHelp(env Env) int {
+	fmt.Fprint(env.Stdout, userUsage)
+	for _, c := range userCommands {
+		fl, _, _, _ := userFlags(c, env)
+		fl.SetOutput(env.Stdout)
+		fmt.Fprintln(env.Stdout)
+		fl.Usage()
+	}
+	return 0
+}
 
 // user runs `docket user`: accounts managed from a script or a console.
 func user(ctx context.Context, args []string, env Env) int {
@@ -32,30 +73,13 @@ func user(ctx context.Context, args []string, env Env) int {
 	switch args[0] {
 	case "add", "list", "passwd", "remove":
 	case "-h", "-help", "--help", "help":
-		fmt.Fprint(env.Stdout, userUsage)
-		return 0
+		return userHelp(env)
 	default:
 		fmt.Fprintf(env.Stderr, "docket user: unknown command %q\n\n%s", args[0], userUsage)
 		return 2
 	}
 	name := "user " + args[0]
-	synopsis := map[string]string{
-		"add":    "user add [-db URL] [-role editor|admin] [-name NAME] LOGIN",
-		"list":   "user list [-db URL]",
-		"passwd": "user passwd [-db URL] LOGIN",
-		"remove": "user remove [-db URL] LOGIN",
-	}[args[0]]
-	fl := newFlags(name, synopsis, env)
-	defaultDB := env.Getenv("DATABASE_URL")
-	if defaultDB == "" {
-		defaultDB = store.DefaultURL
-	}
-	dbURL := fl.String("db", defaultDB, "database `URL`: sqlite:PATH or postgres://USER@HOST/DB (default $DATABASE_URL, or "+store.DefaultURL+")")
-	var role, display *string
-	if args[0] == "add" {
-		role = fl.String("role", "", "`ROLE`: editor or admin (default: admin for the first account, else editor)")
-		display = fl.String("name", "", "display `NAME` (default: the login)")
-	}
+	fl, dbURL, role, display := userFlags(args[0], env)
 	if status, ok := parse(fl, args[1:], env); !ok {
 		return status
 	}

@@ -134,12 +134,26 @@ type binary struct {
 	exited chan struct{} // closed once it has exited
 }
 
-// startBinary runs a program; it is killed when the test ends, if it is
-// still running.
+// startBinary runs a program in a new, empty folder (so `docket serve`
+// makes its default database there, not in the source tree), without
+// $DATABASE_URL; it is killed when the test ends, if it is still running.
 func startBinary(t *testing.T, name string, args ...string) *binary {
+	t.Helper()
+	return startBinaryIn(t, t.TempDir(), nil, name, args...)
+}
+
+// startBinaryIn runs a program in dir, with extra environment variables.
+func startBinaryIn(t *testing.T, dir string, env []string, name string, args ...string) *binary {
 	t.Helper()
 	b := &binary{cmd: exec.Command(name, args...), log: &processLog{}, exited: make(chan struct{})}
 	b.cmd.Stdout, b.cmd.Stderr = b.log, b.log
+	b.cmd.Dir = dir
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "DATABASE_URL=") && !strings.HasPrefix(kv, "DOCKET_PASSWORD=") {
+			b.cmd.Env = append(b.cmd.Env, kv)
+		}
+	}
+	b.cmd.Env = append(b.cmd.Env, env...)
 	if err := b.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,6 +24,7 @@ import (
 	"docket/internal/asset"
 	"docket/internal/routes"
 	"docket/internal/server"
+	"docket/internal/store"
 )
 
 // Options say what to export and where.
@@ -37,6 +39,10 @@ type Options struct {
 	URL string
 	// CasesDir adds the cases of a folder, as for serve -cases.
 	CasesDir string
+	// DB, when set, is the URL of a database whose published cases are
+	// exported too, as serve -db serves them. A SQLite file must exist:
+	// an export never creates a database.
+	DB string
 }
 
 // Run exports the site. It renders every file through the server's own
@@ -60,11 +66,34 @@ func Run(opts Options, web fs.FS) (files int, err error) {
 			return 0, fmt.Errorf("-url %q is under %s but -base is %s: give one, or the same path in both", opts.URL, path, cfg.Base)
 		}
 	}
+	if opts.DB != "" {
+		db, err := openExisting(opts.DB)
+		if err != nil {
+			return 0, err
+		}
+		defer db.Close()
+		cfg.DB = db
+	}
 	s, err := server.New(cfg, web)
 	if err != nil {
 		return 0, err
 	}
 	return export(opts.Out, s, s.Handler(), host)
+}
+
+// openExisting opens a database to read its published cases; a SQLite
+// file that does not exist is an error, not a new database.
+func openExisting(dbURL string) (*store.DB, error) {
+	kind, path, err := store.ParseURL(dbURL)
+	if err != nil {
+		return nil, err
+	}
+	if kind == "sqlite" {
+		if _, err := os.Stat(path); err != nil {
+			return nil, fmt.Errorf("-db %s: no database there (%v)", dbURL, errors.Unwrap(err))
+		}
+	}
+	return store.Open(context.Background(), dbURL)
 }
 
 // export writes every file of s, as h answers it, into out. It writes into

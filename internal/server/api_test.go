@@ -58,21 +58,21 @@ func TestCaseAPI(t *testing.T) {
 		method, target string
 		status         int
 		allow          string
-		msg            string
+		code, msg      string
 	}{
-		{"GET", "/api/cases/nope", 404, "", `no case with id "nope"`},
-		{"POST", "/api/cases", 405, "GET, HEAD", "method POST is not allowed"},
-		{"DELETE", "/api/cases/twitter-v-dhs-2017", 405, "GET, HEAD", "method DELETE is not allowed"},
-		{"GET", "/api/other", 404, "", "no such API endpoint"},
+		{"GET", "/api/cases/nope", 404, "", "not_found", `no case with id "nope"`},
+		{"POST", "/api/cases", 405, "GET, HEAD", "method_not_allowed", "method POST is not allowed"},
+		{"DELETE", "/api/cases/twitter-v-dhs-2017", 405, "GET, HEAD", "method_not_allowed", "method DELETE is not allowed"},
+		{"GET", "/api/other", 404, "", "not_found", "no such API endpoint"},
 	}
 	for _, tt := range errorsTests {
 		w := do(t, h, tt.method, tt.target)
-		var body struct{ Error string }
+		var body apiErrorBody
 		if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
 			t.Errorf("%s %s: body %q is not JSON", tt.method, tt.target, w.Body.String())
 		}
-		if w.Code != tt.status || w.Header().Get("Allow") != tt.allow || !strings.Contains(body.Error, tt.msg) {
-			t.Errorf("%s %s = %d Allow %q error %q; want %d %q %q", tt.method, tt.target, w.Code, w.Header().Get("Allow"), body.Error, tt.status, tt.allow, tt.msg)
+		if w.Code != tt.status || w.Header().Get("Allow") != tt.allow || body.Error.Code != tt.code || !strings.Contains(body.Error.Message, tt.msg) {
+			t.Errorf("%s %s = %d Allow %q error %+v; want %d %q %q %q", tt.method, tt.target, w.Code, w.Header().Get("Allow"), body.Error, tt.status, tt.allow, tt.code, tt.msg)
 		}
 	}
 
@@ -126,4 +126,12 @@ func TestBadCaseStopsTheStart(t *testing.T) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}
 	}
+}
+
+// apiErrorBody is the API's error, the reader's and the editor's alike.
+type apiErrorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
 }

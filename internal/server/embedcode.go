@@ -14,7 +14,11 @@ import (
 // serveEmbedCode answers GET /embed-code/{id}: the page where a web
 // producer picks the view and the starting event and copies a snippet.
 func (s *Server) serveEmbedCode(w http.ResponseWriter, r *http.Request) error {
-	c, ok := s.cases.Case(r.PathValue("id"))
+	snap := s.cases.snapshot()
+	c, ok := snap.Case(r.PathValue("id"))
+	if !ok && snap.Gone(r.PathValue("id")) {
+		return errGone
+	}
 	if !ok {
 		return &httpError{status: http.StatusNotFound, msg: "There is no case called " + quote(r.PathValue("id")) + " here."}
 	}

@@ -41,7 +41,10 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		}
 		// The browser program and the data it fetches may be loaded by an
 		// embed whose origin is opaque (a sandboxed iframe).
-		if strings.HasPrefix(r.URL.Path, "/web/") || strings.HasPrefix(r.URL.Path, "/api/") {
+		if routes.IsEditor(r.URL.Path) {
+			// Signed-in answers: never stored, never read by other origins.
+			h.Set("Cache-Control", "no-store")
+		} else if strings.HasPrefix(r.URL.Path, "/web/") || strings.HasPrefix(r.URL.Path, "/api/") {
 			h.Set("Access-Control-Allow-Origin", "*")
 			h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 		}

@@ -14,21 +14,26 @@ import (
 const maxURLBytes = 2048
 
 // guard turns away requests that no Docket endpoint expects, before any
-// handler sees them: unknown methods, request bodies, NUL bytes, paths that
-// try to climb out of the site, absurdly long URLs. It sees the path with
+// handler sees them: unknown methods, request bodies (outside the editor's
+// side), NUL bytes, paths that try to climb out of the site, absurdly long
+// URLs. It sees the path with
 // the base path still on: refusals of API requests are JSON all the same.
 func (s *Server) guard(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sitePath, _ := routes.Within(s.cfg.Base, r.URL.Path)
 		refuse := func(status int, msg string) {
-			sitePath, _ := routes.Within(s.cfg.Base, r.URL.Path)
 			s.writeError(w, r, &httpError{status: status, msg: msg, json: isAPI(sitePath)})
 		}
+		// The editor's side takes writes; its handlers limit each body.
+		editor := routes.IsEditor(sitePath)
 		switch {
 		case len(r.RequestURI) > maxURLBytes:
 			refuse(http.StatusRequestURITooLong, "This address is too long.")
-		case r.Method != http.MethodGet && r.Method != http.MethodHead:
+		case editor && !slices.Contains(editorMethods, r.Method):
+			refuse(http.StatusMethodNotAllowed, "This address does not answer "+r.Method+".")
+		case !editor && r.Method != http.MethodGet && r.Method != http.MethodHead:
 			refuse(http.StatusMethodNotAllowed, "This address only answers GET and HEAD.")
-		case r.ContentLength != 0 || len(r.TransferEncoding) > 0:
+		case !editor && (r.ContentLength != 0 || len(r.TransferEncoding) > 0):
 			refuse(http.StatusRequestEntityTooLarge, "This server does not accept request bodies.")
 		case strings.ContainsRune(r.URL.Path, 0) || strings.Contains(r.URL.RawPath, "%00"):
 			refuse(http.StatusBadRequest, "This address is not valid.")
@@ -39,6 +44,9 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		}
 	})
 }
+
+// editorMethods are the methods the editor's side answers.
+var editorMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
 
 // escapes reports whether a decoded path has a ".." segment or a
 // backslash, which only an attempt to reach outside the site would use.

@@ -69,11 +69,15 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 	if !ours || !under || !routes.IsPage(path) {
 		return oembedErr(http.StatusNotFound, "that URL is not a page of this site")
 	}
+	snap := s.cases.snapshot()
 	id := routes.CaseID(path)
 	if id == "" {
-		id = s.cases.DefaultID()
+		id = snap.DefaultID()
 	}
-	c, ok := s.cases.Case(id)
+	c, ok := snap.Case(id)
+	if !ok && snap.Gone(id) {
+		return oembedErr(http.StatusGone, "that case has been taken down by its editors")
+	}
 	if !ok {
 		return oembedErr(http.StatusNotFound, "that URL is not a page of this site")
 	}
@@ -135,7 +139,7 @@ func positiveParam(q url.Values, name string) (int, error) {
 	return n, nil
 }
 
-// oembedErr is an oEmbed error: its status with a JSON {"error": msg}.
+// oembedErr is an oEmbed error: its status with the API's JSON error.
 func oembedErr(status int, msg string) error {
 	return &httpError{status: status, msg: msg, json: true}
 }

@@ -38,25 +38,50 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) error {
 	if !routes.IsPage(r.URL.Path) {
 		return errNotFound
 	}
+	snap := s.cases.snapshot() // one state of the cases for the whole page
 	id := routes.CaseID(r.URL.Path)
 	if id == "" {
-		id = s.cases.DefaultID()
+		id = snap.DefaultID()
 	}
-	c, ok := s.cases.Case(id)
-	if !ok {
+	c, ok := snap.Case(id)
+	switch {
+	case !ok && snap.Gone(id):
+		return errGone
+	case !ok:
 		return &httpError{status: http.StatusNotFound, msg: "There is no case called \"" + id + "\" here."}
 	}
 	if ev := routes.EventID(&url.URL{Path: r.URL.Path}); ev != "" && c.Event(ev) == nil {
 		return &httpError{status: http.StatusNotFound, msg: "This case has no event called \"" + ev + "\"."}
 	}
 	canon, key := s.canonicalPage(r, c.Case)
-	key += " " + c.Version // a case published anew gets pages of its own
-	page, err := s.pages.get(key, func() (*asset.Asset, error) { return s.renderPage(canon, c, key) })
+	// A case published anew gets pages of its own; so does a new default
+	// case, which changes where pages link.
+	key = pageKey(c, snap.DefaultID()) + key
+	page, err := s.pages.get(key, func() (*asset.Asset, error) { return s.renderPage(canon, c, key, snap) })
 	if err != nil {
 		return err
 	}
 	page.Serve(w, r, "no-cache")
 	return nil
+}
+
+// pageKey starts the cache key of a page of case c: the case, its version
+// and the default case, which pruneStalePages reads back.
+func pageKey(c casefile.Entry, defaultID string) string {
+	return c.ID + " " + c.Version + " " + defaultID + " "
+}
+
+// pruneStalePages forgets the pages of cases whose version is no longer
+// the one readers see (or that are gone), once a new snapshot is in place.
+func (s *Server) pruneStalePages(snap *caseSnapshot) {
+	s.pages.prune(func(key string) bool {
+		f := strings.SplitN(key, " ", 4)
+		if len(f) < 4 {
+			return false
+		}
+		c, ok := snap.Case(f[0])
+		return ok && c.Version == f[1] && snap.DefaultID() == f[2]
+	})
 }
 
 // canonicalPage is the request a page is rendered from, keeping only what
@@ -92,14 +117,14 @@ func (s *Server) canonicalPage(r *http.Request, c *casefile.Case) (*http.Request
 // once per page, then kept (see pageCache). Its ETag comes from the version
 // and the page's key, not its bytes: go-app writes attributes in varying
 // order, and replicas must agree.
-func (s *Server) renderPage(r *http.Request, c casefile.Entry, key string) (*asset.Asset, error) {
+func (s *Server) renderPage(r *http.Request, c casefile.Entry, key string, lib casefile.Published) (*asset.Asset, error) {
 	var rec bufferWriter
 	rec.header = http.Header{}
-	s.prerender(&rec, r)
+	s.prerender(&rec, r, lib)
 	if rec.status != 0 && rec.status != http.StatusOK {
 		return nil, fmt.Errorf("go-app rendered %s with status %d", r.URL.Path, rec.status)
 	}
-	body, err := s.finishPage(rec.body.Bytes(), r, c)
+	body, err := s.finishPage(rec.body.Bytes(), r, c, lib.DefaultID())
 	if err != nil {
 		return nil, err
 	}
@@ -124,8 +149,9 @@ var goappPages struct {
 	cases    casefile.Published // the cases of the page being rendered
 }
 
-// prerender has go-app render a page of this server's cases into w.
-func (s *Server) prerender(w http.ResponseWriter, r *http.Request) {
+// prerender has go-app render a page of lib, a snapshot of this server's
+// cases, into w.
+func (s *Server) prerender(w http.ResponseWriter, r *http.Request, lib casefile.Published) {
 	goappPages.register.Do(func() {
 		components.Register(func() casefile.Published {
 			if goappPages.cases == nil { // no page of a server is being rendered
@@ -137,7 +163,7 @@ func (s *Server) prerender(w http.ResponseWriter, r *http.Request) {
 	})
 	goappPages.mu.Lock()
 	defer goappPages.mu.Unlock()
-	goappPages.cases = s.cases
+	goappPages.cases = lib
 	defer func() { goappPages.cases = nil }()
 	s.app.ServeHTTP(w, r)
 }
@@ -192,8 +218,10 @@ func validHost(h string) bool {
 // its compressed copies).
 const maxCachedPages = 256
 
-// pageCache keeps rendered, compressed pages. Pages change only when the
-// server restarts, so nothing expires; when full, one page makes room.
+// pageCache keeps rendered, compressed pages. A page's key names its case's
+// version, so a publish never serves a stale page; the pages of versions
+// no longer published are pruned when the cases change. When full, one
+// page makes room.
 // Each page is rendered once however many ask for it at the same time
 // (singleflight), and at most as many pages render at once as there are
 // CPUs.
@@ -237,6 +265,17 @@ func (c *pageCache) get(key string, render func() (*asset.Asset, error)) (*asset
 	return v.(*asset.Asset), nil
 }
 
+// prune forgets every page whose key keep refuses.
+func (c *pageCache) prune(keep func(key string) bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.pages {
+		if !keep(k) {
+			delete(c.pages, k)
+		}
+	}
+}
+
 // kept returns the page kept for key, or nil; it makes the cache ready on
 // first use.
 func (c *pageCache) kept(key string) *asset.Asset {
@@ -259,14 +298,14 @@ var goappHead = regexp.MustCompile(`\s*<(?:title>[^<]*</title>|meta[^>]*(?:prope
 // finishPage completes a page go-app rendered: its head gets the case's
 // title, description, social and discovery tags (withHeadTags), and its
 // body the case's data for the browser program.
-func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry) ([]byte, error) {
+func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry, defaultID string) ([]byte, error) {
 	headEnd := bytes.Index(page, []byte("</head>"))
 	bodyEnd := bytes.LastIndex(page, []byte("</body>"))
 	if headEnd < 0 || bodyEnd < headEnd {
 		return nil, fmt.Errorf("go-app rendered %s without a head and a body", r.URL.Path)
 	}
 	var head, data bytes.Buffer
-	if err := s.withHeadTags(r, c.Case).Render(r.Context(), &head); err != nil {
+	if err := s.withHeadTags(r, c.Case, defaultID).Render(r.Context(), &head); err != nil {
 		return nil, err
 	}
 	if err := s.caseData(r, c).Render(r.Context(), &data); err != nil {
@@ -288,7 +327,7 @@ func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry) ([]b
 // description, the canonical link, the oEmbed discovery link (read by CMSes
 // that run no script) and Open Graph and Twitter card tags, with absolute
 // URLs.
-func (s *Server) withHeadTags(r *http.Request, c *casefile.Case) templ.Component {
+func (s *Server) withHeadTags(r *http.Request, c *casefile.Case, defaultID string) templ.Component {
 	page := r.URL.Path
 	if ev := r.URL.Query().Get("event"); ev != "" && c.Event(ev) != nil {
 		page += "?event=" + url.QueryEscape(ev)
@@ -300,7 +339,7 @@ func (s *Server) withHeadTags(r *http.Request, c *casefile.Case) templ.Component
 	return pages.AppHeadTags(pages.AppHead{
 		Title:       c.Title,
 		Description: c.Summary,
-		Canonical:   s.siteURL(r, s.canonicalPath(r.URL, c)),
+		Canonical:   s.siteURL(r, canonicalPath(r.URL, c, defaultID)),
 		OEmbed:      discovery,
 		Image:       s.shareCard(r),
 		Embed:       routes.IsEmbed(r.URL.Path),
@@ -334,11 +373,11 @@ func (s *Server) caseData(r *http.Request, c casefile.Entry) templ.Component {
 // case's page is "/"; a page opened on an event (?event=ID) is that
 // event's page, which static hosts serve too. Case and event pages end in
 // a slash, the form a static export serves without a redirect.
-func (s *Server) canonicalPath(u *url.URL, c *casefile.Case) string {
+func canonicalPath(u *url.URL, c *casefile.Case, defaultID string) string {
 	if ev := routes.EventID(u); ev != "" && c.Event(ev) != nil {
 		return routes.EventPath(c.ID, ev)
 	}
-	return routes.PagePath(c.ID, s.cases.DefaultID())
+	return routes.PagePath(c.ID, defaultID)
 }
 
 // StaticOEmbedPath is where a static export keeps the oEmbed response of a

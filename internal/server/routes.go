@@ -30,6 +30,9 @@ func (s *Server) routes() http.Handler {
 	for _, p := range goappFiles {
 		mux.Handle("GET "+p, s.serveGoAppFile(p))
 	}
+	if s.editor != nil {
+		s.editor.register(mux)
+	}
 	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
 	mux.Handle("GET /embed-code/{id}", s.handle(s.serveEmbedCode))
 	mux.Handle("/", s.handle(s.servePage))
@@ -86,7 +89,16 @@ func (s *Server) serveSchema(w http.ResponseWriter, r *http.Request) error {
 type httpError struct {
 	status int
 	msg    string
-	json   bool // answer as JSON {"error": msg}, as the API does
+	json   bool // answer as the API's JSON (see writeAPIError)
+	// code names the error for programs ("conflict", "invalid"); "" takes
+	// the status's (see errorCode).
+	code string
+	// detail is what the API's JSON carries beside the code and message.
+	detail map[string]any
+	// allow is the Allow header of a 405; "" means GET, HEAD.
+	allow string
+	// header are headers to send with the error (Retry-After).
+	header http.Header
 }
 
 // isAPI reports whether a site path (the base taken off) is the API's,
@@ -95,7 +107,47 @@ func isAPI(sitePath string) bool { return strings.HasPrefix(sitePath, "/api/") }
 
 func (e *httpError) Error() string { return e.msg }
 
-var errNotFound = &httpError{status: http.StatusNotFound, msg: "There is no page at this address. It may have moved, or the link may be mistyped."}
+// errorCode is the error's code in the API's JSON: its own, or the status's.
+func (e *httpError) errorCode() string {
+	if e.code != "" {
+		return e.code
+	}
+	switch e.status {
+	case http.StatusBadRequest:
+		return "bad_request"
+	case http.StatusUnauthorized:
+		return "unauthorized"
+	case http.StatusForbidden:
+		return "forbidden"
+	case http.StatusNotFound:
+		return "not_found"
+	case http.StatusMethodNotAllowed:
+		return "method_not_allowed"
+	case http.StatusConflict:
+		return "conflict"
+	case http.StatusGone:
+		return "gone"
+	case http.StatusRequestEntityTooLarge:
+		return "too_large"
+	case http.StatusRequestURITooLong:
+		return "uri_too_long"
+	case http.StatusUnsupportedMediaType:
+		return "unsupported_media_type"
+	case http.StatusUnprocessableEntity:
+		return "invalid"
+	case http.StatusTooManyRequests:
+		return "rate_limited"
+	}
+	if e.status >= 500 {
+		return "internal"
+	}
+	return "error"
+}
+
+var (
+	errNotFound = &httpError{status: http.StatusNotFound, msg: "There is no page at this address. It may have moved, or the link may be mistyped."}
+	errGone     = &httpError{status: http.StatusGone, msg: "This case has been taken down by its editors."}
+)
 
 // handle turns a handler that returns an error into an http.Handler: typed
 // errors become their status and message; anything else is a 500 whose
@@ -111,8 +163,10 @@ func (s *Server) handle(h func(http.ResponseWriter, *http.Request) error) http.H
 			s.cfg.Log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 			he = &httpError{status: http.StatusInternalServerError, msg: "internal server error"}
 		}
-		if isAPI(r.URL.Path) { // the base path is off here
-			he = &httpError{status: he.status, msg: he.msg, json: true}
+		if isAPI(r.URL.Path) && !he.json { // the base path is off here
+			asJSON := *he
+			asJSON.json = true
+			he = &asJSON
 		}
 		s.writeError(w, r, he)
 	})
@@ -134,13 +188,20 @@ func (s *Server) pageSite() pages.Site {
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, he *httpError) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
+	for k, v := range he.header {
+		h[k] = v
+	}
 	if he.status == http.StatusMethodNotAllowed {
-		h.Set("Allow", "GET, HEAD")
+		allow := he.allow
+		if allow == "" {
+			allow = "GET, HEAD"
+		}
+		h.Set("Allow", allow)
+		if he.json {
+			he = &httpError{status: he.status, msg: "method " + r.Method + " is not allowed; use " + strings.ReplaceAll(allow, ", ", " or "), json: true}
+		}
 	}
 	if he.json {
-		if he.status == http.StatusMethodNotAllowed {
-			he = &httpError{status: he.status, msg: "method " + r.Method + " is not allowed; use GET or HEAD"}
-		}
 		writeAPIError(w, r, he)
 		return
 	}
@@ -174,6 +235,12 @@ func errorTitle(status int) string {
 		return "Not allowed here"
 	case http.StatusBadRequest:
 		return "Bad request"
+	case http.StatusGone:
+		return "No longer published"
+	case http.StatusForbidden:
+		return "Not allowed"
+	case http.StatusTooManyRequests:
+		return "Too many attempts"
 	}
 	return "Something went wrong"
 }

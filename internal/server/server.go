@@ -10,6 +10,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"maps"
@@ -19,12 +20,15 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"docket/internal/asset"
+	"docket/internal/auth"
 	"docket/internal/casefile"
 	"docket/internal/pages"
 	"docket/internal/routes"
+	"docket/internal/store"
 
 	"github.com/a-h/templ"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -59,6 +63,21 @@ type Config struct {
 	HSTS bool
 	// Log receives the server's structured logs.
 	Log *slog.Logger
+
+	// DB, when set, is the database of editors' cases and accounts: its
+	// published cases are served beside the files', and the editor API
+	// (/api/editor/) and the Studio's pages (/studio/) use it. Without it
+	// those answer 404.
+	DB *store.DB
+	// Console, when set, is where `docket serve` tells its operator what
+	// is not a log line: the one-time link that creates the first account.
+	Console io.Writer
+	// Hasher hashes editors' passwords; nil means auth.DefaultParams, two
+	// hashes at a time.
+	Hasher *auth.Hasher
+	// CheckEvery is how often the server checks the database for what
+	// other servers published; 1 s by default.
+	CheckEvery time.Duration
 }
 
 // Server is a ready-to-serve Docket: cases loaded and checked, assets in
@@ -68,9 +87,9 @@ type Server struct {
 	assets  assets
 	version string
 	app     *app.Handler
-	cases   casefile.Published
-	api     *apiData
+	cases   *caseSource
 	pages   pageCache
+	editor  *editor // nil without a database
 	hosts   hostSet
 	// goapp are go-app's generated files and Docket's manifest, by path.
 	goapp   map[string]*asset.Asset
@@ -78,11 +97,18 @@ type Server struct {
 }
 
 // New loads and checks everything the server needs, from the embedded web
-// folder and cfg.CasesDir, so that a bad case file or a missing wasm stops
-// the start with a message rather than serving half a site.
+// folder, cfg.CasesDir and cfg.DB, so that a bad case file, a case id in
+// two places or a missing wasm stops the start with a message rather than
+// serving half a site.
 func New(cfg Config, web fs.FS) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.Default()
+	}
+	if cfg.CheckEvery <= 0 {
+		cfg.CheckEvery = time.Second
+	}
+	if cfg.Hasher == nil {
+		cfg.Hasher = auth.NewHasher(auth.DefaultParams, 2)
 	}
 	base, err := cleanBase(cfg.Base)
 	if err != nil {
@@ -92,7 +118,13 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if cfg.FrameAncestors, err = cleanFrameAncestors(cfg.FrameAncestors); err != nil {
 		return nil, err
 	}
-	cases, err := loadCases(web, cfg.CasesDir)
+	files, err := loadCases(web, cfg.CasesDir)
+	if err != nil {
+		return nil, err
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cases, err := newCaseSource(ctx, files, cfg.CasesDir, cfg.DB, cfg.Log)
 	if err != nil {
 		return nil, err
 	}
@@ -103,16 +135,17 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if _, ok := as["app.wasm"]; !ok {
 		return nil, errors.New("web/app.wasm is missing: build it with `make build`")
 	}
-	api, err := newAPIData(cases)
-	if err != nil {
-		return nil, err
-	}
 	s := &Server{
-		api:     api,
 		cfg:     cfg,
 		assets:  as,
-		version: buildVersion(as, cases),
+		version: buildVersion(as, files),
 		cases:   cases,
+	}
+	cases.swapped = s.pruneStalePages
+	if cfg.DB != nil {
+		if s.editor, err = newEditor(ctx, s); err != nil {
+			return nil, err
+		}
 	}
 	mf, err := s.manifest(web)
 	if err != nil {
@@ -170,11 +203,14 @@ func cleanFrameAncestors(list string) (string, error) {
 }
 
 // Version identifies this build: a hash of app.wasm, the other assets and
-// the cases, so an unchanged build never looks like a new release to
-// browsers or replicas, and a changed one always does.
+// the case files, so an unchanged build never looks like a new release to
+// browsers or replicas, and a changed one always does. Cases published in
+// the database are not part of it: a publish must not make every reader
+// download the wasm again. Their pages and data carry their own versions
+// (in ETags), and the service worker asks the network for them first.
 func (s *Server) Version() string { return s.version }
 
-func buildVersion(as assets, cases casefile.Published) string {
+func buildVersion(as assets, cases *casefile.Library) string {
 	h := sha256.New()
 	for _, name := range slices.Sorted(maps.Keys(as)) {
 		h.Write([]byte(name + "\x00" + as[name].ETag + "\x00"))
@@ -258,7 +294,18 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	s.cfg.Log.Info("serving", "url", "http://"+displayAddr(ln.Addr().String()), "version", s.version, "cases", strings.Join(caseIDs(s.cases), ","))
+	url := "http://" + displayAddr(ln.Addr().String())
+	s.cfg.Log.Info("serving", "url", url, "version", s.version, "cases", strings.Join(caseIDs(s.cases), ","))
+	bg, stopBackground := context.WithCancel(ctx)
+	var background sync.WaitGroup
+	defer background.Wait()
+	defer stopBackground()
+	if s.cfg.DB != nil {
+		s.cfg.Log.Info("database", "db", s.cfg.DB.String(), "published", len(s.cases.snapshot().fromDB))
+		background.Go(func() { s.cases.watch(bg, s.cfg.CheckEvery) })
+		background.Go(func() { s.editor.sweepSessions(bg) })
+		s.editor.announceSetup(url)
+	}
 	select {
 	case err := <-errc:
 		return err
@@ -291,8 +338,9 @@ func (s *Server) Base() string { return s.cfg.Base }
 // Cases are the cases the server serves, the default first.
 func (s *Server) Cases() []*casefile.Case {
 	var cs []*casefile.Case
-	for _, id := range caseIDs(s.cases) {
-		if e, ok := s.cases.Case(id); ok {
+	snap := s.cases.snapshot()
+	for _, id := range caseIDs(snap) {
+		if e, ok := snap.Case(id); ok {
 			cs = append(cs, e.Case)
 		}
 	}

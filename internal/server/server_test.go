@@ -460,8 +460,8 @@ func TestAPIErrorsUnderBase(t *testing.T) {
 			t.Errorf("%s %s = %d %s; want 405 %s", tc.method, tc.target, w.Code, w.Header().Get("Content-Type"), tc.contentType)
 		}
 		if tc.contentType == "application/json" {
-			var e struct{ Error string }
-			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || !strings.Contains(e.Error, tc.method) {
+			var e apiErrorBody
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || !strings.Contains(e.Error.Message, tc.method) || e.Error.Code != "method_not_allowed" {
 				t.Errorf("%s %s: body %q; want JSON naming the method", tc.method, tc.target, w.Body.String())
 			}
 		}

@@ -334,6 +334,14 @@ func (db *DB) Publish(ctx context.Context, r PublishRequest) (Version, error) {
 		}
 		return db.audit(ctx, tx, AuditEntry{At: v.PublishedAt, Actor: who, Action: ActionPublish, CaseID: r.CaseID, Version: number, Note: r.Note})
 	})
+	var conflict *ConflictError
+	if errors.As(err, &conflict) {
+		// The draft was read after the version number was taken, in the
+		// transaction now rolled back: read it as it stands.
+		if d, derr := db.Draft(ctx, r.CaseID); derr == nil {
+			conflict.Current = d
+		}
+	}
 	return v, err
 }
 

@@ -368,3 +368,31 @@ func TestWaitForChange(t *testing.T) {
 		}
 	})
 }
+
+// TestRefusedPublishReportsTheDraft checks that a publish refused because
+// the draft moved on reports the draft as it stands, not as the rolled-back
+// transaction saw it: an unpublished case stays unpublished, at its version.
+func TestRefusedPublishReportsTheDraft(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, db *DB, u string) {
+		ctx := context.Background()
+		ed := addUser(t, db, "ed", RoleEditor)
+		if _, err := db.CreateCase(ctx, "down", caseJSON("down", "Down", 0), CommandLine); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Publish(ctx, PublishRequest{CaseID: "down", Revision: 1, By: ed.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.Unpublish(ctx, "down", ed.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.Publish(ctx, PublishRequest{CaseID: "down", Revision: 7, By: ed.ID})
+		var c *ConflictError
+		if !errors.As(err, &c) {
+			t.Fatalf("publish of a stale revision: %v; want a *ConflictError", err)
+		}
+		if c.Current.State != StateUnpublished || c.Current.LatestVersion != 1 || c.Current.Revision != 1 {
+			t.Errorf("the conflict reports state %s, version %d, revision %d; want unpublished, 1, 1",
+				c.Current.State, c.Current.LatestVersion, c.Current.Revision)
+		}
+	})
+}

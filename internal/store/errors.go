@@ -20,6 +20,9 @@ var (
 	ErrDisabled = errors.New("account disabled")
 	// ErrLastAdmin: the change would leave no admin who can log in.
 	ErrLastAdmin = errors.New("no enabled admin would be left")
+	// ErrHasAccounts: the first admin can be created only while there is
+	// no account at all.
+	ErrHasAccounts = errors.New("an account exists already")
 )
 
 // ConflictError is a save or publish refused because the draft is no longer

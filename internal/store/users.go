@@ -128,10 +128,7 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 
 // CreateUser creates an account; ErrExists if the login is taken.
 func (db *DB) CreateUser(ctx context.Context, nu NewUser, by int64) (User, error) {
-	if nu.Login == "" || nu.PasswordHash == "" {
-		return User{}, errors.New("an account needs a login and a password hash")
-	}
-	if _, err := ParseRole(string(nu.Role)); err != nil {
+	if err := checkNewUser(nu); err != nil {
 		return User{}, err
 	}
 	var u User
@@ -140,23 +137,70 @@ func (db *DB) CreateUser(ctx context.Context, nu NewUser, by int64) (User, error
 		if err != nil {
 			return err
 		}
-		now := db.nowUTC()
-		var id int64
-		err = tx.QueryRowContext(ctx,
-			`INSERT INTO users (login, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
-			 ON CONFLICT DO NOTHING RETURNING id`,
-			nu.Login, nu.Name, string(nu.Role), nu.PasswordHash, now).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("account %s: %w", nu.Login, ErrExists)
-		} else if err != nil {
-			return err
-		}
-		if u, err = getUser(ctx, tx, "id = $1", id); err != nil {
-			return err
-		}
-		return db.audit(ctx, tx, AuditEntry{At: now, Actor: who, Action: ActionUserAdd, Subject: nu.Login, Note: string(nu.Role)})
+		u, err = db.createUser(ctx, tx, nu, who)
+		return err
 	})
 	return u, err
+}
+
+// CreateFirstAdmin creates an admin account if, and only if, there is no
+// account yet; otherwise it returns ErrHasAccounts and changes nothing. It
+// is what the one-time setup link does: two links used at once (two servers
+// started on one empty database) cannot both make an admin.
+func (db *DB) CreateFirstAdmin(ctx context.Context, nu NewUser) (User, error) {
+	nu.Role = RoleAdmin
+	if err := checkNewUser(nu); err != nil {
+		return User{}, err
+	}
+	var u User
+	err := db.Transact(ctx, func(tx *sql.Tx) error {
+		// SQLite's write transactions already hold the database's write lock
+		// (BEGIN IMMEDIATE); PostgreSQL's must lock the table against other
+		// writers before counting, or two could both count none.
+		if db.dialect.name == "postgres" {
+			if _, err := tx.ExecContext(ctx, `LOCK TABLE users IN EXCLUSIVE MODE`); err != nil {
+				return err
+			}
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrHasAccounts
+		}
+		var err error
+		u, err = db.createUser(ctx, tx, nu, Actor{})
+		return err
+	})
+	return u, err
+}
+
+func checkNewUser(nu NewUser) error {
+	if nu.Login == "" || nu.PasswordHash == "" {
+		return errors.New("an account needs a login and a password hash")
+	}
+	_, err := ParseRole(string(nu.Role))
+	return err
+}
+
+func (db *DB) createUser(ctx context.Context, tx *sql.Tx, nu NewUser, who Actor) (User, error) {
+	now := db.nowUTC()
+	var id int64
+	err := tx.QueryRowContext(ctx,
+		`INSERT INTO users (login, name, role, password_hash, created_at) VALUES ($1, $2, $3, $4, $5)
+		 ON CONFLICT DO NOTHING RETURNING id`,
+		nu.Login, nu.Name, string(nu.Role), nu.PasswordHash, now).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, fmt.Errorf("account %s: %w", nu.Login, ErrExists)
+	} else if err != nil {
+		return User{}, err
+	}
+	u, err := getUser(ctx, tx, "id = $1", id)
+	if err != nil {
+		return User{}, err
+	}
+	return u, db.audit(ctx, tx, AuditEntry{At: now, Actor: who, Action: ActionUserAdd, Subject: nu.Login, Note: string(nu.Role)})
 }
 
 // SetPassword replaces an account's password hash and ends its sessions.

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -312,4 +313,42 @@ func TestSecretsAreNotPrinted(t *testing.T) {
 	if !strings.Contains(text, "ann") {
 		t.Errorf("the login is missing, so the check looked at nothing: %s", text)
 	}
+}
+
+// TestCreateFirstAdmin checks the setup link's store side: with no
+// account, one admin is made; two made at once (two servers, one
+// database) give one admin and one ErrHasAccounts; with any account,
+// nothing is made.
+func TestCreateFirstAdmin(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, db *DB, u string) {
+		ctx := context.Background()
+		dbs := []*DB{db, openDB(t, u)}
+		var wg sync.WaitGroup
+		errs := make([]error, 6)
+		start := make(chan struct{})
+		for i := range errs {
+			wg.Go(func() {
+				<-start
+				_, errs[i] = dbs[i%2].CreateFirstAdmin(ctx, NewUser{Login: fmt.Sprint("first", i), Name: "First", Role: RoleEditor, PasswordHash: "$argon2id$placeholder"})
+			})
+		}
+		close(start)
+		wg.Wait()
+		made := 0
+		for i, err := range errs {
+			switch {
+			case err == nil:
+				made++
+			case !errors.Is(err, ErrHasAccounts):
+				t.Errorf("first admin %d: %v; want nil or ErrHasAccounts", i, err)
+			}
+		}
+		users, err := db.Users(ctx)
+		if made != 1 || err != nil || len(users) != 1 || users[0].Role != RoleAdmin {
+			t.Errorf("%d first admins made; accounts %v, %v; want one admin", made, users, err)
+		}
+		if _, err := db.CreateFirstAdmin(ctx, NewUser{Login: "late", Name: "Late", PasswordHash: "$argon2id$x"}); !errors.Is(err, ErrHasAccounts) {
+			t.Errorf("a first admin after the first: %v; want ErrHasAccounts", err)
+		}
+	})
 }

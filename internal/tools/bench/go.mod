@@ -4,13 +4,13 @@ go 1.26.8
 
 require (
 	docket v0.0.0
+	github.com/andybalholm/brotli v1.3.0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/tsenart/vegeta/v12 v12.13.0
 )
 
 require (
 	github.com/aclements/go-moremath v0.0.0-20210112150236-f10218a38794 // indirect
-	github.com/andybalholm/brotli v1.3.0 // indirect
 	github.com/chromedp/cdproto v0.0.0-20250724212937-08a3db8b4327 // indirect
 	github.com/chromedp/chromedp v0.14.2 // indirect
 	github.com/chromedp/sysutil v1.1.0 // indirect

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
 // TestAttackCountsFailures runs vegeta for real against a loopback server
@@ -29,7 +31,7 @@ func TestAttackCountsFailures(t *testing.T) {
 		t.Errorf("a working path: %+v", ok)
 	}
 	calls := 0
-	mixed := attack(srv.URL, []path{{"/", "br"}, {"/broken", "br"}}, 4, time.Second, time.Second, func() { calls++ })
+	mixed := attack(srv.URL, []path{{"/", "br"}, {"/broken", "br"}}, 4, time.Second, time.Second, func(*vegeta.Result) { calls++ })
 	if mixed.Errors == 0 || mixed.Errors == int(mixed.Requests) || mixed.Codes["500"] != mixed.Errors {
 		t.Errorf("half the requests fail, but: %+v", mixed)
 	}

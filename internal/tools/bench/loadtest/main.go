@@ -1,11 +1,14 @@
 // Command loadtest puts bin/docket under load on loopback with vegeta:
 // each path at the highest rate a pool of workers can send, then a soak
 // over all of them with more workers while Docket's memory is sampled, then
-// SIGTERM. It prints a table, writes the figures as JSON, and fails when
-// Docket failed a request, kept growing in memory during the soak or did
-// not shut down cleanly.
+// readers of a case's page while an editor publishes it anew every second
+// (see publish.go), then SIGTERM. It prints a table, writes the figures as
+// JSON, and fails when Docket failed a request, served a page that was not
+// wholly one published version, kept growing in memory or did not shut
+// down cleanly. Docket runs on a new SQLite database in a temporary
+// folder, removed at the end.
 //
-//	go -C internal/tools/bench run ./loadtest -root "$PWD" [-duration 5s] [-soak 20s]
+//	go -C internal/tools/bench run ./loadtest -root "$PWD" [-duration 5s] [-soak 20s] [-publish 60s]
 package main
 
 import (
@@ -52,6 +55,11 @@ type config struct {
 	Workers, SoakWorkers int
 	Timeout              time.Duration
 	MaxGrowthPct         float64
+	// The publishing run: its length, its readers, how often the editor
+	// publishes, and the case file it publishes.
+	Publish, PublishEvery time.Duration
+	PublishWorkers        int
+	CaseFile              string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
@@ -67,7 +75,11 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.Soak, "soak", 20*time.Second, "length of the soak over all paths; 0 skips it")
 	fs.IntVar(&c.SoakWorkers, "soak-workers", 256, "workers of the soak")
 	fs.DurationVar(&c.Timeout, "timeout", 20*time.Second, "a response slower than this counts as an error (the two cores are shared with vegeta and whatever else runs: seconds mean a busy machine, tens of seconds a stuck server)")
-	fs.Float64Var(&c.MaxGrowthPct, "max-growth", 25, "the most Docket's resident memory may grow during the soak, in percent, after its first 5 s")
+	fs.Float64Var(&c.MaxGrowthPct, "max-growth", 25, "the most Docket's resident memory may grow during the soak and the publishing run, in percent, after their first 5 s")
+	fs.DurationVar(&c.Publish, "publish", 60*time.Second, "length of the publishing run (readers of a case's page while an editor publishes it); 0 skips it")
+	fs.IntVar(&c.PublishWorkers, "publish-workers", 256, "readers of the publishing run")
+	fs.DurationVar(&c.PublishEvery, "publish-every", time.Second, "how often the editor publishes")
+	fs.StringVar(&c.CaseFile, "case-file", "web/cases/twitter-v-dhs-2017.json", "the case file the editor publishes, under its own id and title")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -78,14 +90,18 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, errors.New("-duration: want 1s to 10m")
 	case c.Soak != 0 && (c.Soak < 10*time.Second || c.Soak > time.Hour):
 		return nil, errors.New("-soak: want 0 (no soak) or 10s to 1h")
-	case c.Workers < 1 || c.Workers > 10000 || c.SoakWorkers < 1 || c.SoakWorkers > 10000:
-		return nil, errors.New("-workers and -soak-workers: want 1 to 10000")
+	case c.Workers < 1 || c.Workers > 10000 || c.SoakWorkers < 1 || c.SoakWorkers > 10000 || c.PublishWorkers < 1 || c.PublishWorkers > 10000:
+		return nil, errors.New("-workers, -soak-workers and -publish-workers: want 1 to 10000")
+	case c.Publish != 0 && (c.Publish < 10*time.Second || c.Publish > time.Hour):
+		return nil, errors.New("-publish: want 0 (no publishing run) or 10s to 1h")
+	case c.PublishEvery < 100*time.Millisecond:
+		return nil, errors.New("-publish-every: want 100ms or more")
 	}
 	root, err := filepath.Abs(c.Root)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range []*string{&c.Bin, &c.Out} {
+	for _, p := range []*string{&c.Bin, &c.Out, &c.CaseFile} {
 		if !filepath.IsAbs(*p) {
 			*p = filepath.Join(root, *p)
 		}
@@ -122,8 +138,10 @@ type report struct {
 	DurationS float64  `json:"duration_s"`
 	Paths     []result `json:"paths"`
 	Soak      *soak    `json:"soak,omitempty"`
-	Shutdown  string   `json:"shutdown"`
-	Problems  []string `json:"problems"`
+	// Publishing is the publishing run (see publish.go).
+	Publishing *publishing `json:"publishing,omitempty"`
+	Shutdown   string      `json:"shutdown"`
+	Problems   []string    `json:"problems"`
 }
 
 type result struct {
@@ -178,7 +196,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		sample()
 		tick := time.NewTicker(5 * time.Second)
-		so.stats = attack(srv.url, paths, cfg.SoakWorkers, cfg.Soak, cfg.Timeout, func() {
+		so.stats = attack(srv.url, paths, cfg.SoakWorkers, cfg.Soak, cfg.Timeout, func(*vegeta.Result) {
 			select {
 			case <-tick.C:
 				sample()
@@ -198,6 +216,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		rep.Soak = so
 	}
+	if cfg.Publish > 0 {
+		pub, problems, err := publishRun(ctx, cfg, srv)
+		if err != nil {
+			return err
+		}
+		rep.Publishing = pub
+		rep.Problems = append(rep.Problems, problems...)
+	}
 	rep.Shutdown = srv.stop()
 	if rep.Shutdown != "clean" {
 		rep.Problems = append(rep.Problems, "shutdown on SIGTERM: "+rep.Shutdown)
@@ -213,8 +239,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 }
 
 // attack sends requests for the paths, in turn, from workers workers as
-// fast as they are answered, for d; each is called after every result.
-func attack(base string, paths []path, workers int, d, timeout time.Duration, each func()) stats {
+// fast as they are answered, for d; each is called with every result.
+func attack(base string, paths []path, workers int, d, timeout time.Duration, each func(*vegeta.Result)) stats {
 	var targets []vegeta.Target
 	for _, p := range paths {
 		targets = append(targets, vegeta.Target{Method: http.MethodGet, URL: base + p.Path, Header: http.Header{"Accept-Encoding": {p.AcceptEncoding}}})
@@ -225,7 +251,7 @@ func attack(base string, paths []path, workers int, d, timeout time.Duration, ea
 	for res := range a.Attack(vegeta.NewStaticTargeter(targets...), vegeta.Rate{}, d, "docket") {
 		m.Add(res)
 		if each != nil {
-			each()
+			each(res)
 		}
 	}
 	m.Close()
@@ -243,12 +269,12 @@ func attack(base string, paths []path, workers int, d, timeout time.Duration, ea
 	return s
 }
 
-// server is a running bin/docket.
+// server is a running bin/docket, with a database of its own in dir.
 type server struct {
-	url  string
-	cmd  *exec.Cmd
-	logs *bytes.Buffer
-	done chan error
+	bin, url, db, dir string
+	cmd               *exec.Cmd
+	logs              *bytes.Buffer
+	done              chan error
 }
 
 func startDocket(ctx context.Context, bin string) (*server, error) {
@@ -261,11 +287,17 @@ func startDocket(ctx context.Context, bin string) (*server, error) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	s := &server{url: "http://" + addr, logs: &bytes.Buffer{}, done: make(chan error, 1)}
-	s.cmd = exec.CommandContext(ctx, bin, "serve", "-addr", addr)
+	dir, err := os.MkdirTemp("", "docket-loadtest-")
+	if err != nil {
+		return nil, err
+	}
+	s := &server{bin: bin, url: "http://" + addr, db: "sqlite:" + filepath.Join(dir, "docket.db"), dir: dir, logs: &bytes.Buffer{}, done: make(chan error, 1)}
+	s.cmd = exec.CommandContext(ctx, bin, "serve", "-addr", addr, "-db", s.db)
+	s.cmd.Dir = dir
 	s.cmd.Env = append(os.Environ(), "PORT=")
 	s.cmd.Stderr = s.logs
 	if err := s.cmd.Start(); err != nil {
+		os.RemoveAll(dir)
 		return nil, err
 	}
 	go func() { s.done <- s.cmd.Wait() }()
@@ -295,12 +327,13 @@ func (s *server) rss() (int64, error) {
 	return 0, errors.New("no VmRSS in /proc status")
 }
 
-// stop sends SIGTERM and says how the server ended: "clean" when it
-// exited 0 within 15 s.
+// stop sends SIGTERM, removes the database's folder, and says how the
+// server ended: "clean" when it exited 0 within 15 s.
 func (s *server) stop() string {
 	if s.cmd.ProcessState != nil {
 		return "already stopped"
 	}
+	defer os.RemoveAll(s.dir)
 	s.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case err := <-s.done:
@@ -328,9 +361,12 @@ func (r *report) table(w io.Writer) {
 		fmt.Fprintf(w, "\nsoak: %d workers, %gs, every path: %d requests, %.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors\n", s.Workers, s.DurationS, s.Requests, s.ReqPerSec, s.P50Ms, s.P99Ms, s.Errors)
 		fmt.Fprintf(w, "      resident memory every 5 s (KiB): %v; %+.1f%% after the first 5 s\n", s.RSSKiB, s.GrowthPct)
 	}
+	if p := r.Publishing; p != nil {
+		p.table(w)
+	}
 	fmt.Fprintf(w, "shutdown on SIGTERM: %s\n", r.Shutdown)
 	if len(r.Problems) == 0 {
-		fmt.Fprintln(w, "no problems: no failed requests, no memory growth, clean shutdown")
+		fmt.Fprintln(w, "no problems: no failed requests, no page of a half-published case, no memory growth, clean shutdown")
 		return
 	}
 	fmt.Fprintln(w, "PROBLEMS:")

@@ -184,16 +184,27 @@ func startDocket(ctx context.Context, bin string) (string, error) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
+	// A database of its own, in a folder removed when the server stops:
+	// never ./docket-data where the bench runs.
+	dir, err := os.MkdirTemp("", "docket-pageload-")
+	if err != nil {
+		return "", err
+	}
 	var logs bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "serve", "-addr", addr)
+	cmd := exec.CommandContext(ctx, bin, "serve", "-addr", addr, "-db", "sqlite:"+filepath.Join(dir, "docket.db"))
+	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "PORT=")
 	cmd.Stderr = &logs
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
 	cmd.WaitDelay = 10 * time.Second
 	if err := cmd.Start(); err != nil {
+		os.RemoveAll(dir)
 		return "", err
 	}
-	go cmd.Wait()
+	go func() {
+		cmd.Wait()
+		os.RemoveAll(dir)
+	}()
 	base := "http://" + addr + "/"
 	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
 		if res, err := http.Get(base + "healthz"); err == nil {
