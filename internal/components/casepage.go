@@ -87,11 +87,11 @@ func (p *CasePage) Render() app.UI {
 		caseHeader(c.Case),
 		app.Main().ID("main").Body(
 			&Timeline{Case: c.Case},
-			correctionsSection(c.Case, false),
+			static(c.Case, "corrections", func() app.UI { return correctionsSection(c.Case, false) }),
 			&Quiz{Case: c.Case, Page: routes.PagePath(c.ID, p.lib.DefaultID())},
-			glossarySection(c.Case),
+			static(c.Case, "glossary", func() app.UI { return glossarySection(c.Case) }),
 		),
-		caseFooter(c.Case),
+		static(c.Case, "case-footer", func() app.UI { return caseFooter(c.Case) }),
 		p.appNotices(),
 	)
 }
@@ -171,7 +171,7 @@ func glossarySection(c *casefile.Case) app.UI {
 
 // caseFooter credits who made the explainer and when it was last checked.
 func caseFooter(c *casefile.Case) app.UI {
-	return app.Footer().Class("case-footer").Body(
+	return app.Footer().Class("case-footer").ID("case-footer").Body(
 		app.Range(c.Credits).Slice(func(i int) app.UI {
 			return app.P().Text(c.Credits[i])
 		}),

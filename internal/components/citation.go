@@ -17,7 +17,7 @@ func sourceItem(s *casefile.Source) app.UI {
 	if s.URL == "" {
 		return app.Li().Body(app.Cite().Class("source-cite").Text(SourceCitation(s)))
 	}
-	return app.Li().Body(app.A().Href(s.URL).Target("_blank").Rel("noopener").Text(SourceName(s)))
+	return app.Li().Body(app.A().Href(attrText(s.URL)).Target("_blank").Rel("noopener").Text(SourceName(s)))
 }
 
 // SourceCitation is how a source with no web address is cited: its name,

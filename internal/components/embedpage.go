@@ -54,7 +54,7 @@ func (p *EmbedPage) Render() app.UI {
 			app.If(view != routes.ViewTimeline, func() app.UI {
 				return &Quiz{Case: c.Case, Embedded: true, Page: routes.PagePath(c.ID, p.lib.DefaultID())}
 			}),
-			correctionsSection(c.Case, true),
+			static(c.Case, "corrections", func() app.UI { return correctionsSection(c.Case, true) }),
 		),
 		embedCredit(c.Case),
 	)

@@ -38,6 +38,7 @@ func LibraryFromPage() (*casefile.Library, error) {
 		return nil, err
 	}
 	el.Call("remove")
+	KeepPrerendered(c.ID)
 	return casefile.NewLibrary(&c)
 }
 

@@ -34,7 +34,7 @@ func (t *Timeline) renderAxis(m *timelineModel, v timeline.View) app.UI {
 		zoomName = "ticks every " + d.Layout.TickUnit().String()
 	}
 	return box.Body(&timelineAxis{
-		Owner: t, Model: m, Layout: d.Layout, Scroll: d.Left, Width: v.Width(), Name: "Time axis, " + zoomName,
+		Owner: t, Model: m, Layout: d.Layout, Scroll: d.Left, Width: d.Width, Name: "Time axis, " + zoomName,
 	})
 }
 

@@ -6,8 +6,9 @@ import (
 )
 
 // eventListHTML is the prerendered list of every event as HTML: the same
-// elements eventItem renders (timeline_html_test.go checks that they
-// agree), written directly. go-app's encoder indents every element and
+// elements eventItem renders (TestEventListHTMLMatchesComponents, in
+// timeline_model_test.go, checks that they agree), written directly, with
+// every value escaped by html.EscapeString. go-app's encoder indents every element and
 // takes about a second for 10,000 events; this takes a few milliseconds
 // and half the bytes. positions are the events listed (nil for all), sel
 // the position of the selected event.

@@ -3,12 +3,19 @@ package server
 import (
 	"encoding/json"
 	"log/slog"
+	"maps"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"docket/internal/casefile"
 	"docket/internal/htmlcheck"
+	"docket/internal/timeline"
 )
 
 // TestCaseTextEscapedEverywhere serves a case whose title and summary hold
@@ -119,5 +126,119 @@ func TestCaseTextEscapedEverywhere(t *testing.T) {
 	// The manifest names Docket, never a case: it must stay valid JSON.
 	if !json.Valid([]byte(get("/manifest.webmanifest"))) {
 		t.Error("the manifest is not JSON")
+	}
+}
+
+// TestCaseTextInPrerenderedAttributes serves a case whose event titles,
+// category labels, question prompts, terms, source titles and source
+// addresses hold ", <, &, \ and ’, and checks its prerendered pages, for a
+// short case and for a long one (whose list the server writes itself).
+// go-app writes attribute values with strconv.Quote, which HTML does not
+// read back, so case text must reach an attribute only in a form that
+// reads back exactly. Wherever a piece of case text is, in an attribute or
+// in text, all of it is, and no markup comes out of it.
+func TestCaseTextInPrerenderedAttributes(t *testing.T) {
+	// Validation refuses anything like a tag ("<a") and over-long text.
+	const hostile = `Zebu "q" 1 < 2 & a\b ’c’`
+	const hostileQuery = `?Zebu="q"&amp;a\b&lt;’c’` // no space: a source's address
+	b, err := os.ReadFile("../../web/cases/twitter-v-dhs-2017.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string // each piece of case text made hostile
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		id    string
+		extra int // events added to the case's 16
+	}{
+		{"hostile", 0},
+		{"hostile-long", timeline.ListAll},
+	} {
+		var c map[string]any
+		if err := json.Unmarshal(b, &c); err != nil {
+			t.Fatal(err)
+		}
+		c["id"] = tc.id
+		events := c["events"].([]any)
+		for i := range tc.extra {
+			e := maps.Clone(events[len(events)-1].(map[string]any))
+			e["id"] = "more-" + strconv.Itoa(i)
+			events = append(events, e)
+		}
+		c["events"] = events
+		mark := func(list any, field, suffix string) {
+			for i, x := range list.([]any) {
+				m := x.(map[string]any)
+				text, ok := m[field].(string)
+				if !ok {
+					continue
+				}
+				if field == "label" {
+					text = strconv.Itoa(i) // a category's label is short
+				}
+				m[field] = text + suffix
+				texts = append(texts, m[field].(string))
+			}
+		}
+		mark(c["events"], "title", " "+hostile)
+		mark(c["categories"], "label", " "+hostile)
+		mark(c["quiz"].(map[string]any)["questions"], "prompt", " "+hostile)
+		mark(c["glossary"], "term", " "+hostile)
+		mark(c["sources"], "title", " "+hostile)
+		mark(c["sources"], "url", hostileQuery)
+		out, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, tc.id+".json"), out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := New(Config{CasesDir: dir, Log: slog.New(slog.DiscardHandler)}, testWeb(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	attrName := regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9-]*$`)
+	whole := func(s string) bool {
+		return slices.ContainsFunc(texts, func(x string) bool { return strings.Contains(s, x) })
+	}
+	for _, page := range []string{
+		"/cases/hostile/", "/cases/hostile/events/twitter-sues/", "/embed/hostile/",
+		"/cases/hostile-long/", "/cases/hostile-long/events/twitter-sues/",
+	} {
+		w := do(t, s.Handler(), "GET", page)
+		if w.Code != 200 {
+			t.Fatalf("GET %s = %d", page, w.Code)
+		}
+		doc := htmlcheck.Parse(t, w.Body.String())
+		attrs := 0
+		for _, n := range doc.All(t, "*") {
+			for _, a := range n.Attr {
+				if !attrName.MatchString(a.Key) {
+					t.Errorf("%s: <%s> has an attribute %q: case text broke out of an attribute", page, n.Data, a.Key)
+				}
+				if strings.Contains(a.Val, "Zebu") {
+					attrs++
+					if !whole(a.Val) {
+						t.Errorf("%s: <%s %s=%q> holds part of a piece of case text", page, n.Data, a.Key, a.Val)
+					}
+				}
+			}
+		}
+		if attrs == 0 && !strings.HasPrefix(page, "/embed/") {
+			t.Errorf("%s: no attribute holds case text: no source's address?", page)
+		}
+		// The text reads back exactly too: the titles of the events
+		// listed, and the sources' names.
+		found := 0
+		for _, n := range doc.All(t, "h4.event-title, .tl-card-title, .source-list a, .tl-chip-label") {
+			if got := htmlcheck.Text(n); !whole(got) {
+				t.Errorf("%s: <%s> reads %q, no piece of case text", page, n.Data, got)
+			}
+			found++
+		}
+		if found == 0 && !strings.HasPrefix(page, "/embed/") {
+			t.Errorf("%s lists no event titles", page)
+		}
 	}
 }

@@ -31,8 +31,9 @@ type View struct {
 	moved  bool    // the View moved the scroll; the page has not yet followed
 
 	// The axis window the page draws (see Drawn).
-	drawnOn *Layout
-	drawnAt float64
+	drawnOn    *Layout
+	drawnAt    float64
+	drawnWidth float64
 
 	wheel float64 // Ctrl+wheel delta not yet turned into a zoom step
 	pinch float64 // px between two fingers on the axis at the last zoom step
@@ -128,11 +129,13 @@ type Touch struct {
 
 // Drawn is the part of the axis the page draws: Layout (of the events a
 // filter shows, at one zoom) cut at Left (content px, within the window's
-// margin of the scroll). The same Drawn, the same elements in the same
-// places. The zero Drawn is no axis.
+// margin of the scroll) for a viewport Width px wide (a wider one draws
+// more markers). The same Drawn, the same elements in the same places:
+// Layout.Window(Left, Width). The zero Drawn is no axis.
 type Drawn struct {
 	Layout *Layout
 	Left   float64
+	Width  float64
 }
 
 // Thresholds of the axis gestures: px, but for pinchStep, a ratio.
@@ -169,7 +172,8 @@ func (v View) Open(u *url.URL) View {
 func (v View) Switch(events *Events, u *url.URL) (View, Effects) {
 	v.events = events
 	v.hidden, v.selected, v.announced = 0, "", ""
-	v.zoom, v.scroll, v.listFrom = 0, 0, -1
+	v.zoom, v.listFrom = 0, -1
+	v.setScroll(0)
 	v.selectFromURL(u)
 	return v.done(Effects{Render: true})
 }
@@ -328,7 +332,8 @@ func (v View) Filter(k int) (View, Effects) {
 		i, _ := v.events.Index(after)
 		fx.Address = v.choose(i)
 	}
-	v.scroll = 0
+	// Each filter has its own axis, which starts from its left.
+	v.setScroll(0)
 	v.reveal(v.SelectedID())
 	return v.done(fx)
 }
@@ -560,7 +565,7 @@ func (v View) Drawn() Drawn {
 	if v.drawnOn == nil {
 		return Drawn{}
 	}
-	return Drawn{Layout: v.drawnOn, Left: v.drawnAt}
+	return Drawn{Layout: v.drawnOn, Left: v.drawnAt, Width: v.drawnWidth}
 }
 
 // CanZoomIn reports whether the axis can zoom in further.
@@ -690,6 +695,14 @@ func (v *View) resize(width float64) {
 	v.moved = true
 }
 
+// setScroll scrolls the axis to left: the page must follow when it moved.
+func (v *View) setScroll(left float64) {
+	if left != v.scroll {
+		v.scroll = left
+		v.moved = true
+	}
+}
+
 // reveal scrolls the axis, if needed, so that the marker of event id is in
 // view.
 func (v *View) reveal(id string) {
@@ -701,14 +714,11 @@ func (v *View) reveal(id string) {
 	if !ok {
 		return
 	}
-	old := v.scroll
-	if mk.X < v.scroll+revealMargin || mk.X > v.scroll+v.width-revealMargin {
-		v.scroll, _ = l.CenterOn(id, v.width)
+	left := v.scroll
+	if mk.X < left+revealMargin || mk.X > left+v.width-revealMargin {
+		left, _ = l.CenterOn(id, v.width)
 	}
-	v.scroll = l.ClampScroll(v.scroll, v.width)
-	if v.scroll != old {
-		v.moved = true
-	}
+	v.setScroll(l.ClampScroll(left, v.width))
 }
 
 // anchorOf is the viewport x of the marker holding event id when it is in
@@ -763,9 +773,9 @@ func (v *View) zoomTo(z Zoom, anchor float64) Effects {
 }
 
 // done ends a change: when it is drawn, the scroll is held within the
-// axis, and the window of the axis is cut again if the layout changed (a
-// zoom, a width, a filter: each filter has its own axis) or the scroll
-// moved beyond the window's margin.
+// axis (the page follows), and the window of the axis is cut again if the
+// layout changed (a zoom, a width, a filter: each filter has its own axis)
+// or the scroll moved beyond the window's margin.
 func (v View) done(fx Effects) (View, Effects) {
 	if !fx.Render {
 		return v, fx
@@ -775,10 +785,10 @@ func (v View) done(fx Effects) (View, Effects) {
 		v.drawnOn = nil
 		return v, fx
 	}
-	v.scroll = l.ClampScroll(v.scroll, v.width)
+	v.setScroll(l.ClampScroll(v.scroll, v.width))
 	if l != v.drawnOn || math.Abs(v.scroll-v.drawnAt) >= redrawAfter {
 		v.drawnAt = v.scroll
 	}
-	v.drawnOn = l
+	v.drawnOn, v.drawnWidth = l, v.width
 	return v, fx
 }

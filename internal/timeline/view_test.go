@@ -195,6 +195,50 @@ func TestViewMountAndResize(t *testing.T) {
 	}
 }
 
+// TestViewDrawnWidth checks that the drawn window names the viewport's
+// width: zoomed in, a wider window keeps the layout and the cut, but draws
+// more markers, which the page must place.
+func TestViewDrawnWidth(t *testing.T) {
+	long, _ := longEvents(300)
+	for _, tc := range []struct {
+		name     string
+		steps    int // zoom steps in
+		from, to float64
+	}{
+		{"zoomed in, wider", 3, 1000, 1400},
+		{"zoomed in, narrower", 3, 1000, 700},
+		{"zoomed in, a pixel wider", 3, 1000, 1001},
+		{"whole case, wider", 0, 1000, 1400},
+		{"zoomed in, the same width", 3, 1000, 1000},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := zoomedIn(t, live(t, long, "/?event="+long.ID(150), tc.from), tc.steps)
+			before := v.Drawn()
+			v, fx := v.Resize(tc.to)
+			d := v.Drawn()
+			if !fx.Render || d.Layout == nil {
+				t.Fatalf("Resize: %+v, drawn %+v", fx, d)
+			}
+			if d.Width != tc.to {
+				t.Errorf("drawn for a viewport %v px wide; it is %v", d.Width, tc.to)
+			}
+			if changed := d != before; changed != (tc.from != tc.to) {
+				t.Errorf("the drawn window changed: %v; the width changed: %v", changed, tc.from != tc.to)
+			}
+			// Every marker in the viewport is in the window the page draws.
+			drawn := map[string]bool{}
+			for _, mk := range d.Layout.Window(d.Left, d.Width).Markers {
+				drawn[mk.IDs[0]] = true
+			}
+			for _, mk := range allMarkers(d.Layout) {
+				if mk.X >= v.scroll && mk.X <= v.scroll+tc.to && !drawn[mk.IDs[0]] {
+					t.Errorf("the marker of %s at %v px, in view (%v to %v), is not drawn", mk.IDs[0], mk.X, v.scroll, v.scroll+tc.to)
+				}
+			}
+		})
+	}
+}
+
 func TestViewKeys(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -612,23 +656,42 @@ func TestViewFilter(t *testing.T) {
 	if v.Shown().Len() != 2 {
 		t.Errorf("%d events shown with court alone; want 2", v.Shown().Len())
 	}
-	// A filter starts the axis from its left and follows the selection.
+	// A filter starts the axis from its left and follows the selection, and
+	// the page, scrolled wherever the reader left it, follows the View.
 	long, _ := longEvents(300)
-	for _, id := range []string{long.ID(3), long.ID(150)} { // of category 0, which stays
-		w := zoomedIn(t, live(t, long, "/?event="+id, 1000), 4)
-		w, _ = w.Pan(w.scroll + 200)
-		w, _ = w.Filter(1)
-		if got := w.SelectedID(); got != id {
-			t.Errorf("selected %q; want %q", got, id)
-		}
-		l := w.Drawn().Layout
-		want := 0.0
-		if mk, _ := l.MarkerOf(id); mk.X > 1000-revealMargin {
-			want, _ = l.CenterOn(id, 1000)
-		}
-		if w.scroll != want {
-			t.Errorf("after the filter the axis is scrolled to %v; want %v", w.scroll, want)
-		}
+	for _, tc := range []struct {
+		name string
+		id   string  // the selection, of category 0, which stays
+		page float64 // where the reader scrolled the axis; -1: 200 px on from the zoom's
+	}{
+		{"selection near the start, axis scrolled on", long.ID(3), -1},
+		{"selection near the start, axis at its left already", long.ID(3), 0},
+		{"selection in the middle, axis scrolled on", long.ID(150), -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := zoomedIn(t, live(t, long, "/?event="+tc.id, 1000), 4)
+			page := tc.page
+			if page < 0 {
+				page = w.scroll + 200
+			}
+			w, _ = w.Pan(page)
+			w = w.ScrollSet() // the page has its scroll
+			w, _ = w.Filter(1)
+			if got := w.SelectedID(); got != tc.id {
+				t.Errorf("selected %q; want %q", got, tc.id)
+			}
+			l := w.Drawn().Layout
+			want := 0.0
+			if mk, _ := l.MarkerOf(tc.id); mk.X > 1000-revealMargin {
+				want, _ = l.CenterOn(tc.id, 1000)
+			}
+			if w.scroll != want {
+				t.Errorf("after the filter the axis is scrolled to %v; want %v", w.scroll, want)
+			}
+			if left, moved := w.ScrollToSet(); moved != (page != want) || moved && left != want {
+				t.Errorf("the page scrolled to %v is asked to set %v (%v); want %v set: %v", page, left, moved, want, page != want)
+			}
+		})
 	}
 }
 

@@ -1,0 +1,49 @@
+package components
+
+import (
+	"docket/internal/casefile"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The page's parts that never change after load (corrections, glossary,
+// footer) are, in the browser, mounted from the HTML the server
+// prerendered for them: one call across the wasm boundary per part instead
+// of one per node, and the very DOM the reader already sees, so nothing
+// moves. The server renders the real components; their HTML reaches the
+// browser escaped as always (case text is never HTML).
+
+// staticParts are the ids of the parts kept as prerendered.
+var staticParts = []string{"corrections", "glossary", "case-footer"}
+
+// prerendered holds the prerendered HTML of staticParts, read from the
+// page before go-app replaces its body, for the case the page carries.
+var prerendered struct {
+	caseID string
+	html   map[string]string
+}
+
+// KeepPrerendered reads the prerendered HTML of the page's static parts,
+// for the case with id caseID. The browser program calls it before go-app
+// starts; afterwards the page's body is go-app's own.
+func KeepPrerendered(caseID string) {
+	doc := app.Window().Get("document")
+	prerendered.caseID = caseID
+	prerendered.html = map[string]string{}
+	for _, id := range staticParts {
+		if el := doc.Call("getElementById", id); el.Truthy() {
+			prerendered.html[id] = el.Get("outerHTML").String()
+		}
+	}
+}
+
+// static is the part with the given id of case c: in the browser, the HTML
+// the server prerendered for it when the page came with it, else render().
+func static(c *casefile.Case, id string, render func() app.UI) app.UI {
+	if app.IsClient && prerendered.caseID == c.ID {
+		if html, ok := prerendered.html[id]; ok {
+			return app.Raw(html)
+		}
+	}
+	return render()
+}

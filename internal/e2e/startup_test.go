@@ -1,0 +1,110 @@
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"docket/internal/browsertest"
+
+	"github.com/chromedp/chromedp"
+)
+
+// The page's start keeps the glossary, corrections and footer as the
+// server rendered them (components.KeepPrerendered), one node each. These
+// tests check what the reader gets: a working quiz wherever they meet it,
+// and a glossary that is the prerendered one, links and all.
+
+// TestQuizWorksWhereTheReaderMeetsIt takes the quiz's first question on a
+// phone-sized page, reached by scrolling down to it and by a link straight
+// to #quiz.
+func TestQuizWorksWhereTheReaderMeetsIt(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	for _, how := range []string{"scroll", "jump"} {
+		t.Run(how, func(t *testing.T) {
+			d := newQuizDriver(t, srv, browsertest.Options{Width: 412, Height: 823})
+			suffix := ""
+			if how == "jump" {
+				suffix = "#quiz"
+			}
+			d.b.Run(t, chromedp.Navigate(d.url+suffix), browsertest.WaitReady())
+			if how == "scroll" {
+				for y := 0; ; y += 400 {
+					var near bool
+					d.eval(fmt.Sprintf(`scrollTo(0, %d), document.getElementById("quiz").getBoundingClientRect().top < innerHeight`, y), &near)
+					if near {
+						break
+					}
+					if y > 100000 {
+						t.Fatal("scrolled 100000 px without reaching the quiz")
+					}
+				}
+			} else {
+				var top float64
+				d.eval(`document.getElementById("quiz").getBoundingClientRect().top`, &top)
+				if top < -1 || top > 100 {
+					t.Errorf("opened at #quiz, the quiz is %.0f px from the window's top; want it at the top", top)
+				}
+			}
+			d.waitFor(`document.querySelector("#quiz .quiz-panel") !== null`)
+			d.start(0)
+			if v := d.view(); v.Legend == "" || len(v.Marks) == 0 {
+				t.Errorf("after starting, the quiz shows no question: %+v", v)
+			}
+			if errs := d.b.Errors(); len(errs) > 0 {
+				t.Errorf("console errors: %v", errs)
+			}
+		})
+	}
+}
+
+// TestGlossaryAfterTakeover checks the glossary once the wasm has taken
+// over: the very DOM the server rendered, its links still links (sources
+// open in a new tab), the page's link to it and a link to one term still
+// scrolling there.
+func TestGlossaryAfterTakeover(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	c := browsertest.DefaultCase(t)
+	if len(c.Glossary) < 2 {
+		t.Fatalf("case %s has %d glossary terms; the test needs two", c.ID, len(c.Glossary))
+	}
+	_, html := srv.Get(t, casePath(c))
+	b := newBrowser(t, browsertest.Options{Width: 412, Height: 823})
+	term := c.Glossary[len(c.Glossary)-1].ID
+	var same, linksOut bool
+	var termTop, glossaryTop float64
+	var hash string
+	b.Run(t,
+		chromedp.Navigate(srv.Page(casePath(c))+"#term-"+term), browsertest.WaitReady(),
+		// The glossary as the browser parses the server's HTML, against
+		// the page's after the takeover.
+		browsertest.Eval(fmt.Sprintf(`(() => {
+  const served = new DOMParser().parseFromString(%q, "text/html").getElementById("glossary");
+  return served !== null && served.outerHTML === document.getElementById("glossary").outerHTML;
+})()`, html), &same),
+		browsertest.Eval(`(() => {
+  const links = [...document.querySelectorAll("#glossary .source-list a")];
+  return links.length > 0 && links.every(a => a.target === "_blank" && a.rel === "noopener" && /^https?:/.test(a.href));
+})()`, &linksOut),
+		browsertest.Eval(`document.getElementById("term-`+term+`").getBoundingClientRect().top`, &termTop),
+		chromedp.Evaluate(`scrollTo(0, 0)`, nil),
+		chromedp.Click(`.case-nav a[href="#glossary"]`, chromedp.ByQuery),
+		browsertest.WaitFor(`location.hash === "#glossary" && Math.abs(document.getElementById("glossary").getBoundingClientRect().top) < 2`, 10e9),
+		browsertest.Eval(`document.getElementById("glossary").getBoundingClientRect().top`, &glossaryTop),
+		browsertest.Eval(`location.hash`, &hash),
+	)
+	if !same {
+		t.Error("after the takeover, the glossary's DOM is not the one the server rendered")
+	}
+	if !linksOut {
+		t.Error("after the takeover, the glossary's source links are not links that open a new tab")
+	}
+	if termTop < -1 || termTop > 100 {
+		t.Errorf("opened at #term-%s, the term is %.0f px from the window's top; want it at the top", term, termTop)
+	}
+	if hash != "#glossary" {
+		t.Errorf("after the page's Key terms link, location.hash = %q; want #glossary", hash)
+	}
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
