@@ -50,7 +50,7 @@ func newAPIData(cases casefile.Published, prev *apiData, level asset.Level) (*ap
 			d.cases[c.ID] = prev.cases[c.ID]
 			continue
 		}
-		a, err := asset.New("api/cases/"+c.ID+".json", e.JSON, level)
+		a, err := asset.New("api/cases/"+c.ID+".json", e.JSON, caseLevel(e.JSON, level))
 		if err != nil {
 			return nil, err
 		}
@@ -106,4 +106,17 @@ func writeAPIError(w http.ResponseWriter, r *http.Request, e *httpError) {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// bigCaseJSON is the size past which a case's data is compressed quickly
+// even at start: brotli's best quality spends tens of seconds on the
+// megabytes of a 10,000-event case, for a few per cent fewer bytes.
+const bigCaseJSON = 1 << 20
+
+// caseLevel is how hard to compress a case's data of this size.
+func caseLevel(b []byte, level asset.Level) asset.Level {
+	if len(b) > bigCaseJSON {
+		return asset.Quick
+	}
+	return level
 }

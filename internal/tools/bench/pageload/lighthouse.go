@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"time"
 
 	"docket/internal/browsertest/chromium"
@@ -70,19 +69,16 @@ const offline = `--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1`
 // connects to, which saves Lighthouse starting one a run (seconds on a busy
 // machine); Lighthouse still clears the page's storage and the HTTP cache
 // before each load. It returns the browser's DevTools port.
-func startBrowser(ctx context.Context, chrome, profile string) (string, error) {
+func startBrowser(ctx context.Context, chrome, profile string) (string, *child, error) {
 	args := append(chromium.Args(), offline, "--remote-debugging-port=0", "--user-data-dir="+profile, "about:blank")
-	cmd := exec.CommandContext(ctx, chrome, args...)
-	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
-	cmd.WaitDelay = 10 * time.Second
-	stderr, err := cmd.StderrPipe()
+	c := newChild(ctx, chrome, args...)
+	stderr, err := c.cmd.StderrPipe()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	if err := cmd.Start(); err != nil {
-		return "", err
+	if err := c.start(); err != nil {
+		return "", nil, err
 	}
-	go cmd.Wait()
 	found := make(chan string, 1)
 	go func() {
 		var said []string
@@ -102,11 +98,13 @@ func startBrowser(ctx context.Context, chrome, profile string) (string, error) {
 	select {
 	case port := <-found:
 		if strings.HasPrefix(port, "\n") {
-			return "", fmt.Errorf("%s did not open its DevTools port:%s", chrome, port)
+			c.stop()
+			return "", nil, fmt.Errorf("%s did not open its DevTools port:%s", chrome, port)
 		}
-		return port, nil
+		return port, c, nil
 	case <-time.After(30 * time.Second):
-		return "", fmt.Errorf("%s did not open its DevTools port within 30 s", chrome)
+		c.stop()
+		return "", nil, fmt.Errorf("%s did not open its DevTools port within 30 s", chrome)
 	}
 }
 

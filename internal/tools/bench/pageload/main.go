@@ -105,7 +105,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
 
 	logf("serving the pages")
-	pages, wasm, err := servePages(ctx, cfg, tmp)
+	docket, server, err := startDocket(ctx, cfg.Bin)
+	if err != nil {
+		return err
+	}
+	defer server.stop()
+	pages, wasm, err := servePages(ctx, cfg, docket, tmp)
 	if err != nil {
 		return err
 	}
@@ -128,12 +133,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := os.MkdirAll(reports, 0o755); err != nil {
 		return err
 	}
-	lhCtx, stopBrowser := context.WithCancel(ctx)
-	defer stopBrowser()
-	port, err := startBrowser(lhCtx, cfg.Chrome, filepath.Join(tmp, "chromium"))
+	port, browser, err := startBrowser(ctx, cfg.Chrome, filepath.Join(tmp, "chromium"))
 	if err != nil {
 		return err
 	}
+	defer browser.stop()
 	for run := range cfg.Runs {
 		for i := range res.Pages {
 			p := &res.Pages[(i+run)%len(res.Pages)]
@@ -147,7 +151,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				p.Key, run+1, cfg.Runs, a.Performance, a.FCP, a.TBT, a.LongestTask, time.Since(t).Seconds())
 		}
 	}
-	stopBrowser()
+	browser.stop()
 	runs, err := flows(ctx, cfg, pages, tmp)
 	if err != nil {
 		return err
@@ -160,13 +164,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return res.write(cfg.Out, cfg.Markdown, cfg.Readme, stdout)
 }
 
-// servePages serves the five pages on loopback until ctx ends and returns
-// them, with the sizes of Docket's and the hello world's wasm as served.
-func servePages(ctx context.Context, cfg *config, tmp string) ([]page, map[string]wasmSize, error) {
-	docket, err := startDocket(ctx, cfg.Bin)
-	if err != nil {
-		return nil, nil, err
-	}
+// servePages serves the other four pages beside Docket's on loopback
+// until ctx ends and returns the five, with the sizes of Docket's and the
+// hello world's wasm as served.
+func servePages(ctx context.Context, cfg *config, docket, tmp string) ([]page, map[string]wasmSize, error) {
 	doc, err := get(docket, "identity")
 	if err != nil {
 		return nil, nil, err

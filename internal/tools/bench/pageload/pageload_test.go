@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"docket/internal/casefile"
 )
@@ -277,5 +280,22 @@ func TestPageCase(t *testing.T) {
 	}
 	if _, err := pageCase([]byte("<html><body>no data</body></html>")); err == nil {
 		t.Error("a page without the case's data gave no error")
+	}
+}
+
+// TestChildStops checks that stop ends a program the bench started and
+// waits for it: no server outlives the bench.
+func TestChildStops(t *testing.T) {
+	c := newChild(context.Background(), "sleep", "60")
+	if err := c.start(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	c.stop()
+	if c.cmd.ProcessState == nil || time.Since(start) > 5*time.Second {
+		t.Fatalf("stop returned after %s with the program in state %v", time.Since(start), c.cmd.ProcessState)
+	}
+	if err := c.cmd.Process.Signal(syscall.Signal(0)); err == nil {
+		t.Error("the program still runs after stop")
 	}
 }

@@ -172,15 +172,50 @@ func serveLoopback(ctx context.Context, h http.Handler) (string, error) {
 	return "http://" + ln.Addr().String() + "/", nil
 }
 
-// startDocket runs `bin serve` on a free loopback port until ctx ends and
-// returns its address with a trailing slash.
-func startDocket(ctx context.Context, bin string) (string, error) {
+// child is a program the bench starts and must stop: ending its context
+// sends SIGTERM (SIGKILL 10 s later), and stop waits for it to exit, so
+// that no server or browser outlives the bench.
+type child struct {
+	cmd    *exec.Cmd
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+func newChild(ctx context.Context, name string, args ...string) *child {
+	ctx, cancel := context.WithCancel(ctx)
+	c := &child{cmd: exec.CommandContext(ctx, name, args...), cancel: cancel, done: make(chan struct{})}
+	c.cmd.Cancel = func() error { return c.cmd.Process.Signal(syscall.SIGTERM) }
+	c.cmd.WaitDelay = 10 * time.Second
+	return c
+}
+
+func (c *child) start() error {
+	if err := c.cmd.Start(); err != nil {
+		c.cancel()
+		return err
+	}
+	go func() {
+		c.cmd.Wait()
+		close(c.done)
+	}()
+	return nil
+}
+
+// stop ends the program and waits until it has exited.
+func (c *child) stop() {
+	c.cancel()
+	<-c.done
+}
+
+// startDocket runs `bin serve` on a free loopback port and returns its
+// address with a trailing slash.
+func startDocket(ctx context.Context, bin string) (string, *child, error) {
 	if _, err := os.Stat(bin); err != nil {
-		return "", fmt.Errorf("%s is missing: run `make build` first", bin)
+		return "", nil, fmt.Errorf("%s is missing: run `make build` first", bin)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	addr := ln.Addr().String()
 	ln.Close()
@@ -188,21 +223,19 @@ func startDocket(ctx context.Context, bin string) (string, error) {
 	// never ./docket-data where the bench runs.
 	dir, err := os.MkdirTemp("", "docket-pageload-")
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	var logs bytes.Buffer
-	cmd := exec.CommandContext(ctx, bin, "serve", "-addr", addr, "-db", "sqlite:"+filepath.Join(dir, "docket.db"))
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "PORT=")
-	cmd.Stderr = &logs
-	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
-	cmd.WaitDelay = 10 * time.Second
-	if err := cmd.Start(); err != nil {
+	c := newChild(ctx, bin, "serve", "-addr", addr, "-db", "sqlite:"+filepath.Join(dir, "docket.db"))
+	c.cmd.Dir = dir
+	c.cmd.Env = append(os.Environ(), "PORT=")
+	c.cmd.Stderr = &logs
+	if err := c.start(); err != nil {
 		os.RemoveAll(dir)
-		return "", err
+		return "", nil, err
 	}
 	go func() {
-		cmd.Wait()
+		<-c.done
 		os.RemoveAll(dir)
 	}()
 	base := "http://" + addr + "/"
@@ -210,11 +243,12 @@ func startDocket(ctx context.Context, bin string) (string, error) {
 		if res, err := http.Get(base + "healthz"); err == nil {
 			res.Body.Close()
 			if res.StatusCode == http.StatusOK {
-				return base, nil
+				return base, c, nil
 			}
 		}
 	}
-	return "", fmt.Errorf("%s serve did not answer /healthz within 30s:\n%s", bin, logs.String())
+	c.stop()
+	return "", nil, fmt.Errorf("%s serve did not answer /healthz within 30s:\n%s", bin, logs.String())
 }
 
 // get fetches u with the Accept-Encoding enc and returns the body as
