@@ -21,8 +21,16 @@ type Case struct {
 	Categories []Category `json:"categories"`
 	Events     []Event    `json:"events"`
 	Glossary   []Term     `json:"glossary,omitempty"`
-	Quiz       Quiz       `json:"quiz"`
+	Quiz       Quiz       `json:"quiz,omitzero"` // no questions: a timeline-only case
 	Sources    []Source   `json:"sources"`
+
+	// Timezone is the IANA zone ("America/Los_Angeles") that dates with a
+	// time of day are written in and shown in; "" when no date has one.
+	Timezone string `json:"timezone,omitempty"`
+	// Eras are labelled stretches of time drawn as bands behind the axis.
+	Eras []Era `json:"eras,omitempty"`
+	// Media is the case's lead image or link, shown under its summary.
+	Media *Media `json:"media,omitempty"`
 
 	// Corrections says what was corrected after publication, as a
 	// newsroom notes it under a story; Updated moves with each one.
@@ -48,16 +56,54 @@ type Category struct {
 type Event struct {
 	ID       string   `json:"id"`
 	Date     Date     `json:"date"`
+	End      *Date    `json:"end,omitempty"` // a span: the last date it covers, not before Date
 	Title    string   `json:"title"`
 	Body     []string `json:"body"`
 	Category string   `json:"category"`
 	Sources  []string `json:"sources"`
 	Terms    []string `json:"terms,omitempty"`
+	Media    *Media   `json:"media,omitempty"`
 }
 
-// Date is a day, a month or a year, as precisely as the sources allow.
-// Value is "2017-04-06", "2017-01" or "2017" to match Precision; Label, when
-// set, is what readers see instead ("Late January 2017").
+// Era is a labelled stretch of the case's time ("The summons", "In court"),
+// drawn as a band behind the timeline's axis. End is the last date it covers.
+type Era struct {
+	Title string `json:"title"`
+	Start Date   `json:"start"`
+	End   Date   `json:"end"`
+}
+
+// Media is what an event (or the case) shows beside its text: an image or a
+// link, exactly one. Docket loads no third-party script or frame, so a video
+// or a post is a Link, shown as a card the reader may choose to open.
+type Media struct {
+	Image *Image `json:"image,omitempty"`
+	Link  *Link  `json:"link,omitempty"`
+}
+
+// Image is a picture: Src is a path inside the case's folder
+// ("media/summons.jpg") or an https URL. Alt is required; Width and Height,
+// when known, are its size in pixels (its aspect ratio reserves its space).
+type Image struct {
+	Src     string `json:"src"`
+	Alt     string `json:"alt"`
+	Caption string `json:"caption,omitempty"`
+	Credit  string `json:"credit,omitempty"`
+	Width   int    `json:"width,omitempty"`
+	Height  int    `json:"height,omitempty"`
+}
+
+// Link is a document, video or post the reader may open: an http(s) URL and
+// the title that names it.
+type Link struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+}
+
+// Date is a minute, a day, a month or a year, as precisely as the sources
+// allow. Value is "2017-04-06T16:30" (in the case's Timezone),
+// "2017-04-06", "2017-01" or "2017" to match Precision; Label, when set, is
+// what readers see instead ("Late January 2017").
 type Date struct {
 	Value     string    `json:"value"`
 	Precision Precision `json:"precision"`
@@ -69,9 +115,10 @@ type Precision string
 
 // The precisions a Date may have.
 const (
-	Day   Precision = "day"
-	Month Precision = "month"
-	Year  Precision = "year"
+	Minute Precision = "minute"
+	Day    Precision = "day"
+	Month  Precision = "month"
+	Year   Precision = "year"
 )
 
 // Term is a glossary entry: a one-sentence Definition and a longer

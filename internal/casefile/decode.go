@@ -181,6 +181,20 @@ func (d *decoder) value(v reflect.Value, path string) error {
 		return err
 	}
 	switch v.Kind() {
+	case reflect.Pointer:
+		if tok == nil {
+			v.SetZero()
+			return nil
+		}
+		v.Set(reflect.New(v.Type().Elem()))
+		return d.token(v.Elem(), path, off, tok)
+	}
+	return d.token(v, path, off, tok)
+}
+
+// token decodes the value that starts with tok, read at off, into v.
+func (d *decoder) token(v reflect.Value, path string, off int, tok json.Token) error {
+	switch v.Kind() {
 	case reflect.Struct:
 		if tok != json.Delim('{') {
 			return d.mismatch(off, path, "an object", tok)
