@@ -1,6 +1,7 @@
 // Package cli is Docket's command line: `docket serve`, `docket validate`,
-// `docket export` and `docket user`. It is a contract that scripts rely
-// on: usage errors exit 2, failures exit 1, success exits 0.
+// `docket export`, `docket import` and `docket user`. It is a contract that
+// scripts rely on: usage errors exit 2, failures exit 1, success exits 0
+// (and `docket import` exits 3 for "written, needs editing").
 package cli
 
 import (
@@ -18,11 +19,13 @@ import (
 	"docket/internal/export"
 	"docket/internal/server"
 	"docket/internal/store"
+	"docket/internal/timelinejs"
 )
 
 // Env is what a command may use from its surroundings, passed in so tests
 // can run commands without touching the process.
 type Env struct {
+	Stdin          io.Reader // for `docket import -`
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
 	// Web is the folder of browser files, embedded in the binary.
@@ -35,7 +38,7 @@ type Env struct {
 const (
 	serveSynopsis    = "serve [-addr HOST:PORT] [-cases DIR] [-db URL] [-base PATH] [-frame-ancestors SOURCES] [-hsts]"
 	validateSynopsis = "validate FILE..."
-	exportSynopsis   = "export -out DIR [-base PATH] [-url URL] [-cases DIR] [-db URL]"
+	exportSynopsis   = "export [-format site] -out DIR [-base PATH] [-url URL] [-cases DIR] [-db URL]"
 )
 
 const usage = `Docket turns a court case into an interactive explainer.
@@ -47,6 +50,11 @@ Usage:
         check case files
   docket ` + exportSynopsis + `
         write the site as static files
+  docket ` + exportTimelineSynopsis + `
+        write one case as a TimelineJS timeline (JSON, or the Sheets template as CSV)
+  docket ` + importSynopsis + `
+        make a case file from a TimelineJS timeline (JSON, or a Sheets CSV
+        download); exits 3 when it wrote the case but the case needs editing
   docket ` + userAddSynopsis + `
   docket ` + userListSynopsis + `
   docket ` + userPasswdSynopsis + `
@@ -71,7 +79,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	case "validate":
 		return validate(args[1:], env)
 	case "export":
-		return exportSite(args[1:], env)
+		return exportSite(ctx, args[1:], env)
+	case "import":
+		return importCase(args[1:], env)
 	case "user":
 		return user(ctx, args[1:], env)
 	case "-h", "-help", "--help", "help":
@@ -95,7 +105,9 @@ func help(command string, env Env) int {
 	case "validate":
 		fl = newFlags("validate", validateSynopsis, env)
 	case "export":
-		fl = exportFlags(&export.Options{}, env)
+		fl = exportFlags(&exportOptions{}, env)
+	case "import":
+		fl = importFlags(&importOptions{}, env)
 	case "user":
 		return userHelp(env)
 	default:
@@ -237,12 +249,18 @@ func validate(args []string, env Env) int {
 
 // OSEnv is the Env of the running process.
 func OSEnv(web fs.FS) Env {
-	return Env{Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Web: web}
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Web: web}
 }
 
-// exportFlags are the flags of `docket export`, bound into opts.
-func exportFlags(opts *export.Options, env Env) *flag.FlagSet {
-	fl := newFlags("export", exportSynopsis, env)
+// exportFlags are the flags of `docket export`, bound into o: -format
+// site (the default) writes the whole site into -out DIR; -format
+// timelinejs or timelinejs-csv writes one case to -o FILE.
+func exportFlags(o *exportOptions, env Env) *flag.FlagSet {
+	fl := newFlags("export", exportSynopsis+"\n       docket "+exportTimelineSynopsis, env)
+	opts := &o.Options
+	fl.StringVar(&o.Format, "format", "site", "what to write: `site` (every page, as static files), timelinejs (one case as TimelineJS JSON) or timelinejs-csv (one case as the TimelineJS Sheets template)")
+	fl.StringVar(&o.File, "o", "", "`FILE` to write a TimelineJS export to (default stdout)")
+	fl.BoolVar(&o.Force, "force", false, "replace the -o FILE if it exists")
 	fl.StringVar(&opts.Out, "out", "", "`DIR` to write the site to (new or empty)")
 	fl.StringVar(&opts.Base, "base", "/", "`PATH` the site will be served under, such as /explainers/")
 	fl.StringVar(&opts.URL, "url", "", "public `URL` of the site, for absolute links in social tags and oEmbed")
@@ -266,12 +284,25 @@ func exportDefaultDB(env Env) string {
 	return ""
 }
 
-func exportSite(args []string, env Env) int {
-	var opts export.Options
-	fl := exportFlags(&opts, env)
+func exportSite(ctx context.Context, args []string, env Env) int {
+	var o exportOptions
+	fl := exportFlags(&o, env)
 	if status, ok := parse(fl, args, env); !ok {
 		return status
 	}
+	switch o.Format {
+	case "site":
+	case string(timelinejs.JSON), string(timelinejs.CSV):
+		return exportTimeline(ctx, o, fl, env)
+	default:
+		fmt.Fprintf(env.Stderr, "docket export: -format %q: use site, timelinejs or timelinejs-csv\n", o.Format)
+		return 2
+	}
+	if o.File != "" || o.Force {
+		fmt.Fprintln(env.Stderr, "docket export: -o and -force are for -format timelinejs; the site goes to -out DIR")
+		return 2
+	}
+	opts := o.Options
 	if fl.NArg() > 0 {
 		fmt.Fprintf(env.Stderr, "docket export: unexpected argument %q (flags go before it)\n", fl.Arg(0))
 		fl.Usage()

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"docket/internal/export"
 	docketweb "docket/web"
 )
 
@@ -67,7 +66,8 @@ func TestHelpListsEveryFlag(t *testing.T) {
 	env := Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
 	for name, fl := range map[string]*flag.FlagSet{
 		"serve":  serveFlags(&serveOptions{}, env),
-		"export": exportFlags(&export.Options{}, env),
+		"export": exportFlags(&exportOptions{}, env),
+		"import": importFlags(&importOptions{}, env),
 	} {
 		code, help, errs := runCLI("help", name)
 		if code != 0 || errs != "" {
@@ -75,7 +75,10 @@ func TestHelpListsEveryFlag(t *testing.T) {
 		}
 		_, _, dashH := runCLI(name, "-h")
 		_, general, _ := runCLI("help")
-		synopsis, _, _ := strings.Cut(help, "\n")
+		// The synopsis is every usage line above the flags (export has
+		// two: the site, and one case as a TimelineJS timeline).
+		block, _, _ := strings.Cut(help, "\n\n")
+		synopsis := strings.ReplaceAll(block, "\n", " ")
 		n := 0
 		fl.VisitAll(func(f *flag.Flag) {
 			n++
@@ -87,8 +90,11 @@ func TestHelpListsEveryFlag(t *testing.T) {
 			if !strings.Contains(synopsis, "[-"+f.Name) && !strings.Contains(synopsis, " -"+f.Name+" ") {
 				t.Errorf("the synopsis %q does not name -%s", synopsis, f.Name)
 			}
-			if !strings.Contains(general, strings.TrimPrefix(synopsis, "Usage: ")) {
-				t.Errorf("the general usage lacks the synopsis %q", synopsis)
+			for _, line := range strings.Split(block, "\n") {
+				line = strings.TrimSpace(strings.TrimPrefix(line, "Usage: "))
+				if !strings.Contains(general, line+"\n") {
+					t.Errorf("the general usage lacks the synopsis %q", line)
+				}
 			}
 		})
 		if name == "serve" && (n < 6 || !strings.Contains(help, "-frame-ancestors SOURCES") || !strings.Contains(help, "-hsts") || !strings.Contains(help, "-db URL")) {

@@ -41,10 +41,10 @@ type Slide struct {
 // time of day, as written. Time is the Sheets template's Time cell
 // ("16:30", "4:30 PM"); JSON gives Hour, Minute and Second instead.
 type DateParts struct {
-	Year, Month, Day                    string
-	Hour, Minute, Second, Millisecond   string
-	Time                                string
-	DisplayDate                         string // the date object's own display_date (JSON)
+	Year, Month, Day                  string
+	Hour, Minute, Second, Millisecond string
+	Time                              string
+	DisplayDate                       string // the date object's own display_date (JSON)
 }
 
 // MediaParts is a slide's media as written. URL is usually an address;
