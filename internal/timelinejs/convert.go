@@ -202,6 +202,15 @@ func (cv *converter) event(s Slide) (pe pendingEvent, ok bool) {
 	text := toPlainText(s.Text)
 	ev.Body = text.Paragraphs
 	cv.textNotes(at.Field("text.text"), text)
+	if quote := strings.TrimSpace(s.Media.URL); strings.HasPrefix(strings.ToLower(quote), "<blockquote") {
+		// TimelineJS's quote "media": its words are the event's, so they
+		// join the text rather than being lost.
+		q := toPlainText(quote)
+		ev.Body = append(ev.Body, q.Paragraphs...)
+		text.Links = append(text.Links, q.Links...)
+		cv.r.add(Changed, at.Field("media.url"), "the quotation in Media became the event's text (%d paragraph%s)", len(q.Paragraphs), plural(len(q.Paragraphs)))
+		s.Media.URL = ""
+	}
 	ev.ID = cv.eventIDs.unique(cmp.Or(slug(s.UniqueID), slug(ev.Title)), "event")
 	if s.UniqueID != "" && ev.ID != s.UniqueID {
 		cv.r.add(Changed, at.Field("unique_id"), "the id %q became %q (Docket's ids are lowercase letters, digits and hyphens, each used once)", s.UniqueID, ev.ID)
@@ -388,8 +397,11 @@ func (cv *converter) media(s Slide, prefix, headline string) (*casefile.Media, [
 		cv.r.add(Dropped, at.Field("media.title"), "the media's title %q: the caption and alt text describe it", shorten(m.Title, 60))
 	}
 	caption, credit := toPlainText(m.Caption), toPlainText(m.Credit)
-	for _, l := range append(caption.Links, credit.Links...) {
-		cv.r.add(Dropped, at.Field("media.credit"), "the link to %s in the media's caption or credit: its text is kept", shorten(l.URL, 80))
+	for _, l := range caption.Links {
+		cv.r.add(Dropped, at.Field("media.caption"), "the link to %s in the caption: its text is kept", shorten(l.URL, 80))
+	}
+	for _, l := range credit.Links {
+		cv.r.add(Dropped, at.Field("media.credit"), "the link to %s in the credit: its text is kept", shorten(l.URL, 80))
 	}
 	raw := strings.TrimSpace(m.URL)
 	if raw == "" {
@@ -429,7 +441,7 @@ func (cv *converter) media(s Slide, prefix, headline string) (*casefile.Media, [
 		if isImage { // http: a page on https may not load it
 			cv.r.add(Changed, at.Field("media.url"), "the image at %s is not on https, which Docket's pages cannot load: it became a link; for a picture, give its https address or copy it into the case's folder", shorten(raw, 80))
 		} else {
-			cv.r.add(Mapped, at.Field("media.url"), "%s became a link card titled %q (Docket embeds no third-party players or posts, so readers are not tracked by a page they did not open)", kindOf(u), shorten(title, 60))
+			cv.r.add(Mapped, at.Field("media.url"), "%s, as a link card titled %q", kindOf(u), shorten(title, 60))
 		}
 		if creditText != "" {
 			cv.r.add(Dropped, at.Field("media.credit"), "the credit %q: a link card shows only its title", shorten(creditText, 60))

@@ -108,7 +108,9 @@ func (cv *converter) summarize() {
 	if cv.labels > 0 {
 		add("display dates, as date labels: %d", cv.labels)
 	}
-	if len(c.Categories) > 0 {
+	if len(c.Categories) > 0 && !cv.anyGroup() {
+		add("no slide has a Group: every event is in one category, %q", c.Categories[0].Label)
+	} else if len(c.Categories) > 0 {
 		labels := make([]string, len(c.Categories))
 		for i, cat := range c.Categories {
 			labels[i] = strconv.Quote(cat.Label)
@@ -123,6 +125,9 @@ func (cv *converter) summarize() {
 	}
 	if cv.images+cv.links > 0 {
 		add("media: %d image%s, %d link%s", cv.images, plural(cv.images), cv.links, plural(cv.links))
+	}
+	if cv.links > 0 {
+		cv.r.add(Note, "", "videos, posts, maps and pages are shown as link cards: Docket embeds no third-party player or post, so readers are not tracked by a page they did not choose to open")
 	}
 	add("HTML in the text as plain text, paragraphs kept")
 	items := make([]Item, 0, len(mapped)+len(cv.r.Items))
