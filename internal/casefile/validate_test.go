@@ -343,11 +343,11 @@ func TestValidate(t *testing.T) {
 		}, nil},
 		{"a time of day without a timezone", func(c *Case) { c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: Minute} }, []string{
 			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles"`}},
-		{"three times of day without a timezone: one problem, at the first", func(c *Case) {
+		{"three times of day without a timezone: one problem", func(c *Case) {
 			c.Eras = []Era{{Title: "In court", Start: Date{Value: "2017-04-06T09:00", Precision: Minute}, End: Date{Value: "2017-04-06T17:00", Precision: Minute}}}
 			c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: Minute}
 		}, []string{
-			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles" (3 dates have a time of day; this is the first)`}},
+			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles" (3 dates have a time of day)`}},
 		{"a time of day that does not exist", func(c *Case) {
 			c.Timezone, c.Events[0].Date = "UTC", Date{Value: "2017-04-06T24:00", Precision: Minute}
 		}, []string{`events[0].date.value: "2017-04-06T24:00" is not a date and time`}},
