@@ -379,8 +379,9 @@ func (cv *converter) background(s Slide) {
 	cv.r.add(Dropped, s.At.Field("background"), "the background %s %q: Docket shows every event on the same page background, for legibility", what, shorten(s.Background, 80))
 }
 
-// imageExts are the file types TimelineJS shows as an image.
-var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp"}
+// imageExts are the file types that become images, as Docket shows them.
+// Others (a .bmp, a .tiff) become links: Docket shows the web's image types.
+var imageExts = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
 
 // media maps a slide's media to an image (an https address or a file in
 // the case's folder, with alt text) or a link (a video, a post, a page),

@@ -295,7 +295,9 @@ func TestMedia(t *testing.T) {
 	img := func(src, alt, caption, credit string) *casefile.Media {
 		return &casefile.Media{Image: &casefile.Image{Src: src, Alt: alt, Caption: caption, Credit: credit}}
 	}
-	lnk := func(url, title string) *casefile.Media { return &casefile.Media{Link: &casefile.Link{URL: url, Title: title}} }
+	lnk := func(url, title string) *casefile.Media {
+		return &casefile.Media{Link: &casefile.Link{URL: url, Title: title}}
+	}
 	tests := []struct {
 		name    string
 		media   MediaParts

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"docket/internal/casefile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -62,4 +64,30 @@ func TestGolden(t *testing.T) {
 	}
 	golden(t, "gideon.csv.report", []byte(csvReport.String()))
 	golden(t, "gideon.json.report", []byte(jsonReport.String()))
+}
+
+// TestGoldenServesOnceToDosDone checks that the imported case needs
+// nothing but what its to-do list names: with the court, parties and the
+// rest filled in and a source on each event, it is valid.
+func TestGoldenServesOnceToDosDone(t *testing.T) {
+	b, rep := importFile(t, "gideon.csv")
+	var c casefile.Case
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	if !rep.NeedsEditing() {
+		t.Fatal("the import needs no editing; want a to-do list")
+	}
+	c.Court, c.Docket = "Supreme Court of the United States", "No. 155"
+	c.Parties = []casefile.Party{{Name: "Clarence Earl Gideon", Role: "petitioner"}, {Name: "Louie L. Wainwright", Role: "respondent"}}
+	c.Status, c.Outcome, c.Updated = casefile.StatusDecided, "The Court ruled for Gideon, 9-0.", "2026-12-06"
+	c.Credits = []string{"Imported from TimelineJS"}
+	for i := range c.Events {
+		if len(c.Events[i].Sources) == 0 {
+			c.Events[i].Sources = []string{"gideon-v-wainwright-372-u-s-335"}
+		}
+	}
+	if ps := c.Validate(); len(ps) > 0 {
+		t.Errorf("with its to-dos done, the case still has problems:\n%v", ps)
+	}
 }

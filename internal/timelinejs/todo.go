@@ -42,7 +42,7 @@ func (cv *converter) toDo() {
 		covered["timezone"] = true
 	}
 	for _, p := range cv.c.Validate() {
-		if covered[p.Path] {
+		if covered[p.Path] || covered["timezone"] && strings.Contains(p.Message, `needs a "timezone"`) {
 			continue
 		}
 		cv.r.Items = append(cv.r.Items, cv.problemToDo(p))
