@@ -91,3 +91,21 @@ func TestGoldenServesOnceToDosDone(t *testing.T) {
 		t.Errorf("with its to-dos done, the case still has problems:\n%v", ps)
 	}
 }
+
+func readTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func marshal(t *testing.T, c *casefile.Case) []byte {
+	t.Helper()
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(b, '\n')
+}

@@ -253,7 +253,7 @@ func jsonSyntaxError(name string, data []byte, dec *json.Decoder, err error) err
 			return &InputError{Name: name, Msg: "is empty"}
 		}
 	case errors.As(err, &se):
-		off = int(se.Offset)
+		off = max(int(se.Offset)-1, 0) // Offset is just past the character at fault
 		msg = "not JSON here: " + strings.TrimPrefix(se.Error(), "json: ")
 	}
 	line, col := position(data, off)
