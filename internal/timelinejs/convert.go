@@ -126,8 +126,9 @@ func (cv *converter) uniqueCaseID(id string) string {
 
 // pendingEvent is an event before the events are put in date order.
 type pendingEvent struct {
-	ev    casefile.Event
-	start time.Time
+	ev       casefile.Event
+	start    time.Time
+	startEnd time.Time // the first instant after the start date
 	at    Locator
 	todos []Item // Path relative to the event ("media.image.alt")
 }
@@ -140,9 +141,8 @@ func (cv *converter) events() {
 			list = append(list, pe)
 		}
 	}
-	sorted := slices.IsSortedFunc(list, byStart)
-	slices.SortStableFunc(list, byStart)
-	if !sorted {
+	if !inOrder(list) {
+		slices.SortStableFunc(list, byStart)
 		cv.r.add(Changed, "", "the events were put in date order (TimelineJS sorts them when it shows them; Docket lists them as the file does)")
 	}
 	for i, pe := range list {
@@ -156,6 +156,18 @@ func (cv *converter) events() {
 }
 
 func byStart(a, b pendingEvent) int { return a.start.Compare(b.start) }
+
+// inOrder reports whether the events are in the order Docket's validator
+// asks for: none lies wholly before the one listed ahead of it. Overlaps
+// stay as the file has them ("Late January 2017" may follow January 24).
+func inOrder(list []pendingEvent) bool {
+	for i := 1; i < len(list); i++ {
+		if !list[i].startEnd.After(list[i-1].start) {
+			return false
+		}
+	}
+	return true
+}
 
 // event maps one event slide; ok is false when it cannot be an event.
 func (cv *converter) event(s Slide) (pe pendingEvent, ok bool) {
@@ -175,7 +187,7 @@ func (cv *converter) event(s Slide) (pe pendingEvent, ok bool) {
 		return pe, false
 	}
 	ev := &pe.ev
-	pe.at, pe.start = at, start.At
+	pe.at, pe.start, pe.startEnd = at, start.At, spanEnd(start)
 	ev.Date = start.Date
 	for _, ch := range start.Changes {
 		cv.r.add(Changed, at.Field("start_date"), "%s", ch)

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -95,6 +96,18 @@ func (x *exporter) timeline() *Timeline {
 	}
 	if len(c.Categories) > 0 {
 		r.add(Dropped, "categories", "the category colours: TimelineJS groups have none (an import gives colours again, in order)")
+	}
+	var firstUsed []string // the order an import declares the groups in
+	for _, e := range c.Events {
+		if cat := c.Category(e.Category); cat != nil && !slices.Contains(firstUsed, cat.Label) {
+			firstUsed = append(firstUsed, cat.Label)
+		}
+	}
+	for i, cat := range c.Categories {
+		if i >= len(firstUsed) || firstUsed[i] != cat.Label {
+			r.add(Changed, "categories", "the groups come back in the order the events first use them: %s", strings.Join(firstUsed, ", "))
+			break
+		}
 	}
 	if c.HasQuiz() {
 		r.add(Dropped, "quiz", "the quiz (%d question%s): TimelineJS has no quiz, so it is not exportable", len(c.Quiz.Questions), plural(len(c.Quiz.Questions)))

@@ -1,6 +1,7 @@
 package timelinejs
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -36,6 +37,9 @@ var blocks = map[atom.Atom]bool{
 	atom.Table: true, atom.Tr: true, atom.Figure: true, atom.Figcaption: true, atom.Br: true, atom.Hr: true,
 	atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.Aside: true, atom.Address: true,
 }
+
+// sourceDateRE is the form of a source's date: a year, a month or a day.
+var sourceDateRE = regexp.MustCompile(`^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$`)
 
 // sourceListClass marks the list of sources a Docket export writes.
 const sourceListClass = "docket-sources"
@@ -161,15 +165,16 @@ func (w *textWalker) sourceList(ul *html.Node) {
 			}
 		}
 		if inner, ok := strings.CutPrefix(tail, "("); ok {
+			// "Publisher, date, kind": the date and kind are read from
+			// the end, so a publisher may hold commas.
 			parts := strings.Split(strings.TrimSuffix(inner, ")"), ", ")
-			s.Publisher = parts[0]
-			for _, p := range parts[1:] {
-				if isSourceKind(p) {
-					s.Kind = p
-				} else {
-					s.Date = p
-				}
+			if n := len(parts); n > 1 && isSourceKind(parts[n-1]) {
+				s.Kind, parts = parts[n-1], parts[:n-1]
 			}
+			if n := len(parts); n > 1 && sourceDateRE.MatchString(parts[n-1]) {
+				s.Date, parts = parts[n-1], parts[:n-1]
+			}
+			s.Publisher = strings.Join(parts, ", ")
 		}
 		if s.Title != "" {
 			w.out.Sources = append(w.out.Sources, s)
