@@ -129,8 +129,8 @@ type pendingEvent struct {
 	ev       casefile.Event
 	start    time.Time
 	startEnd time.Time // the first instant after the start date
-	at    Locator
-	todos []Item // Path relative to the event ("media.image.alt")
+	at       Locator
+	todos    []Item // Path relative to the event ("media.image.alt")
 }
 
 // events maps the event slides, in date order.

@@ -25,8 +25,8 @@ func roundTripCase() *casefile.Case {
 		ID: "round-trip", Title: "A round trip & back", Summary: "What 5 < 6 & 7 > 3 means.",
 		Court: "A court", Docket: "No. 1", Parties: []casefile.Party{{Name: "A", Role: "plaintiff"}},
 		Status: casefile.StatusOpen, Outcome: "Pending.", Updated: "2017-05-01", Credits: []string{"B"},
-		Timezone: "America/New_York",
-		Media:    &casefile.Media{Image: &casefile.Image{Src: "media/lead.png", Alt: "The lead", Caption: "A caption", Credit: "A credit", Width: 800, Height: 600}},
+		Timezone:   "America/New_York",
+		Media:      &casefile.Media{Image: &casefile.Image{Src: "media/lead.png", Alt: "The lead", Caption: "A caption", Credit: "A credit", Width: 800, Height: 600}},
 		Categories: []casefile.Category{{ID: "court", Label: "Court", Color: "#1d4ed8"}, {ID: "filings", Label: "Filings", Color: "#b91c1c"}},
 		Events: []casefile.Event{
 			{ID: "a-year", Date: d("0999", casefile.Year, "Some time in 999"), Title: "A year", Body: []string{"One <b>not bold</b> & \"quoted\".", "Two."},
