@@ -263,7 +263,7 @@ func OSEnv(web fs.FS) Env {
 func exportFlags(o *exportOptions, env Env) *flag.FlagSet {
 	fl := newFlags("export", exportSynopsis+"\n       docket "+exportTimelineSynopsis, env)
 	opts := &o.Options
-	fl.StringVar(&o.Format, "format", "site", "what to write: `site` (every page, as static files), timelinejs (one case as TimelineJS JSON) or timelinejs-csv (one case as the TimelineJS Sheets template)")
+	fl.StringVar(&o.Format, "format", "site", "what to write (`FORMAT`): site (every page, as static files), timelinejs (one case as TimelineJS JSON) or timelinejs-csv (one case as the TimelineJS Sheets template)")
 	fl.StringVar(&o.File, "o", "", "`FILE` to write a TimelineJS export to (default stdout)")
 	fl.BoolVar(&o.Force, "force", false, "replace the -o FILE if it exists")
 	fl.StringVar(&opts.Out, "out", "", "`DIR` to write the site to (new or empty)")

@@ -40,9 +40,26 @@ func importFlags(o *importOptions, env Env) *flag.FlagSet {
 	fl := newFlags("import", importSynopsis, env)
 	fl.StringVar(&o.Out, "o", "", "`FILE` to write the case to (default ID.json in the current folder, ID from the title; - for stdout)")
 	fl.BoolVar(&o.Force, "force", false, "replace FILE if it exists")
-	fl.StringVar(&o.Format, "format", "", "the SOURCE's `format`, timelinejs (JSON) or timelinejs-csv (the Sheets template); default: JSON if it starts with {, else CSV")
+	fl.StringVar(&o.Format, "format", "", "the SOURCE's `FORMAT`: timelinejs (JSON) or timelinejs-csv (the Sheets template); by default JSON if it starts with {, else CSV")
+	usage := fl.Usage
+	fl.Usage = func() {
+		usage()
+		fmt.Fprint(fl.Output(), importExitStatus)
+	}
 	return fl
 }
+
+// importExitStatus is what `docket import -h` says of its exit status.
+const importExitStatus = `
+SOURCE is a TimelineJS JSON file, a CSV downloaded from the TimelineJS
+Google Sheets template (File > Download > Comma-separated values), or - for
+stdin. The report of what was carried over, changed, dropped and is left to
+do goes to stderr.
+
+Exit status: 0 the case was written and is valid; 3 the case was written but
+needs editing (see the to-do list); 1 nothing was written (the reason is
+given); 2 a usage mistake.
+`
 
 // importCase is `docket import`: a TimelineJS timeline in, a case file out,
 // and a report on stderr. It exits 0 when the case is written and valid, 3
@@ -66,12 +83,10 @@ func importCase(args []string, env Env) int {
 	source := fl.Arg(0)
 	name, in, err := openSource(source, env)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "docket import: %v\n", err)
+		fmt.Fprintf(env.Stderr, "docket import: %v\nNothing was written.\n", err)
 		return 1
 	}
-	if in != env.Stdin {
-		defer in.Close()
-	}
+	defer in.Close()
 	c, rep, err := timelinejs.Import(name, in, format)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "docket import: %v\nNothing was written.\n", err)

@@ -56,6 +56,9 @@ func ReadCSV(name string, data []byte) (*Timeline, error) {
 	if err != nil {
 		return nil, err
 	}
+	if Detect(data) == JSON {
+		return nil, &InputError{Name: name, Where: "line 1", Msg: `starts with "{": it is JSON, not a Sheets CSV (read it as TimelineJS JSON)`}
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	header, err := r.Read()
