@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -211,5 +213,43 @@ func TestExportTimelineJS(t *testing.T) {
 		if code != tt.code || !strings.Contains(stderr, tt.want) {
 			t.Errorf("export %q: exit %d, %q; want %d and %q", tt.args, code, stderr, tt.code, tt.want)
 		}
+	}
+}
+
+// TestREADMEListsTheCommands checks the README's command line section
+// against the command line: every synopsis in its block, and each flag of
+// serve, export and import in its table.
+func TestREADMEListsTheCommands(t *testing.T) {
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(b)
+	_, section, ok := strings.Cut(readme, "## The command line\n")
+	if !ok {
+		t.Fatal(`the README has no "## The command line" section`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	for _, line := range strings.Split(usage, "\n") {
+		synopsis, ok := strings.CutPrefix(line, "  docket ")
+		if !ok || strings.HasPrefix(synopsis, "user ") { // the README sums up user's four commands in one line
+			continue
+		}
+		if !strings.Contains(section, "\nbin/docket "+synopsis+"\n") {
+			t.Errorf("the README's command line section lacks %q", "bin/docket "+synopsis)
+		}
+	}
+	env := Env{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	for name, fl := range map[string]*flag.FlagSet{
+		"serve": serveFlags(&serveOptions{}, env), "export": exportFlags(&exportOptions{}, env), "import": importFlags(&importOptions{}, env),
+	} {
+		fl.VisitAll(func(f *flag.Flag) {
+			if !strings.Contains(section, "| `"+name+" -"+f.Name) {
+				t.Errorf("the README's table does not document %s -%s", name, f.Name)
+			}
+		})
+	}
+	if !strings.Contains(readme, "\n## Coming from TimelineJS\n") {
+		t.Error(`the README has no "Coming from TimelineJS" section`)
 	}
 }
