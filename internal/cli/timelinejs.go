@@ -111,7 +111,11 @@ func importCase(args []string, env Env) int {
 		where = "stdout"
 	}
 	if rep.NeedsEditing() {
-		fmt.Fprintf(env.Stderr, "\nWrote %s. It needs editing before it can be published: see the to-do list above, then check it with docket validate %s.\n", where, out)
+		check := ""
+		if out != "-" {
+			check = ", then check it with docket validate " + out
+		}
+		fmt.Fprintf(env.Stderr, "\nWrote %s. It needs editing before it can be published: see the to-do list above%s.\n", where, check)
 		return exitNeedsEditing
 	}
 	fmt.Fprintf(env.Stderr, "\nWrote %s. It is a valid case, ready to serve.\n", where)

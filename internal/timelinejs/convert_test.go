@@ -174,6 +174,8 @@ func TestText(t *testing.T) {
 			[]casefile.Source{{ID: "example-org-a", Title: "example.org/a", Publisher: "example.org", URL: "http://example.org/a"}}, Mapped, ""},
 		{"the same link twice", `<a href="https://example.org/a">A</a> and <a href="https://example.org/a">again</a>`, []string{"A and again"},
 			[]casefile.Source{{ID: "a", Title: "A", Publisher: "example.org", URL: "https://example.org/a"}}, Mapped, ""},
+		{"a bare address, which TimelineJS links", "From https://example.org/list. More.", []string{"From https://example.org/list. More."},
+			[]casefile.Source{{ID: "example-org-list", Title: "example.org/list", Publisher: "example.org", URL: "https://example.org/list"}}, Mapped, ""},
 		{"a mail link", `<a href="mailto:desk@example.org">Write to us</a>`, []string{"Write to us"}, nil, Dropped, `the link to "mailto:desk@example.org" is not a web address`},
 		{"a script", `<p>Hi</p><script>alert("x")</script>`, []string{"Hi", `alert("x")`}, nil, Changed, "a <script> element's code is kept as plain text"},
 		{"a style", `<style>p{color:red}</style><p>Hi</p>`, []string{"Hi"}, nil, Dropped, "a <style> element was dropped"},

@@ -134,7 +134,7 @@ func (r *jsonReader) slide(path string, v any) (Slide, error) {
 			s.UniqueID, err = str(p, val)
 		case "background":
 			var color, url, alt string
-			err = r.fields(p, val, map[string]*string{"color": &color, "url": &url, "alt": &alt})
+			err = r.fields(p, val, map[string]*string{"color": &color, "url": &url, "alt": &alt, "opacity": nil})
 			s.Background = strings.TrimSpace(color + " " + url)
 		case "autolink", "type":
 			// autolink only affects how TimelineJS shows text; "type" is

@@ -40,6 +40,9 @@ func slug(s string) string {
 	out := b.String()
 	if len(out) > maxSlugLen {
 		out = out[:maxSlugLen]
+		if i := strings.LastIndexByte(out, '-'); i > maxSlugLen/2 {
+			out = out[:i] // end on a whole word
+		}
 	}
 	return strings.Trim(out, "-")
 }

@@ -68,10 +68,15 @@ func toPlainText(s string) plainText {
 }
 
 type textWalker struct {
-	out   *plainText
-	cur   strings.Builder
-	notes map[string]bool
+	out    *plainText
+	cur    strings.Builder
+	notes  map[string]bool
+	inLink bool
 }
+
+// bareURLRE finds the web addresses in text that TimelineJS turns into
+// links (its "autolink", on by default).
+var bareURLRE = regexp.MustCompile(`https?://[^\s<>"]+`)
 
 func (w *textWalker) note(s string) {
 	if !w.notes[s] {
@@ -92,6 +97,12 @@ func (w *textWalker) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
 		w.cur.WriteString(n.Data)
+		if !w.inLink {
+			for _, u := range bareURLRE.FindAllString(n.Data, -1) {
+				u = strings.TrimRight(u, ".,;:!?)]'")
+				w.out.Links = append(w.out.Links, link{URL: u})
+			}
+		}
 		return
 	case html.CommentNode:
 		return
@@ -127,6 +138,8 @@ func (w *textWalker) walk(n *html.Node) {
 		if href := strings.TrimSpace(attr(n, "href")); href != "" {
 			w.out.Links = append(w.out.Links, link{URL: href, Text: collapse(textOf(n))})
 		}
+		w.inLink = true
+		defer func() { w.inLink = false }()
 	}
 	block := blocks[n.DataAtom]
 	if block {

@@ -121,7 +121,7 @@ func (cv *converter) summarize() {
 		add("%d of %d era%s", len(c.Eras), len(t.Eras), plural(len(t.Eras)))
 	}
 	if cv.fromText > 0 {
-		add("%d link%s in the text as sources (the link's text as the title, its site as the publisher: check both)", cv.fromText, plural(cv.fromText))
+		add("links in the text, as sources: %d (the link's text is the title, its site the publisher: check both)", cv.fromText)
 	}
 	if cv.images+cv.links > 0 {
 		add("media: %d image%s, %d link%s", cv.images, plural(cv.images), cv.links, plural(cv.links))
