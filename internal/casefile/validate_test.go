@@ -291,6 +291,11 @@ func TestValidate(t *testing.T) {
 		{"wire source without publisher", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Publisher = SourceWire, "", "" }, []string{
 			`sources[0].publisher: is required`}},
 		{"wire source with a month", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Date = SourceWire, "", "2017-04" }, nil},
+		{"source dated to the minute", func(c *Case) { c.Sources[0].Date = "2017-04-06T16:30" }, []string{
+			`sources[0].date: "2017-04-06T16:30" has a time of day: write YYYY, YYYY-MM or YYYY-MM-DD`}},
+		{"correction dated to the minute", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-29T10:00", Text: "Fixed."}}
+		}, []string{`corrections[0].date: "2026-11-29T10:00" does not match precision "day": write YYYY-MM-DD`}},
 		{"wire source with a bad date", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Date = SourceWire, "", "April 2017" }, []string{
 			`sources[0].date: "April 2017" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`}},
 		{"unknown source kind", func(c *Case) { c.Sources[0].Kind = "tv" }, []string{
