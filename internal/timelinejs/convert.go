@@ -83,6 +83,9 @@ type converter struct {
 func (cv *converter) title() {
 	c, s := cv.c, cv.t.Title
 	base := strings.TrimSuffix(filepath.Base(cv.t.Name), filepath.Ext(cv.t.Name))
+	if cv.t.Name == "stdin" {
+		base = ""
+	}
 	if s == nil {
 		cv.r.add(Changed, "", "there is no title slide: the case's id comes from the file name; add a title and a summary")
 		c.ID = cv.uniqueCaseID(slug(base))
@@ -153,6 +156,21 @@ func (cv *converter) events() {
 			cv.todos = append(cv.todos, it)
 		}
 	}
+	cv.orderSources()
+}
+
+// orderSources lists the case's sources as a reader meets them: the title
+// slide's first, then in the order the events (in date order) cite them.
+func (cv *converter) orderSources() {
+	rank := map[string]int{}
+	for i, e := range cv.c.Events {
+		for _, id := range e.Sources {
+			if _, ok := rank[id]; !ok {
+				rank[id] = i + 1
+			}
+		}
+	}
+	slices.SortStableFunc(cv.c.Sources, func(a, b casefile.Source) int { return rank[a.ID] - rank[b.ID] })
 }
 
 func byStart(a, b pendingEvent) int { return a.start.Compare(b.start) }

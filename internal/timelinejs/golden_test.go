@@ -109,3 +109,30 @@ func marshal(t *testing.T, c *casefile.Case) []byte {
 	}
 	return append(b, '\n')
 }
+
+// TestGoldenExport exports the golden case in both formats (golden files
+// too) and imports the exports: each gives back the very same case.
+func TestGoldenExport(t *testing.T) {
+	want := readTestdata(t, "gideon.case.json")
+	c, err := casefile.Decode("gideon.case.json", want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []struct {
+		format Format
+		golden string
+	}{{JSON, "gideon.export.json"}, {CSV, "gideon.export.csv"}} {
+		data, _, err := Export(c, f.format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden(t, f.golden, data)
+		back, _, err := Import(f.golden, bytes.NewReader(data), Auto)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := marshal(t, back); !bytes.Equal(got, want) {
+			t.Errorf("importing %s does not give back gideon.case.json:\n%s", f.golden, got)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 // required says, for each case field the validator requires and a
 // TimelineJS timeline does not hold, what to add, in a producer's words.
 var required = map[string]string{
-	"title":   "give the case a title (the title slide had no headline)",
+	"title":   "give the case a title (the timeline's title slide gave none)",
 	"summary": "write a short summary of the case (the title slide had no text)",
 	"court":   `add the court's name, such as "Supreme Court of the United States"`,
 	"docket":  `add the docket number, such as "No. 155"`,
