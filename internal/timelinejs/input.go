@@ -2,7 +2,6 @@ package timelinejs
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"unicode/utf8"
@@ -121,11 +120,4 @@ func position(data []byte, off int) (line, col int) {
 	line = bytes.Count(before, []byte("\n")) + 1
 	start := bytes.LastIndexByte(before, '\n') + 1
 	return line, utf8.RuneCount(before[start:]) + 1
-}
-
-// asInputError returns err as an *InputError, for tests.
-func asInputError(err error) (*InputError, bool) {
-	var ie *InputError
-	ok := errors.As(err, &ie)
-	return ie, ok
 }

@@ -2,6 +2,7 @@ package timelinejs
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strings"
 	"testing"
@@ -188,4 +189,11 @@ func TestCRLFAndBOMGiveTheSameCase(t *testing.T) {
 			t.Errorf("%s: the case differs from the Sheets download's", name)
 		}
 	}
+}
+
+// asInputError returns err as an *InputError.
+func asInputError(err error) (*InputError, bool) {
+	var ie *InputError
+	ok := errors.As(err, &ie)
+	return ie, ok
 }
