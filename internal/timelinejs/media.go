@@ -141,4 +141,3 @@ func kindOf(u *url.URL) string {
 	}
 	return "the page " + host
 }
-
