@@ -143,9 +143,11 @@ func (cv *converter) events() {
 			list = append(list, pe)
 		}
 	}
-	if !inOrder(list) {
+	if i := outOfOrder(list); i > 0 {
+		pe := list[i]
+		cv.r.add(Changed, "", "the events were put in date order, as TimelineJS shows them (Docket lists them as the file does): %s (%q, %s) was after an event of %s, for one",
+			pe.at, shorten(pe.ev.Title, 40), pe.ev.Date.Value, list[i-1].ev.Date.Value)
 		slices.SortStableFunc(list, byStart)
-		cv.r.add(Changed, "", "the events were put in date order (TimelineJS sorts them when it shows them; Docket lists them as the file does)")
 	}
 	for i, pe := range list {
 		cv.c.Events = append(cv.c.Events, pe.ev)
@@ -174,16 +176,17 @@ func (cv *converter) orderSources() {
 
 func byStart(a, b pendingEvent) int { return a.start.Compare(b.start) }
 
-// inOrder reports whether the events are in the order Docket's validator
-// asks for: none lies wholly before the one listed ahead of it. Overlaps
-// stay as the file has them ("Late January 2017" may follow January 24).
-func inOrder(list []pendingEvent) bool {
+// outOfOrder returns the first event out of the order Docket's validator
+// asks for (one that lies wholly before the one listed ahead of it), or 0
+// when all are in order. Overlaps stay as the file has them ("Late
+// January 2017" may follow January 24).
+func outOfOrder(list []pendingEvent) int {
 	for i := 1; i < len(list); i++ {
 		if !list[i].startEnd.After(list[i-1].start) {
-			return false
+			return i
 		}
 	}
-	return true
+	return 0
 }
 
 // event maps one event slide; ok is false when it cannot be an event.
