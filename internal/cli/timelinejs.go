@@ -268,6 +268,8 @@ func findCase(ctx context.Context, arg string, o exportOptions, env Env) (*casef
 		switch {
 		case err == nil:
 			return casefile.Decode(arg, v.JSON)
+		case errors.Is(err, store.ErrUnpublished):
+			return nil, fmt.Errorf("the case %q was unpublished from -db: export it from a case file instead", arg)
 		case !errors.Is(err, store.ErrNotFound):
 			return nil, err
 		}

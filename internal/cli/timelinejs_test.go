@@ -292,7 +292,7 @@ func TestExportTimelineJSFromDatabase(t *testing.T) {
 		t.Errorf("export from the database: exit %d, stderr %q", code, stderr)
 	}
 	code, _, stderr = runIn(t, "", "export", "-format", "timelinejs", "-db", dbURL, "taken-down")
-	if code != 1 || !strings.Contains(stderr, "taken-down") {
+	if code != 1 || !strings.Contains(stderr, `the case "taken-down" was unpublished`) {
 		t.Errorf("a case taken down: exit %d, stderr %q; want 1", code, stderr)
 	}
 }
