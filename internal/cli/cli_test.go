@@ -45,6 +45,12 @@ func TestUsage(t *testing.T) {
 		{[]string{"export"}, 2, "name the folder to write with -out DIR"},
 		{[]string{"export", "-h"}, 0, "-base PATH"},
 		{[]string{"export", "-out", "x", "extra"}, 2, `unexpected argument "extra"`},
+		{[]string{"help", "export"}, 0, "docket export -format timelinejs|timelinejs-csv [-o FILE]"},
+		{[]string{"help", "import"}, 0, "Exit status: 0 the case was written and is valid; 3"},
+		{[]string{"import", "-h"}, 0, "-format FORMAT"},
+		{[]string{"import"}, 2, "name one SOURCE"},
+		{[]string{"import", "-bogus"}, 2, "flag provided but not defined: -bogus"},
+		{[]string{"-h"}, 0, "docket import [-o FILE]"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
