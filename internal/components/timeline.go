@@ -225,7 +225,7 @@ func (t *Timeline) Render() app.UI {
 	}
 	live := ""
 	if e := m.event(v.Announced()); e != nil {
-		live = e.Date.Display() + ": " + e.Title
+		live = e.When(m.c.Timezone) + ": " + e.Title
 	}
 	from, to, windowed := v.ListWindow(app.IsClient)
 	return app.Section().Class(class).ID("timeline").Aria("labelledby", "timeline-heading").
@@ -233,6 +233,7 @@ func (t *Timeline) Render() app.UI {
 		Body(
 			app.H2().ID("timeline-heading").Text("What happened"),
 			app.P().Class("tl-span").Text(m.span),
+			eraList(m.c),
 			t.renderToolbar(m, v),
 			app.Div().Class("tl-stage").Body(
 				t.renderAxis(m, v),
