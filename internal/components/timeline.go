@@ -220,6 +220,9 @@ func (t *Timeline) Render() app.UI {
 	s := v.Shown()
 	sel := v.Selected()
 	class := "timeline"
+	if len(m.c.Eras) > 0 {
+		class += " has-eras" // a taller axis, from the first paint
+	}
 	if v.Mounted() {
 		class += " is-live"
 	}
