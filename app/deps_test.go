@@ -10,8 +10,9 @@ import (
 
 // TestWasmCarriesNoServerCode checks what the browser program is built
 // from: no server-side package of Docket's (they would double the wasm),
-// no templ, no database or password library, and no Docket package that
-// imports net/http itself (fetch goes through the browser).
+// no templ, no database or password library, no time zone database, and no
+// Docket package that imports net/http itself (fetch goes through the
+// browser).
 func TestWasmCarriesNoServerCode(t *testing.T) {
 	cmd := exec.Command("go", "list", "-deps", "-json=ImportPath,Imports", ".")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
@@ -35,6 +36,8 @@ func TestWasmCarriesNoServerCode(t *testing.T) {
 		case strings.HasPrefix(p.ImportPath, "modernc.org/"), strings.HasPrefix(p.ImportPath, "github.com/jackc/"),
 			strings.HasPrefix(p.ImportPath, "github.com/pressly/"), strings.HasPrefix(p.ImportPath, "golang.org/x/crypto/"):
 			t.Errorf("the wasm includes a database or password library (%s)", p.ImportPath)
+		case p.ImportPath == "time/tzdata":
+			t.Errorf("the wasm embeds the time zone database (about 450 KB): casefile.ZoneLabel needs none")
 		case strings.HasPrefix(p.ImportPath, "docket/"):
 			docket = append(docket, p.ImportPath)
 			for _, forbidden := range []string{"docket/internal/server", "docket/internal/pages", "docket/internal/cli", "docket/web",

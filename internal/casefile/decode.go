@@ -49,6 +49,12 @@ func check(name string, data []byte) (*Case, Problems, *positions) {
 		p.Line, p.Col = pos.of(p.Path)
 		ps = append(ps, p)
 	}
+	// "quiz": {} decodes to no quiz at all, which Validate accepts; the
+	// file still promises one, and the schema refuses it.
+	if _, ok := pos.at["quiz"]; ok && c.Quiz.absent() && !pos.undecodedAt("quiz") {
+		line, col := pos.of("quiz")
+		ps = append(ps, Problem{File: name, Line: line, Col: col, Path: "quiz", Message: "is empty: add a question or remove the quiz"})
+	}
 	ps.sortByPosition()
 	return c, ps, pos
 }

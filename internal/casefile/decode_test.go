@@ -51,7 +51,7 @@ func TestDecodeErrors(t *testing.T) {
 		}},
 		{"null", `{"title": null}`, []string{`x.json:1:11: title: want a string, found null`}},
 		{"unknown fields", `{"Title": "a", "events": [{"date": {"day": 6}}]}`, []string{
-			`x.json:1:2: Title: unknown field (known fields: $schema, id, title, summary, court, docket, parties, status, outcome, updated, credits, categories, events, glossary, quiz, sources, corrections)`,
+			`x.json:1:2: Title: unknown field (known fields: $schema, id, title, summary, court, docket, parties, status, outcome, updated, credits, categories, events, glossary, quiz, sources, timezone, eras, media, corrections)`,
 			`x.json:1:37: events[0].date.day: unknown field (known fields: value, precision, label)`,
 		}},
 		{"set twice", `{"id": "a", "id": "b"}`, []string{`x.json:1:13: id: is set twice`}},

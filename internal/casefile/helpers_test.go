@@ -46,6 +46,18 @@ func demoCase(t testing.TB) *Case {
 	return c
 }
 
+// timelineCase returns a fresh copy of testdata/valid/timeline-only.json,
+// a case with no quiz or glossary that uses spans, times of day, eras and
+// media.
+func timelineCase(t testing.TB) *Case {
+	t.Helper()
+	c, err := Decode("timeline-only.json", readTestdata(t, "testdata/valid/timeline-only.json"))
+	if err != nil {
+		t.Fatalf("timeline-only.json: %v", err)
+	}
+	return c
+}
+
 // diffLines reports the lines missing from got and the unexpected ones, so
 // a failure shows just what changed.
 func diffLines(t testing.TB, got, want []string) {

@@ -33,7 +33,16 @@ const (
 	MaxPublisherLen         = 100  // a source's publisher
 	MaxURLLen               = 2000 // a source's URL
 	MaxCorrectionLen        = 600  // the text of one correction
+	MaxEraTitleLen          = 80   // an era's title, written on its band
+	MaxAltLen               = 300  // an image's text alternative
+	MaxCaptionLen           = 300  // an image's caption
+	MaxImageCreditLen       = 200  // who made an image ("Photo: Jane Doe/Agency")
+	MaxLinkTitleLen         = 200  // the title of a linked document, video or post
 )
+
+// MaxImageSize is the largest width or height, in pixels, an image may
+// declare: beyond it the numbers are a typo, not a picture.
+const MaxImageSize = 10000
 
 // Count limits: how many items a list may hold. They guard the page and the
 // quiz against runaway files.
@@ -49,6 +58,7 @@ const (
 	MaxSources    = 500
 
 	MaxCorrections = 100 // corrections noted under the timeline
+	MaxEras        = 50  // bands behind the axis; more would not read
 )
 
 // MaxFileBytes is the largest case file Check accepts, well above any real
@@ -70,18 +80,26 @@ var statuses = []string{StatusOpen, StatusDecided, StatusSettled, StatusDismisse
 
 // precisions and kinds list the valid values of those enums, in order.
 var (
-	precisions = []Precision{Day, Month, Year}
+	precisions = []Precision{Minute, Day, Month, Year}
 	kinds      = []QuestionKind{SingleChoice, MultipleChoice, TrueFalse}
 	// sourceKinds lists the web first: it is the default.
 	sourceKinds = []SourceKind{SourceWeb, SourceWire, SourcePrint, SourceBroadcast, SourceFiling}
 )
 
-// idPattern and colorPattern are the forms of ids and category colours,
-// written so that Go's regexp and JSON Schema's ECMA-262 read them alike.
+// idPattern, colorPattern, zonePattern and imagePathPattern are the forms
+// of ids, category colours, time zone names and image paths in the case's
+// folder, written so that Go's regexp and JSON Schema's ECMA-262 read them
+// alike.
 const (
-	idPattern    = `^[a-z0-9]+(-[a-z0-9]+)*$`
-	colorPattern = `^#[0-9a-fA-F]{6}$`
+	idPattern        = `^[a-z0-9]+(-[a-z0-9]+)*$`
+	colorPattern     = `^#[0-9a-fA-F]{6}$`
+	zonePattern      = `^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$`
+	imagePathPattern = `^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$`
 )
+
+// imageExtensions are the endings of the image files Docket shows, in the
+// order messages name them. Case does not matter (cameras write ".JPG").
+var imageExtensions = []string{".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}
 
 // MinContrast is the least contrast a category colour must have against
 // white, so that text and markers in it stay readable (WCAG AA for text).

@@ -81,7 +81,7 @@ func TestLoadFiles(t *testing.T) {
 	if r := reports[0]; r.Path != good || r.Case == nil || r.Case.ID != "good" || len(r.Problems) != 0 {
 		t.Errorf("good file: %+v", r)
 	}
-	unknown := bad + `:1:15: colour: unknown field (known fields: $schema, id, title, summary, court, docket, parties, status, outcome, updated, credits, categories, events, glossary, quiz, sources, corrections)`
+	unknown := bad + `:1:15: colour: unknown field (known fields: $schema, id, title, summary, court, docket, parties, status, outcome, updated, credits, categories, events, glossary, quiz, sources, timezone, eras, media, corrections)`
 	if r := reports[1]; r.Case == nil || !slices.Contains(r.Problems.Strings(), unknown) || !slices.Contains(r.Problems.Strings(), bad+":1:1: title: is required") {
 		t.Errorf("bad file: %v", r.Problems)
 	}

@@ -160,6 +160,8 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 				return
 			}
 			checkValue(typ.Elem(), object(r["items"]), where+"[]")
+		case reflect.Pointer:
+			checkValue(typ.Elem(), prop, where) // an optional object
 		case reflect.Int:
 			if r["type"] != "integer" {
 				t.Errorf("%s: type = %v, want integer", where, r["type"])
@@ -199,7 +201,7 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 		want  []string
 	}{
 		{"status", object(object(root["properties"])["status"])["enum"], statuses},
-		{"date.precision", object(object(defs["date"])["properties"])["precision"].(map[string]any)["enum"], []string{"day", "month", "year"}},
+		{"date.precision", object(object(defs["date"])["properties"])["precision"].(map[string]any)["enum"], []string{"minute", "day", "month", "year"}},
 		{"question.kind", object(object(defs["question"])["properties"])["kind"].(map[string]any)["enum"], []string{"single", "multiple", "true-false"}},
 		{"source.kind", object(object(defs["source"])["properties"])["kind"].(map[string]any)["enum"], []string{"web", "wire", "print", "broadcast", "filing"}},
 	}
@@ -238,6 +240,22 @@ func TestSchemaMatchesGoTypes(t *testing.T) {
 	if got := object(object(object(defs["category"])["properties"])["color"])["pattern"]; got != colorPattern {
 		t.Errorf("color pattern = %v, want %v", got, colorPattern)
 	}
+	if got := object(object(root["properties"])["timezone"])["pattern"]; got != zonePattern {
+		t.Errorf("timezone pattern = %v, want %v", got, zonePattern)
+	}
+	// An image's src is an https URL or a path in the case's folder, with
+	// one of the extensions Validate takes, in any case.
+	src := fmt.Sprint(object(object(defs["image"])["properties"])["src"].(map[string]any)["pattern"])
+	if body := strings.TrimSuffix(strings.TrimPrefix(imagePathPattern, "^"), "$"); !strings.Contains(src, body) {
+		t.Errorf("image src pattern %s lacks the image path pattern %s", src, body)
+	}
+	for _, ext := range imageExtensions {
+		for _, name := range []string{"a" + ext, "a" + strings.ToUpper(ext)} {
+			if !regexp.MustCompile(src).MatchString(name) || imageSrcProblem(name) != "" {
+				t.Errorf("image src %q: the schema or Validate refuses it", name)
+			}
+		}
+	}
 }
 
 // TestSchemaLimitsAreTheGoConstants checks each maxLength and maxItems of the
@@ -260,6 +278,10 @@ func TestSchemaLimitsAreTheGoConstants(t *testing.T) {
 		"question.allOf.true-false.choices": 2, "question.allOf.true-false.answers": 1, "question.allOf.single.answers": 1,
 		"source.title": MaxSourceTitleLen, "source.publisher": MaxPublisherLen, "source.url": MaxURLLen,
 		"#.corrections": MaxCorrections, "correction.text": MaxCorrectionLen,
+		"#.eras": MaxEras, "era.title": MaxEraTitleLen,
+		"image.src": MaxURLLen, "image.alt": MaxAltLen, "image.caption": MaxCaptionLen, "image.credit": MaxImageCreditLen,
+		"image.width.maximum": MaxImageSize, "image.height.maximum": MaxImageSize,
+		"link.url": MaxURLLen, "link.title": MaxLinkTitleLen,
 	}
 	root := loadSchema(t)
 	got := map[string]int{}
@@ -321,13 +343,29 @@ func TestSchemaLimitsAreTheGoConstants(t *testing.T) {
 func anyList(v any) []any { l, _ := v.([]any); return l }
 
 // TestSchemaRequiredMatchesValidate removes each property of the demo case
-// (which sets every optional field) and checks that Validate complains
-// exactly when the schema lists the property as required; then it tries
-// each limit at the maximum and one past it.
+// and of the timeline-only case (which, between them, set every optional
+// field) and checks that Validate complains exactly when the schema lists
+// the property as required; then it tries each limit at the maximum and one
+// past it.
 func TestSchemaRequiredMatchesValidate(t *testing.T) {
 	root := loadSchema(t)
-	base := genericCase(t, readTestdata(t, "testdata/second-case/demo-appeal.json"))
+	seen := map[string]bool{} // each path probed, with its indexes left out
+	var unseen []string
+	for _, name := range []string{"testdata/second-case/demo-appeal.json", "testdata/valid/timeline-only.json"} {
+		probeRequired(t, root, genericCase(t, readTestdata(t, name)), seen, &unseen)
+	}
+	for _, at := range slices.Compact(slices.Sorted(slices.Values(unseen))) {
+		if !seen[at] {
+			t.Errorf("%s: no test case has a value here, so it cannot be probed; add one", at)
+		}
+	}
+}
 
+// probeRequired is TestSchemaRequiredMatchesValidate on one case, base. It
+// adds to seen each (index-free) path it probed, and to unseen each path
+// that base has no value for. It probes every item of a list that has a
+// field the items before it lack, so that each shape of item is tried.
+func probeRequired(t *testing.T, root map[string]any, base any, seen map[string]bool, unseen *[]string) {
 	problemsAt := func(tree any, path string) []string {
 		_, ps := Check("probe.json", marshal(t, tree))
 		var msgs []string
@@ -349,12 +387,18 @@ func TestSchemaRequiredMatchesValidate(t *testing.T) {
 		for name, p := range object(node["properties"]) {
 			at := field(path, name)
 			if _, ok := getAt(base, at); !ok {
-				t.Errorf("%s: the demo case has no value here, so it cannot be probed; add one", at)
+				*unseen = append(*unseen, withoutIndexes(at))
 				continue
 			}
+			seen[withoutIndexes(at)] = true
 			tree := clone(t, base)
 			deleteAt(tree, at)
 			got := problemsAt(tree, at)
+			if len(got) == 0 && isAlternative(node, name) {
+				// Media with neither an image nor a link is a problem of
+				// the media itself.
+				got = exactly(problemsAt(tree, path), path)
+			}
 			switch {
 			case required[name] && len(got) == 0:
 				t.Errorf("%s: required by the schema, but Validate accepts the case without it", at)
@@ -369,7 +413,7 @@ func TestSchemaRequiredMatchesValidate(t *testing.T) {
 				probe(at, r)
 			case r["type"] == "array":
 				items := resolve(root, object(r["items"]))
-				if i := fullestItem(base, at); i >= 0 {
+				for _, i := range itemsToProbe(base, at) {
 					probeLimits(t, root, base, index(at, i), items, problemsAt)
 					if items["type"] == "object" {
 						probe(index(at, i), items)
@@ -381,6 +425,84 @@ func TestSchemaRequiredMatchesValidate(t *testing.T) {
 	probe("", root)
 }
 
+// isAlternative reports whether property name is one of the alternatives of
+// node's oneOf (an image or a link).
+func isAlternative(node map[string]any, name string) bool {
+	for _, branch := range anyList(node["oneOf"]) {
+		if slices.Contains(anyList(object(branch)["required"]), any(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// exactly keeps the messages about path itself, not its fields.
+func exactly(msgs []string, path string) []string {
+	var out []string
+	for _, m := range msgs {
+		if p, _, _ := strings.Cut(m, ": "); p == path {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// withoutIndexes is path with its list indexes left out: "events[].date".
+func withoutIndexes(path string) string {
+	return regexp.MustCompile(`\[[0-9]+\]`).ReplaceAllString(path, "[]")
+}
+
+// itemsToProbe lists the items of the array at path worth probing: the
+// fullest one first, then each that has a field (at any depth) that those
+// before it lack.
+func itemsToProbe(tree any, path string) []int {
+	first := fullestItem(tree, path)
+	if first < 0 {
+		return nil
+	}
+	v, _ := getAt(tree, path)
+	items := anyList(v)
+	has := map[string]bool{}
+	out := []int{}
+	for _, i := range append([]int{first}, func() []int {
+		var rest []int
+		for i := range items {
+			if i != first {
+				rest = append(rest, i)
+			}
+		}
+		return rest
+	}()...) {
+		added := false
+		for _, k := range keyPaths(items[i], "") {
+			if !has[k] {
+				has[k], added = true, true
+			}
+		}
+		if added || i == first {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// keyPaths lists the member paths of a JSON value, list indexes left out.
+func keyPaths(v any, prefix string) []string {
+	var out []string
+	switch x := v.(type) {
+	case map[string]any:
+		for k, m := range x {
+			out = append(out, prefix+"."+k)
+			out = append(out, keyPaths(m, prefix+"."+k)...)
+		}
+	case []any:
+		for _, m := range x {
+			out = append(out, keyPaths(m, prefix+"[]")...)
+		}
+	}
+	return out
+}
+
 // requiredOf is the set of properties node requires of data: those it
 // lists as required, and those of each if/then/else branch that applies to
 // data (a wire source must have a date; a web source, a URL).
@@ -388,6 +510,13 @@ func requiredOf(root, node map[string]any, data any) map[string]bool {
 	required := map[string]bool{}
 	for _, r := range anyList(node["required"]) {
 		required[r.(string)] = true
+	}
+	for _, sub := range anyList(node["oneOf"]) {
+		if len(validateSchema(root, object(sub), data, "")) == 0 {
+			for _, r := range anyList(object(sub)["required"]) {
+				required[r.(string)] = true
+			}
+		}
 	}
 	for _, sub := range anyList(node["allOf"]) {
 		sub := object(sub)
@@ -469,8 +598,9 @@ func probeLimits(t *testing.T, root map[string]any, base any, path string, node 
 func TestSchemaAgreesWithValidate(t *testing.T) {
 	root := loadSchema(t)
 	valid := map[string][]byte{
-		"minimal": readTestdata(t, "testdata/valid/minimal.json"),
-		"demo":    readTestdata(t, "testdata/second-case/demo-appeal.json"),
+		"minimal":       readTestdata(t, "testdata/valid/minimal.json"),
+		"demo":          readTestdata(t, "testdata/second-case/demo-appeal.json"),
+		"timeline-only": readTestdata(t, "testdata/valid/timeline-only.json"),
 	}
 	if b, err := os.ReadFile(shippedCase); err == nil {
 		valid["shipped"] = b
@@ -574,7 +704,7 @@ var knownKeywords = map[string]bool{
 	"format": true, "type": true, "properties": true, "required": true, "additionalProperties": true,
 	"items": true, "enum": true, "const": true, "pattern": true, "minLength": true, "maxLength": true,
 	"minItems": true, "maxItems": true, "uniqueItems": true, "minimum": true, "maximum": true,
-	"allOf": true, "if": true, "then": true, "else": true,
+	"allOf": true, "oneOf": true, "if": true, "then": true, "else": true,
 }
 
 // validateSchema checks data against the subset of JSON Schema 2020-12 that
@@ -654,6 +784,17 @@ func validateSchema(root, node map[string]any, data any, path string) []string {
 	}
 	for _, sub := range anyList(node["allOf"]) {
 		errs = append(errs, validateSchema(root, object(sub), data, path)...)
+	}
+	if subs := anyList(node["oneOf"]); len(subs) > 0 {
+		n := 0
+		for _, sub := range subs {
+			if len(validateSchema(root, object(sub), data, path)) == 0 {
+				n++
+			}
+		}
+		if n != 1 {
+			fail("matches %d of the oneOf schemas, not exactly 1", n)
+		}
 	}
 	if cond := object(node["if"]); cond != nil {
 		branch := object(node["else"])

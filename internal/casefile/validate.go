@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,8 +14,10 @@ import (
 )
 
 var (
-	idRE    = lazyRegexp(idPattern)
-	colorRE = lazyRegexp(colorPattern)
+	idRE        = lazyRegexp(idPattern)
+	colorRE     = lazyRegexp(colorPattern)
+	zoneRE      = lazyRegexp(zonePattern)
+	imagePathRE = lazyRegexp(imagePathPattern)
 )
 
 // Validate checks the case against every rule of the format and returns all
@@ -32,6 +35,10 @@ func (c *Case) Validate() Problems {
 type validator struct {
 	problems
 	categories, events, terms, sources map[string]bool
+	// untimed counts the dates with a time of day when the case names no
+	// timezone; the first of them is told to add one.
+	untimed   int
+	zoneAsked bool
 }
 
 func (v *validator) validate(c *Case) {
@@ -56,6 +63,16 @@ func (v *validator) validate(c *Case) {
 	for i, s := range c.Credits {
 		v.text(index("credits", i), s, MaxCreditLen, true)
 	}
+	if c.Timezone != "" {
+		if msg := zoneProblem(c.Timezone); msg != "" {
+			v.add("timezone", "%s", msg)
+		}
+	} else {
+		v.untimed = timedDates(c)
+	}
+	if c.Media != nil {
+		v.media("media", c.Media)
+	}
 
 	// Declare every id first, so that references can point either way.
 	v.categories = v.ids("categories", len(c.Categories), func(i int) string { return c.Categories[i].ID })
@@ -79,12 +96,18 @@ func (v *validator) validate(c *Case) {
 			prev = i
 		}
 	}
+	v.count("eras", len(c.Eras), 0, MaxEras, "era", "eras")
+	for i, e := range c.Eras {
+		v.era(index("eras", i), e)
+	}
 	v.count("glossary", len(c.Glossary), 0, MaxTerms, "term", "terms")
 	termNames := map[string]string{}
 	for i, t := range c.Glossary {
 		v.term(index("glossary", i), t, termNames)
 	}
-	v.quiz("quiz", &c.Quiz)
+	if !c.Quiz.absent() {
+		v.quiz("quiz", &c.Quiz)
+	}
 	v.count("sources", len(c.Sources), 1, MaxSources, "source", "sources")
 	for i, s := range c.Sources {
 		v.source(index("sources", i), s)
@@ -296,6 +319,12 @@ func relativeLuminance(r, g, b uint8) float64 {
 // event checks one event and reports whether its date is valid.
 func (v *validator) event(path string, e *Event) (dated bool) {
 	dated = v.date(field(path, "date"), e.Date)
+	if e.End != nil {
+		ep := field(path, "end")
+		if v.date(ep, *e.End) && dated && e.End.Start().Before(e.Date.Start()) {
+			v.add(ep, "%q is before the event's date (%q): a span ends on or after the day it starts", e.End.Value, e.Date.Value)
+		}
+	}
 	v.text(field(path, "title"), e.Title, MaxEventTitleLen, true)
 	body := field(path, "body")
 	v.count(body, len(e.Body), 1, MaxParagraphs, "paragraph", "paragraphs")
@@ -311,6 +340,9 @@ func (v *validator) event(path string, e *Event) (dated bool) {
 	}
 	v.refs(field(path, "sources"), e.Sources, v.sources, "a source", true)
 	v.refs(field(path, "terms"), e.Terms, v.terms, "a glossary term", false)
+	if e.Media != nil {
+		v.media(field(path, "media"), e.Media)
+	}
 	return dated
 }
 
@@ -324,7 +356,8 @@ func (v *validator) order(i int, e *Event, prev int, p *Event) {
 	}
 }
 
-// date checks an event date and reports whether it is valid.
+// date checks an event's or an era's date and reports whether it is valid.
+// The first date with a time of day in a case with no timezone asks for one.
 func (v *validator) date(path string, d Date) bool {
 	pp, vp := field(path, "precision"), field(path, "value")
 	ok := true
@@ -346,12 +379,163 @@ func (v *validator) date(path string, d Date) bool {
 			ok = false
 		}
 	default:
-		if _, msg := parseDate(d.Value, ""); msg != "" {
+		if _, msg := parseDate(d.Value, anyPrecision); msg != "" {
 			v.add(vp, "%s", msg)
 		}
 	}
 	v.text(field(path, "label"), d.Label, MaxDateLabelLen, false)
+	if d.Precision == Minute && v.untimed > 0 && !v.zoneAsked {
+		v.zoneAsked = true
+		more := ""
+		if v.untimed > 1 {
+			more = fmt.Sprintf(" (%d dates have a time of day; this is the first)", v.untimed)
+		}
+		v.add(path, "has a time of day, so the case needs a \"timezone\": add the IANA name of the zone its times are in, such as \"America/Los_Angeles\"%s", more)
+	}
 	return ok
+}
+
+// timedDates counts the dates of events and eras that have a time of day.
+func timedDates(c *Case) int {
+	n := 0
+	count := func(d Date) {
+		if d.Precision == Minute {
+			n++
+		}
+	}
+	for _, e := range c.Events {
+		count(e.Date)
+		if e.End != nil {
+			count(*e.End)
+		}
+	}
+	for _, e := range c.Eras {
+		count(e.Start)
+		count(e.End)
+	}
+	return n
+}
+
+// zoneFormProblem says why zone is not written as an IANA time zone name
+// ("America/Los_Angeles", "UTC"), or returns "". zoneProblem also checks
+// that the zone exists where a time zone database is at hand.
+func zoneFormProblem(zone string) string {
+	switch {
+	case zone == "Local":
+		return `"Local" is the zone of the computer that shows the case, not the case's: use an IANA name, such as "America/Los_Angeles"`
+	case !zoneRE().MatchString(zone):
+		return fmt.Sprintf("%q is not a time zone name: use an IANA name, such as \"America/Los_Angeles\"", zone)
+	}
+	return ""
+}
+
+// era checks one era: a title, two valid dates and an end not before its
+// start. Eras may overlap and need not be in order: each is a band of its
+// own, and a case may group its time more than one way.
+func (v *validator) era(path string, e Era) {
+	v.text(field(path, "title"), e.Title, MaxEraTitleLen, true)
+	start := v.date(field(path, "start"), e.Start)
+	ep := field(path, "end")
+	if v.date(ep, e.End) && start && e.End.Start().Before(e.Start.Start()) {
+		v.add(ep, "%q is before the era's start (%q): an era ends on or after the day it starts", e.End.Value, e.Start.Value)
+	}
+}
+
+// media checks an event's or the case's media: exactly one image or link.
+func (v *validator) media(path string, m *Media) {
+	switch {
+	case m.Image == nil && m.Link == nil:
+		v.add(path, "needs an image or a link")
+	case m.Image != nil && m.Link != nil:
+		v.add(path, "has both an image and a link: keep one (an event shows one medium)")
+	}
+	if m.Image != nil {
+		v.image(field(path, "image"), m.Image)
+	}
+	if m.Link != nil {
+		v.link(field(path, "link"), m.Link)
+	}
+}
+
+// image checks an image: where it is, its text alternative, and a size
+// given whole (width and height both, so the page keeps its space).
+func (v *validator) image(path string, im *Image) {
+	if msg := imageSrcProblem(im.Src); msg != "" {
+		v.add(field(path, "src"), "%s", msg)
+	}
+	ap := field(path, "alt")
+	if im.Alt == "" {
+		v.add(ap, "is required: screen readers read it to readers who cannot see the image, so say what it shows")
+	} else {
+		v.text(ap, im.Alt, MaxAltLen, true)
+	}
+	v.text(field(path, "caption"), im.Caption, MaxCaptionLen, false)
+	v.text(field(path, "credit"), im.Credit, MaxImageCreditLen, false)
+	wp, hp := field(path, "width"), field(path, "height")
+	switch {
+	case im.Width != 0 && im.Height == 0:
+		v.add(hp, "is required with width: give both, so the page keeps the image's space while it loads")
+	case im.Height != 0 && im.Width == 0:
+		v.add(wp, "is required with height: give both, so the page keeps the image's space while it loads")
+	}
+	v.pixels(wp, im.Width)
+	v.pixels(hp, im.Height)
+}
+
+// pixels checks an image's width or height: positive, within MaxImageSize.
+func (v *validator) pixels(path string, n int) {
+	switch {
+	case n < 0:
+		v.add(path, "%d is not a size: give the image's size in pixels", n)
+	case n > MaxImageSize:
+		v.add(path, "is %d pixels; the limit is %d", n, MaxImageSize)
+	}
+}
+
+// imageSrcProblem says why src is neither an https URL nor the path of an
+// image file inside the case's folder ("media/summons.jpg"), or returns "".
+func imageSrcProblem(src string) string {
+	example := `like "media/summons.jpg"`
+	switch {
+	case src == "":
+		return "is required"
+	case utf8.RuneCountInString(src) > MaxURLLen:
+		return fmt.Sprintf("is %d characters; the limit is %d", utf8.RuneCountInString(src), MaxURLLen)
+	case strings.HasPrefix(src, "https://"):
+		return checkURL(src)
+	case strings.HasPrefix(src, "http://"):
+		return fmt.Sprintf("%q is an http URL: images must be https so the page stays secure", src)
+	case strings.Contains(src, `\`):
+		return fmt.Sprintf(`%q uses "\": separate folders with "/", %s`, src, example)
+	case strings.HasPrefix(src, "/"):
+		return fmt.Sprintf("%q starts with \"/\": write the path from the case's folder, %s", src, example)
+	case slices.Contains(strings.Split(src, "/"), ".."):
+		return fmt.Sprintf(`%q leaves the case's folder (".."): keep images inside it`, src)
+	case hasScheme(src):
+		return fmt.Sprintf("%q is neither an https URL nor a path in the case's folder", src)
+	case !imagePathRE().MatchString(src):
+		return fmt.Sprintf(`%q is not a file path Docket serves: use letters, digits, "-", "_" and "." (not first) in names, %s`, src, example)
+	case !slices.Contains(imageExtensions, strings.ToLower(path.Ext(src))):
+		return fmt.Sprintf("%q is not an image file Docket shows: use %s", src, orList(imageExtensions))
+	}
+	return ""
+}
+
+// hasScheme reports whether s starts with a URL scheme ("data:", "ftp:").
+func hasScheme(s string) bool {
+	scheme, _, ok := strings.Cut(s, ":")
+	return ok && scheme != "" && !strings.ContainsAny(scheme, "/?#")
+}
+
+// link checks a link: an http(s) URL and the title that names it.
+func (v *validator) link(path string, l *Link) {
+	up := field(path, "url")
+	if l.URL == "" {
+		v.add(up, "is required")
+	} else {
+		v.url(up, l.URL)
+	}
+	v.text(field(path, "title"), l.Title, MaxLinkTitleLen, true)
 }
 
 // term checks one glossary entry; names maps each term (lower case) to the
@@ -371,12 +555,22 @@ func (v *validator) term(path string, t Term, names map[string]string) {
 	v.refs(field(path, "sources"), t.Sources, v.sources, "a source", true)
 }
 
-// quiz checks the quiz and each of its questions.
+// absent reports whether the case has no quiz at all: no title, intro or
+// questions (not even an empty list). Such a case is timeline-only.
+func (q *Quiz) absent() bool {
+	return q.Title == "" && q.Intro == "" && q.Questions == nil
+}
+
+// quiz checks the quiz and each of its questions. A quiz that is there
+// needs its title, intro and at least one question.
 func (v *validator) quiz(path string, q *Quiz) {
 	v.text(field(path, "title"), q.Title, MaxQuizTitleLen, true)
 	v.text(field(path, "intro"), q.Intro, MaxQuizIntroLen, true)
 	qs := field(path, "questions")
-	v.count(qs, len(q.Questions), 1, MaxQuestions, "question", "questions")
+	if len(q.Questions) == 0 {
+		v.add(qs, "has no questions: add a question or remove the quiz")
+	}
+	v.count(qs, len(q.Questions), 0, MaxQuestions, "question", "questions")
 	for i := range q.Questions {
 		v.question(index(qs, i), &q.Questions[i])
 	}
@@ -480,11 +674,16 @@ func (v *validator) source(path string, s Source) {
 		}
 		return
 	}
-	if n := utf8.RuneCountInString(s.URL); n > MaxURLLen {
-		v.add(up, "is %d characters; the limit is %d", n, MaxURLLen)
+	v.url(up, s.URL)
+}
+
+// url checks a URL a reader may follow: within its limit, http or https.
+func (v *validator) url(path, s string) {
+	if n := utf8.RuneCountInString(s); n > MaxURLLen {
+		v.add(path, "is %d characters; the limit is %d", n, MaxURLLen)
 	}
-	if msg := checkURL(s.URL); msg != "" {
-		v.add(up, "%s", msg)
+	if msg := checkURL(s); msg != "" {
+		v.add(path, "%s", msg)
 	}
 }
 

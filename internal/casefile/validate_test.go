@@ -1,12 +1,13 @@
 package casefile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
 
 func TestValidateValidCases(t *testing.T) {
-	for name, c := range map[string]*Case{"minimal": minimalCase(t), "demo": demoCase(t)} {
+	for name, c := range map[string]*Case{"minimal": minimalCase(t), "demo": demoCase(t), "timeline-only": timelineCase(t)} {
 		if ps := c.Validate(); len(ps) > 0 {
 			t.Errorf("%s: %v", name, ps)
 		}
@@ -57,8 +58,22 @@ func TestValidate(t *testing.T) {
 			"glossary[0].definition: is required",
 			"glossary[0].explanation: is required",
 			"glossary[0].sources: needs at least one source"}},
-		{"quiz without title, intro or questions", func(c *Case) { c.Quiz = Quiz{} }, []string{
-			"quiz.title: is required", "quiz.intro: is required", "quiz.questions: needs at least one question"}},
+		{"no quiz: a timeline-only case", func(c *Case) { c.Quiz = Quiz{} }, nil},
+		{"no quiz and no glossary", func(c *Case) { c.Quiz, c.Glossary, c.Events[0].Terms = Quiz{}, nil, nil }, nil},
+		{"quiz with a title and no questions", func(c *Case) { c.Quiz.Questions = nil }, []string{
+			"quiz.questions: has no questions: add a question or remove the quiz"}},
+		{"quiz with an empty list of questions", func(c *Case) { c.Quiz = Quiz{Questions: []Question{}} }, []string{
+			"quiz.title: is required", "quiz.intro: is required",
+			"quiz.questions: has no questions: add a question or remove the quiz"}},
+		{"quiz with questions and no title", func(c *Case) { c.Quiz.Title, c.Quiz.Intro = "", "" }, []string{
+			"quiz.title: is required", "quiz.intro: is required"}},
+		{"too many questions", func(c *Case) {
+			for i := range MaxQuestions {
+				q := c.Quiz.Questions[0]
+				q.ID = fmt.Sprintf("q%d", i)
+				c.Quiz.Questions = append(c.Quiz.Questions, q)
+			}
+		}, []string{"quiz.questions: has 101 questions; the limit is 100"}},
 		{"question without prompt, explanation or sources", func(c *Case) {
 			q := &c.Quiz.Questions[0]
 			q.Prompt, q.Explanation, q.Sources = "", "", nil
@@ -123,7 +138,7 @@ func TestValidate(t *testing.T) {
 		{"unpadded day", func(c *Case) { c.Events[0].Date = Date{Value: "2017-4-6", Precision: Day} }, []string{
 			`events[0].date.value: "2017-4-6" is not a date: write YYYY-MM-DD`}},
 		{"unknown precision", func(c *Case) { c.Events[0].Date = Date{Value: "2017-02-30", Precision: "week"} }, []string{
-			`events[0].date.precision: "week" is not a precision: use day, month or year`,
+			`events[0].date.precision: "week" is not a precision: use minute, day, month or year`,
 			`events[0].date.value: "2017-02-30" is not a date`}},
 		{"label with HTML", func(c *Case) { c.Events[0].Date.Label = "<i>Early</i> April" }, []string{
 			`events[0].date.label: contains HTML ("<i"): write plain text`}},
@@ -321,6 +336,178 @@ func TestValidate(t *testing.T) {
 				c.Corrections = append(c.Corrections, Correction{Date: "2026-11-29", Text: "Fixed."})
 			}
 		}, []string{`corrections: has 101 corrections; the limit is 100`}},
+
+		// Times of day: a minute date needs the case's timezone.
+		{"a time of day with a timezone", func(c *Case) {
+			c.Timezone, c.Events[0].Date = "America/Los_Angeles", Date{Value: "2017-04-06T16:30", Precision: Minute}
+		}, nil},
+		{"a time of day without a timezone", func(c *Case) { c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: Minute} }, []string{
+			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles"`}},
+		{"three times of day without a timezone: one problem, at the first", func(c *Case) {
+			c.Eras = []Era{{Title: "In court", Start: Date{Value: "2017-04-06T09:00", Precision: Minute}, End: Date{Value: "2017-04-06T17:00", Precision: Minute}}}
+			c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: Minute}
+		}, []string{
+			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles" (3 dates have a time of day; this is the first)`}},
+		{"a time of day that does not exist", func(c *Case) {
+			c.Timezone, c.Events[0].Date = "UTC", Date{Value: "2017-04-06T24:00", Precision: Minute}
+		}, []string{`events[0].date.value: "2017-04-06T24:00" is not a date and time`}},
+		{"a time with seconds", func(c *Case) {
+			c.Timezone, c.Events[0].Date = "UTC", Date{Value: "2017-04-06T16:30:00", Precision: Minute}
+		}, []string{`events[0].date.value: "2017-04-06T16:30:00" is not a date: write YYYY-MM-DDTHH:MM`}},
+		{"a day written with a time", func(c *Case) { c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: Day} }, []string{
+			`events[0].date.value: "2017-04-06T16:30" does not match precision "day": write YYYY-MM-DD`}},
+		{"a time written as a day", func(c *Case) {
+			c.Timezone, c.Events[0].Date = "UTC", Date{Value: "2017-04-06", Precision: Minute}
+		}, []string{`events[0].date.value: "2017-04-06" does not match precision "minute": write YYYY-MM-DDTHH:MM`}},
+		{"a time with an unknown precision", func(c *Case) { c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: "hour"} }, []string{
+			`events[0].date.precision: "hour" is not a precision: use minute, day, month or year`}},
+		{"a timezone with no time of day is fine", func(c *Case) { c.Timezone = "Europe/London" }, nil},
+		{"UTC", func(c *Case) { c.Timezone = "UTC" }, nil},
+		{"a timezone that is not a name", func(c *Case) { c.Timezone = "Pacific Time" }, []string{
+			`timezone: "Pacific Time" is not a time zone name: use an IANA name, such as "America/Los_Angeles"`}},
+		{"an offset as timezone", func(c *Case) { c.Timezone = "-07:00" }, []string{
+			`timezone: "-07:00" is not a time zone name: use an IANA name, such as "America/Los_Angeles"`}},
+		{"the Local timezone", func(c *Case) { c.Timezone = "Local" }, []string{
+			`timezone: "Local" is the zone of the computer that shows the case, not the case's: use an IANA name, such as "America/Los_Angeles"`}},
+
+		// Spans: an end of any precision, not before the date.
+		{"a span of days", func(c *Case) {
+			c.Events[0].Date, c.Events[0].End = Date{Value: "2017-04-06", Precision: Day}, &Date{Value: "2017-05-02", Precision: Day}
+		}, nil},
+		{"a span from a month to a day inside it", func(c *Case) { c.Events[0].End = &Date{Value: "2017-04-06", Precision: Day} }, nil},
+		{"a span from a time to a later day", func(c *Case) {
+			c.Timezone = "America/New_York"
+			c.Events[0].Date, c.Events[0].End = Date{Value: "2017-04-06T16:30", Precision: Minute}, &Date{Value: "2017-04-07", Precision: Day}
+		}, nil},
+		{"an end equal to the date", func(c *Case) { c.Events[0].End = &Date{Value: "2017-04", Precision: Month} }, nil},
+		{"an end before the date", func(c *Case) { c.Events[0].End = &Date{Value: "2017-03-31", Precision: Day} }, []string{
+			`events[0].end: "2017-03-31" is before the event's date ("2017-04"): a span ends on or after the day it starts`}},
+		{"an end earlier the same day", func(c *Case) {
+			c.Timezone = "UTC"
+			c.Events[0].Date, c.Events[0].End = Date{Value: "2017-04-06T16:30", Precision: Minute}, &Date{Value: "2017-04-06T09:00", Precision: Minute}
+		}, []string{`events[0].end: "2017-04-06T09:00" is before the event's date ("2017-04-06T16:30"): a span ends on or after the day it starts`}},
+		{"an end that is not a date", func(c *Case) { c.Events[0].End = &Date{Value: "2017-04-31", Precision: Day} }, []string{
+			`events[0].end.value: "2017-04-31" is not a date`}},
+		{"an end without precision", func(c *Case) { c.Events[0].End = &Date{Value: "2017-05"} }, []string{
+			`events[0].end.precision: is required`}},
+		{"an empty end", func(c *Case) { c.Events[0].End = &Date{} }, []string{
+			`events[0].end.precision: is required`, `events[0].end.value: is required`}},
+		{"an end with a time and no timezone", func(c *Case) { c.Events[0].End = &Date{Value: "2017-04-30T12:00", Precision: Minute} }, []string{
+			`events[0].end: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles"`}},
+		{"an end with HTML in its label", func(c *Case) { c.Events[0].End = &Date{Value: "2017-05", Precision: Month, Label: "<b>May</b>"} }, []string{
+			`events[0].end.label: contains HTML ("<b"): write plain text`}},
+		{"a bad date does not compare its end", func(c *Case) {
+			c.Events[0].Date, c.Events[0].End = Date{Value: "2017-13", Precision: Month}, &Date{Value: "2017-01", Precision: Month}
+		}, []string{`events[0].date.value: "2017-13" is not a date`}},
+
+		// Eras: a title and two dates in order; they may overlap.
+		{"an era ending in a year that starts before it", func(c *Case) {
+			c.Eras = []Era{
+				{Title: "The summons", Start: Date{Value: "2017-03", Precision: Month}, End: Date{Value: "2017-04-06", Precision: Day}},
+				{Title: "In court", Start: Date{Value: "2017-04", Precision: Month}, End: Date{Value: "2017", Precision: Year, Label: "All of 2017"}},
+			}
+		}, []string{`eras[1].end: "2017" is before the era's start ("2017-04"): an era ends on or after the day it starts`}},
+		{"eras out of order and overlapping", func(c *Case) {
+			c.Eras = []Era{
+				{Title: "In court", Start: Date{Value: "2017-04", Precision: Month}, End: Date{Value: "2017-12", Precision: Month}},
+				{Title: "The summons", Start: Date{Value: "2017-03", Precision: Month}, End: Date{Value: "2017-04-06", Precision: Day}},
+			}
+		}, nil},
+		{"an era of one day", func(c *Case) {
+			c.Eras = []Era{{Title: "Filing day", Start: Date{Value: "2017-04-06", Precision: Day}, End: Date{Value: "2017-04-06", Precision: Day}}}
+		}, nil},
+		{"an empty era", func(c *Case) { c.Eras = []Era{{}} }, []string{
+			`eras[0].title: is required`,
+			`eras[0].start.precision: is required`, `eras[0].start.value: is required`,
+			`eras[0].end.precision: is required`, `eras[0].end.value: is required`}},
+		{"an era ending before it starts", func(c *Case) {
+			c.Eras = []Era{{Title: "Backwards", Start: Date{Value: "2017-04-06", Precision: Day}, End: Date{Value: "2017-04-05", Precision: Day}}}
+		}, []string{`eras[0].end: "2017-04-05" is before the era's start ("2017-04-06"): an era ends on or after the day it starts`}},
+		{"an era with a bad date", func(c *Case) {
+			c.Eras = []Era{{Title: "Odd", Start: Date{Value: "2017-02-30", Precision: Day}, End: Date{Value: "2017-01", Precision: Month}}}
+		}, []string{`eras[0].start.value: "2017-02-30" is not a date`}},
+		{"an era title too long", func(c *Case) {
+			c.Eras = []Era{{Title: long(MaxEraTitleLen + 1), Start: Date{Value: "2017", Precision: Year}, End: Date{Value: "2017", Precision: Year}}}
+		}, []string{`eras[0].title: is 81 characters; the limit is 80`}},
+		{"too many eras", func(c *Case) {
+			for range MaxEras + 1 {
+				c.Eras = append(c.Eras, Era{Title: "Era", Start: Date{Value: "2017", Precision: Year}, End: Date{Value: "2017", Precision: Year}})
+			}
+		}, []string{`eras: has 51 eras; the limit is 50`}},
+
+		// Media: exactly one image or link.
+		{"an image in the case's folder", func(c *Case) {
+			c.Events[0].Media = &Media{Image: &Image{Src: "media/summons.jpg", Alt: "The summons.", Caption: "As filed.", Credit: "The court", Width: 1200, Height: 800}}
+		}, nil},
+		{"an https image, any extension or none", func(c *Case) {
+			c.Media = &Media{Image: &Image{Src: "https://example.org/img?id=4&w=800", Alt: "A courthouse."}}
+		}, nil},
+		{"image extensions in any case", func(c *Case) {
+			c.Media = &Media{Image: &Image{Src: "Photos/IMG_0042.JPG", Alt: "A courthouse."}}
+			c.Events[0].Media = &Media{Image: &Image{Src: "a.b/chart-2.svg", Alt: "A chart."}}
+		}, nil},
+		{"a link", func(c *Case) {
+			c.Events[0].Media = &Media{Link: &Link{URL: "https://www.youtube.com/watch?v=abc", Title: "Video: the hearing"}}
+		}, nil},
+		{"an http link", func(c *Case) {
+			c.Media = &Media{Link: &Link{URL: "http://example.org/order.pdf", Title: "The order (PDF)"}}
+		}, nil},
+		{"empty media", func(c *Case) { c.Events[0].Media = &Media{} }, []string{`events[0].media: needs an image or a link`}},
+		{"both an image and a link", func(c *Case) {
+			c.Media = &Media{Image: &Image{Src: "a.png", Alt: "A."}, Link: &Link{URL: "https://example.org/", Title: "A"}}
+		}, []string{`media: has both an image and a link: keep one (an event shows one medium)`}},
+		{"an image with no src or alt", func(c *Case) { c.Events[0].Media = &Media{Image: &Image{}} }, []string{
+			`events[0].media.image.src: is required`,
+			`events[0].media.image.alt: is required: screen readers read it to readers who cannot see the image, so say what it shows`}},
+		{"a blank alt", func(c *Case) { c.Events[0].Media = &Media{Image: &Image{Src: "a.png", Alt: " "}} }, []string{
+			`events[0].media.image.alt: is blank`}},
+		{"an alt with Markdown, caption and credit too long", func(c *Case) {
+			c.Events[0].Media = &Media{Image: &Image{Src: "a.png", Alt: "A **bold** claim.", Caption: long(MaxCaptionLen + 1), Credit: long(MaxImageCreditLen + 1)}}
+		}, []string{
+			`events[0].media.image.alt: contains Markdown ("**"): write plain text`,
+			`events[0].media.image.caption: is 301 characters; the limit is 300`,
+			`events[0].media.image.credit: is 201 characters; the limit is 200`}},
+		{"an http image", func(c *Case) { c.Media = &Media{Image: &Image{Src: "http://example.org/a.jpg", Alt: "A."}} }, []string{
+			`media.image.src: "http://example.org/a.jpg" is an http URL: images must be https so the page stays secure`}},
+		{"a data image", func(c *Case) { c.Media = &Media{Image: &Image{Src: "data:image/png;base64,AAAA", Alt: "A."}} }, []string{
+			`media.image.src: "data:image/png;base64,AAAA" is neither an https URL nor a path in the case's folder`}},
+		{"an image from the server's root", func(c *Case) { c.Media = &Media{Image: &Image{Src: "/media/a.jpg", Alt: "A."}} }, []string{
+			`media.image.src: "/media/a.jpg" starts with "/": write the path from the case's folder, like "media/summons.jpg"`}},
+		{"an image outside the case's folder", func(c *Case) { c.Media = &Media{Image: &Image{Src: "media/../../secrets.png", Alt: "A."}} }, []string{
+			`media.image.src: "media/../../secrets.png" leaves the case's folder (".."): keep images inside it`}},
+		{"a Windows path", func(c *Case) { c.Media = &Media{Image: &Image{Src: `media\a.jpg`, Alt: "A."}} }, []string{
+			`media.image.src: "media\\a.jpg" uses "\": separate folders with "/", like "media/summons.jpg"`}},
+		{"a hidden file, a space, an empty folder name", func(c *Case) {
+			c.Media = &Media{Image: &Image{Src: ".hidden.png", Alt: "A."}}
+			c.Events[0].Media = &Media{Image: &Image{Src: "my photo.jpg", Alt: "A."}}
+		}, []string{
+			`media.image.src: ".hidden.png" is not a file path Docket serves: use letters, digits, "-", "_" and "." (not first) in names, like "media/summons.jpg"`,
+			`events[0].media.image.src: "my photo.jpg" is not a file path Docket serves: use letters, digits, "-", "_" and "." (not first) in names, like "media/summons.jpg"`}},
+		{"a file that is not an image", func(c *Case) { c.Media = &Media{Image: &Image{Src: "media/ruling.pdf", Alt: "A."}} }, []string{
+			`media.image.src: "media/ruling.pdf" is not an image file Docket shows: use .jpg, .jpeg, .png, .gif, .webp, .avif or .svg`}},
+		{"an https image without host", func(c *Case) { c.Media = &Media{Image: &Image{Src: "https:///a.jpg", Alt: "A."}} }, []string{
+			`media.image.src: "https:///a.jpg" has no host`}},
+		{"an image src too long", func(c *Case) {
+			c.Media = &Media{Image: &Image{Src: "https://example.org/" + strings.Repeat("a", MaxURLLen-19), Alt: "A."}}
+		}, []string{`media.image.src: is 2001 characters; the limit is 2000`}},
+		{"a width without height", func(c *Case) { c.Media = &Media{Image: &Image{Src: "a.png", Alt: "A.", Width: 800}} }, []string{
+			`media.image.height: is required with width: give both, so the page keeps the image's space while it loads`}},
+		{"a height without width", func(c *Case) { c.Media = &Media{Image: &Image{Src: "a.png", Alt: "A.", Height: 800}} }, []string{
+			`media.image.width: is required with height: give both, so the page keeps the image's space while it loads`}},
+		{"a negative size", func(c *Case) { c.Media = &Media{Image: &Image{Src: "a.png", Alt: "A.", Width: -1, Height: 10}} }, []string{
+			`media.image.width: -1 is not a size: give the image's size in pixels`}},
+		{"sizes at and past the limit", func(c *Case) {
+			c.Media = &Media{Image: &Image{Src: "a.png", Alt: "A.", Width: MaxImageSize, Height: MaxImageSize + 1}}
+		}, []string{`media.image.height: is 10001 pixels; the limit is 10000`}},
+		{"a link with no URL or title", func(c *Case) { c.Events[0].Media = &Media{Link: &Link{}} }, []string{
+			`events[0].media.link.url: is required`, `events[0].media.link.title: is required`}},
+		{"a javascript link", func(c *Case) { c.Events[0].Media = &Media{Link: &Link{URL: "javascript:alert(1)", Title: "Click"}} }, []string{
+			`events[0].media.link.url: "javascript:alert(1)" is not an http or https URL`}},
+		{"a link without host", func(c *Case) { c.Events[0].Media = &Media{Link: &Link{URL: "https://", Title: "Nothing"}} }, []string{
+			`events[0].media.link.url: "https://" has no host`}},
+		{"a link title with HTML", func(c *Case) {
+			c.Events[0].Media = &Media{Link: &Link{URL: "https://example.org/", Title: "<iframe>"}}
+		}, []string{`events[0].media.link.title: contains HTML ("<i"): write plain text`}},
 
 		// Text: limits and plain text.
 		{"title too long", func(c *Case) { c.Title = long(MaxTitleLen + 1) }, []string{"title: is 121 characters; the limit is 120"}},

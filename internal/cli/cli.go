@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	_ "time/tzdata" // validating a case checks that its timezone exists, on any host
 
 	"docket/internal/casefile"
 	"docket/internal/export"
