@@ -225,8 +225,8 @@ func TestMissingMediaStopsTheStart(t *testing.T) {
 	editCase(t, dir, "timeline-only.json", "timeline-only.json", func(c map[string]any) {
 		c["media"] = map[string]any{"image": map[string]any{"src": "../outside.png", "alt": "Outside"}}
 	})
-	if _, err := New(Config{CasesDir: dir, Log: slog.New(slog.DiscardHandler)}, testWeb(t)); err == nil || !strings.Contains(err.Error(), "inside the case's folder") {
-		t.Errorf("err = %v, want one saying the image must be inside the case's folder", err)
+	if _, err := New(Config{CasesDir: dir, Log: slog.New(slog.DiscardHandler)}, testWeb(t)); err == nil || !strings.Contains(err.Error(), "../outside.png") {
+		t.Errorf("err = %v, want one refusing an image outside the case's folder", err)
 	}
 	editCase(t, dir, "timeline-only.json", "timeline-only.json", func(c map[string]any) {
 		c["media"] = map[string]any{"image": map[string]any{"src": "timeline-only.json", "alt": "Not an image"}}
