@@ -271,3 +271,23 @@ func TestPublishedImagesInTheCSP(t *testing.T) {
 		t.Errorf("publishing a folder image: %d %s, want 422 naming media.image.src", r.StatusCode, r.body)
 	}
 }
+
+func TestEmbedCodeOfATimelineOnlyCase(t *testing.T) {
+	dir := t.TempDir()
+	copyFixture(t, dir)
+	s, err := New(Config{CasesDir: dir, Log: slog.New(slog.DiscardHandler)}, testWeb(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := do(t, s.Handler(), "GET", "/embed-code/timeline-only?view=quiz")
+	doc := htmlcheck.Parse(t, w.Body.String())
+	if n := doc.Count(t, `input[name="view"]`); n != 1 {
+		t.Errorf("%d view choices, want the timeline alone", n)
+	}
+	if v, _ := doc.Attr(t, `input[name="view"]`, "value"); v != "timeline" {
+		t.Errorf("view choice %q, want timeline", v)
+	}
+	if !strings.Contains(w.Body.String(), "view=timeline") || strings.Contains(w.Body.String(), "view=quiz") {
+		t.Errorf("the snippet does not embed the timeline")
+	}
+}
