@@ -268,7 +268,7 @@ func eraList(c *casefile.Case) app.UI {
 			end := e.End
 			span := casefile.Event{Date: e.Start, End: &end}
 			return app.Li().Class("tl-era-item").Body(
-				app.Span().Class("tl-era-title").Text(e.Title),
+				app.Span().Class("tl-era-title").Text(e.Title+":"),
 				app.Text(" "),
 				app.Span().Class("tl-era-when").Text(span.When(c.Timezone)),
 			)
