@@ -47,7 +47,10 @@ func parseDate(value string, p Precision) (time.Time, string) {
 		if !f.re().MatchString(value) {
 			continue
 		}
-		if p == "" && f.precision == Minute || p != "" && p != anyPrecision && f.precision != p {
+		if p == "" && f.precision == Minute {
+			return time.Time{}, fmt.Sprintf("%q has a time of day: write %s", value, hint)
+		}
+		if p != "" && p != anyPrecision && f.precision != p {
 			return time.Time{}, fmt.Sprintf("%q does not match precision %q: write %s", value, p, hint)
 		}
 		t, err := time.Parse(f.layout, value)

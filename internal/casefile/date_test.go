@@ -71,7 +71,7 @@ func TestParseDateMessages(t *testing.T) {
 		{"2017-04-06", Minute, `"2017-04-06" does not match precision "minute": write YYYY-MM-DDTHH:MM`},
 		{"2017-04-06T16:30", Day, `"2017-04-06T16:30" does not match precision "day": write YYYY-MM-DD`},
 		// A source's or a correction's date ("") is a calendar date.
-		{"2017-04-06T16:30", "", `"2017-04-06T16:30" does not match precision "": write YYYY, YYYY-MM or YYYY-MM-DD`},
+		{"2017-04-06T16:30", "", `"2017-04-06T16:30" has a time of day: write YYYY, YYYY-MM or YYYY-MM-DD`},
 		{"April", anyPrecision, `"April" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM`},
 	}
 	for _, tt := range tests {

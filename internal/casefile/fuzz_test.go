@@ -42,6 +42,11 @@ func FuzzDecodeValidate(f *testing.F) {
 		for _, r := range [][2]string{
 			{`"day"`, `"week"`}, {`"answers": [0]`, `"answers": [7, 7]`}, {`"https://`, `"javascript:`},
 			{`[`, `{`}, {`"id": "`, `"id": "Bad `}, {`"2017-`, `"2017-02-30`}, {`"sources": [`, `"sources": [1, `},
+			// The timeline's fields: times, zones, spans, eras and media.
+			{`"minute"`, `"day"`}, {`"day"`, `"minute"`}, {`T16:30"`, `T24:00"`}, {`"timezone": "`, `"timezone": "Etc/GMT+`},
+			{`"timezone": "`, `"timezone": "Local`}, {`"end": {`, `"end": null, "x": {`}, {`"end": {"value": "`, `"end": {"value": "1`},
+			{`"image": {`, `"link": {`}, {`"link": {`, `"image": {`}, {`"src": "`, `"src": "../`}, {`"width": `, `"width": -`},
+			{`"eras": [`, `"eras": [{}, `}, {`"media": {`, `"media": {"image": null, `}, {`"quiz": {`, `"quiz": {}, "q": {`},
 		} {
 			f.Add(bytes.Replace(b, []byte(r[0]), []byte(r[1]), 1))
 		}
@@ -49,6 +54,7 @@ func FuzzDecodeValidate(f *testing.F) {
 	f.Add([]byte(""))
 	f.Add([]byte("\uFEFF{}"))
 	f.Add([]byte(`{"events": [{"date": {"value": "9999-12-31", "precision": "day"}}, {"date": {"value": "0000", "precision": "year"}}]}`))
+	f.Add([]byte(`{"timezone": "Etc/GMT-14", "events": [{"date": {"value": "9999-12-31T23:59", "precision": "minute"}, "end": {"value": "0000-01-01T00:00", "precision": "minute"}}], "eras": [{"start": {"value": "9999", "precision": "year"}, "end": {"value": "0001", "precision": "year"}}]}`))
 
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, ps := Check("fuzz.json", data)
@@ -66,16 +72,35 @@ func FuzzDecodeValidate(f *testing.F) {
 		}
 		// The helpers the UI calls cope with any decoded case.
 		_ = SummaryOf(c)
+		_, _ = ZoneLabel(c.Timezone), c.HasQuiz()
 		for _, e := range c.Events {
 			_, _, _, _ = e.Date.Display(), e.Date.Start(), e.Date.End(), e.Date.ISO()
+			_, _, _ = e.When(c.Timezone), e.Last().DisplayIn(c.Timezone), e.IsSpan()
+			_, _ = e.Span()
 			_ = c.QuestionsAbout(e.ID)
 			_ = c.Category(e.Category)
+		}
+		for _, e := range c.Eras {
+			_, _ = e.Span()
 		}
 		for _, g := range c.Glossary {
 			_ = c.QuestionsOnTerm(g.ID)
 		}
 		if len(ps) > 0 {
 			return
+		}
+		// In a valid case every span and era runs forward, and every date
+		// reads as words.
+		for i := range c.Events {
+			e := &c.Events[i]
+			if start, end := e.Span(); !end.After(start) || e.When(c.Timezone) == "" || e.Date.ISO() == "" || e.Last().ISO() == "" {
+				t.Fatalf("events[%d]: span %v to %v, when %q", i, start, end, e.When(c.Timezone))
+			}
+		}
+		for i, era := range c.Eras {
+			if start, end := era.Span(); !end.After(start) {
+				t.Fatalf("eras[%d]: span %v to %v", i, start, end)
+			}
 		}
 		// A valid case encodes to a file that is valid and decodes the same.
 		b, err := json.Marshal(c)

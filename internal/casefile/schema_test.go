@@ -670,6 +670,47 @@ func TestSchemaAgreesWithValidate(t *testing.T) {
 		{"correction of an unknown event", "corrections", []any{map[string]any{"date": "2026-11-29", "text": "Fixed.", "event": "case-dismissed"}}, false}, // references: Validate only
 		{"correction after updated", "corrections", []any{map[string]any{"date": "2026-12-06", "text": "Fixed."}}, false},                                  // Validate only
 		{"no glossary", "glossary", nil, false}, // still referenced by the event and question
+		{"no quiz", "quiz", nil, true},
+		{"an empty quiz", "quiz", map[string]any{}, false},
+		{"a timezone", "timezone", "America/Los_Angeles", true},
+		{"a timezone that is not a name", "timezone", "Pacific Time", false},
+		{"an offset for a timezone", "timezone", "-07:00", false},
+		{"a time of day without a timezone", "events[0].date", map[string]any{"value": "2017-04-06T16:30", "precision": "minute"}, false}, // Validate only
+		{"a time for a day", "events[0].date", map[string]any{"value": "2017-04-06T16:30", "precision": "day"}, false},
+		{"a day for a time", "events[0].date", map[string]any{"value": "2017-04-06", "precision": "minute"}, false},
+		{"a time with seconds", "events[0].date", map[string]any{"value": "2017-04-06T16:30:00", "precision": "minute"}, false},
+		{"a span", "events[0].end", map[string]any{"value": "2017-05-02", "precision": "day", "label": "Early May"}, true},
+		{"a span with a bad precision", "events[0].end", map[string]any{"value": "2017-05", "precision": "week"}, false},
+		{"a span without value", "events[0].end", map[string]any{"precision": "month"}, false},
+		{"a span that ends before it starts", "events[0].end", map[string]any{"value": "2017-03", "precision": "month"}, false}, // Validate only
+		{"eras", "eras", []any{
+			map[string]any{"title": "Before", "start": map[string]any{"value": "2017", "precision": "year"}, "end": map[string]any{"value": "2017-04-05", "precision": "day"}},
+			map[string]any{"title": "In court", "start": map[string]any{"value": "2017-04", "precision": "month"}, "end": map[string]any{"value": "2017-12", "precision": "month"}},
+		}, true},
+		{"an era without title", "eras", []any{map[string]any{"start": map[string]any{"value": "2017", "precision": "year"}, "end": map[string]any{"value": "2017", "precision": "year"}}}, false},
+		{"an era without end", "eras", []any{map[string]any{"title": "Open", "start": map[string]any{"value": "2017", "precision": "year"}}}, false},
+		{"an era as a list", "eras", []any{[]any{"2017", "2018"}}, false},
+		{"an image in the case's folder", "media", map[string]any{"image": map[string]any{"src": "media/summons.jpg", "alt": "The summons.", "width": 800.0, "height": 600.0}}, true},
+		{"an https image", "events[0].media", map[string]any{"image": map[string]any{"src": "https://example.org/i?w=800", "alt": "A courthouse.", "caption": "The court.", "credit": "Photo: Example"}}, true},
+		{"a link", "events[0].media", map[string]any{"link": map[string]any{"url": "https://www.youtube.com/watch?v=x", "title": "Video: the hearing"}}, true},
+		{"empty media", "media", map[string]any{}, false},
+		{"an image and a link", "media", map[string]any{"image": map[string]any{"src": "a.png", "alt": "A."}, "link": map[string]any{"url": "https://example.org/", "title": "A"}}, false},
+		{"an http image", "media", map[string]any{"image": map[string]any{"src": "http://example.org/a.png", "alt": "A."}}, false},
+		{"an image outside the folder", "media", map[string]any{"image": map[string]any{"src": "../a.png", "alt": "A."}}, false},
+		{"an image from the root", "media", map[string]any{"image": map[string]any{"src": "/a.png", "alt": "A."}}, false},
+		{"an image with a backslash", "media", map[string]any{"image": map[string]any{"src": `media\a.png`, "alt": "A."}}, false},
+		{"a hidden image file", "media", map[string]any{"image": map[string]any{"src": "media/.a.png", "alt": "A."}}, false},
+		{"a file that is not an image", "media", map[string]any{"image": map[string]any{"src": "media/a.pdf", "alt": "A."}}, false},
+		{"a data image", "media", map[string]any{"image": map[string]any{"src": "data:image/png;base64,AAAA", "alt": "A."}}, false},
+		{"an image without alt", "media", map[string]any{"image": map[string]any{"src": "a.png"}}, false},
+		{"an image with a blank alt", "media", map[string]any{"image": map[string]any{"src": "a.png", "alt": " "}}, false},
+		{"a width without height", "media", map[string]any{"image": map[string]any{"src": "a.png", "alt": "A.", "width": 800.0}}, false},
+		{"a negative height", "media", map[string]any{"image": map[string]any{"src": "a.png", "alt": "A.", "width": 800.0, "height": -1.0}}, false},
+		{"a width past the limit", "media", map[string]any{"image": map[string]any{"src": "a.png", "alt": "A.", "width": 10001.0, "height": 1.0}}, false},
+		{"a width as text", "media", map[string]any{"image": map[string]any{"src": "a.png", "alt": "A.", "width": "800", "height": 1.0}}, false},
+		{"an unknown field of an image", "media", map[string]any{"image": map[string]any{"src": "a.png", "alt": "A.", "thumbnail": "b.png"}}, false},
+		{"a javascript link", "media", map[string]any{"link": map[string]any{"url": "javascript:alert(1)", "title": "Click"}}, false},
+		{"a link without title", "media", map[string]any{"link": map[string]any{"url": "https://example.org/"}}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -687,7 +728,8 @@ func TestSchemaAgreesWithValidate(t *testing.T) {
 			// The schema cannot see references or compare two dates, so it
 			// may accept a case that Validate rejects only for them.
 			switch tt.name {
-			case "no glossary", "correction of an unknown event", "correction after updated":
+			case "no glossary", "correction of an unknown event", "correction after updated",
+				"a time of day without a timezone", "a span that ends before it starts":
 				return
 			}
 			if (len(schemaErrs) == 0) != tt.ok {

@@ -388,7 +388,7 @@ func (v *validator) date(path string, d Date) bool {
 		v.zoneAsked = true
 		more := ""
 		if v.untimed > 1 {
-			more = fmt.Sprintf(" (%d dates have a time of day; this is the first)", v.untimed)
+			more = fmt.Sprintf(" (%d dates have a time of day)", v.untimed)
 		}
 		v.add(path, "has a time of day, so the case needs a \"timezone\": add the IANA name of the zone its times are in, such as \"America/Los_Angeles\"%s", more)
 	}

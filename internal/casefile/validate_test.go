@@ -291,6 +291,11 @@ func TestValidate(t *testing.T) {
 		{"wire source without publisher", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Publisher = SourceWire, "", "" }, []string{
 			`sources[0].publisher: is required`}},
 		{"wire source with a month", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Date = SourceWire, "", "2017-04" }, nil},
+		{"source dated to the minute", func(c *Case) { c.Sources[0].Date = "2017-04-06T16:30" }, []string{
+			`sources[0].date: "2017-04-06T16:30" has a time of day: write YYYY, YYYY-MM or YYYY-MM-DD`}},
+		{"correction dated to the minute", func(c *Case) {
+			c.Corrections = []Correction{{Date: "2026-11-29T10:00", Text: "Fixed."}}
+		}, []string{`corrections[0].date: "2026-11-29T10:00" does not match precision "day": write YYYY-MM-DD`}},
 		{"wire source with a bad date", func(c *Case) { c.Sources[0].Kind, c.Sources[0].URL, c.Sources[0].Date = SourceWire, "", "April 2017" }, []string{
 			`sources[0].date: "April 2017" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`}},
 		{"unknown source kind", func(c *Case) { c.Sources[0].Kind = "tv" }, []string{
@@ -343,11 +348,11 @@ func TestValidate(t *testing.T) {
 		}, nil},
 		{"a time of day without a timezone", func(c *Case) { c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: Minute} }, []string{
 			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles"`}},
-		{"three times of day without a timezone: one problem, at the first", func(c *Case) {
+		{"three times of day without a timezone: one problem", func(c *Case) {
 			c.Eras = []Era{{Title: "In court", Start: Date{Value: "2017-04-06T09:00", Precision: Minute}, End: Date{Value: "2017-04-06T17:00", Precision: Minute}}}
 			c.Events[0].Date = Date{Value: "2017-04-06T16:30", Precision: Minute}
 		}, []string{
-			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles" (3 dates have a time of day; this is the first)`}},
+			`events[0].date: has a time of day, so the case needs a "timezone": add the IANA name of the zone its times are in, such as "America/Los_Angeles" (3 dates have a time of day)`}},
 		{"a time of day that does not exist", func(c *Case) {
 			c.Timezone, c.Events[0].Date = "UTC", Date{Value: "2017-04-06T24:00", Precision: Minute}
 		}, []string{`events[0].date.value: "2017-04-06T24:00" is not a date and time`}},

@@ -220,8 +220,12 @@ func validate(args []string, env Env) int {
 	bad := 0
 	for _, r := range reports {
 		if len(r.Problems) == 0 {
-			fmt.Fprintf(env.Stdout, "%s: ok (%s: %d events, %d terms, %d questions)\n",
-				r.Path, r.Case.ID, len(r.Case.Events), len(r.Case.Glossary), len(r.Case.Quiz.Questions))
+			quiz := "no quiz"
+			if r.Case.HasQuiz() {
+				quiz = fmt.Sprintf("%d questions", len(r.Case.Quiz.Questions))
+			}
+			fmt.Fprintf(env.Stdout, "%s: ok (%s: %d events, %d terms, %s)\n",
+				r.Path, r.Case.ID, len(r.Case.Events), len(r.Case.Glossary), quiz)
 			continue
 		}
 		bad++

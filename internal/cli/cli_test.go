@@ -150,9 +150,34 @@ func TestServeRefusesWithoutAssets(t *testing.T) {
 // TestValidate checks `docket validate`: every problem of every file with
 // its position, exit 1 when any file is invalid, 0 when all are valid.
 func TestValidate(t *testing.T) {
-	code, out, errs := runCLI("validate", "../../web/cases/twitter-v-dhs-2017.json", "../casefile/testdata/second-case/demo-appeal.json")
+	code, out, errs := runCLI("validate", "../../web/cases/twitter-v-dhs-2017.json", "../casefile/testdata/second-case/demo-appeal.json",
+		"../casefile/testdata/valid/timeline-only.json")
 	if code != 0 || !strings.Contains(out, "twitter-v-dhs-2017.json: ok") || errs != "" {
 		t.Errorf("valid files: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if want := "timeline-only.json: ok (demo-timeline: 4 events, 0 terms, no quiz)"; !strings.Contains(out, want) {
+		t.Errorf("stdout lacks %q:\n%s", want, out)
+	}
+
+	// Spans, times of day, eras and media: each problem with its place.
+	code, _, errs = runCLI("validate", "../casefile/testdata/invalid/spans-times-eras.json", "../casefile/testdata/invalid/media-and-quiz.json")
+	if code != 1 {
+		t.Errorf("invalid timelines: exit %d; want 1", code)
+	}
+	for _, want := range []string{
+		`spans-times-eras.json:21:15: events[0].date: has a time of day, so the case needs a "timezone"`,
+		`spans-times-eras.json:22:14: events[0].end: "2017-04-06T09:00" is before the event's date ("2017-04-06T16:30")`,
+		`spans-times-eras.json:15:88: eras[0].end: "2017-04" is before the era's start ("2017-05")`,
+		`media-and-quiz.json:13:15: timezone: "Pacific Time" is not a time zone name`,
+		`media-and-quiz.json:14:30: media.image.src: "http://example.org/courthouse.jpg" is an http URL: images must be https so the page stays secure`,
+		`media-and-quiz.json:14:74: media.image.alt: is required: screen readers read it`,
+		`media-and-quiz.json:51:16: events[3].media: needs an image or a link`,
+		`media-and-quiz.json:63:11: quiz: is empty: add a question or remove the quiz`,
+		"2 of 2 files are invalid",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
 	}
 
 	code, _, errs = runCLI("validate", "../../web/cases/twitter-v-dhs-2017.json", "../casefile/testdata/invalid/many-problems.json", "../casefile/testdata/invalid/syntax-trailing-comma.json")
