@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"docket/internal/browsertest"
 
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 )
 
@@ -187,4 +189,51 @@ func TestTimelineOnlyCase(t *testing.T) {
 		b.Run(t, chromedp.Evaluate(`document.querySelector(".notice-dismiss")?.click()`, nil), chromedp.Sleep(200*time.Millisecond))
 		t.Logf("screenshot: %s", b.ScreenshotElement(t, "timeline-only-minutes-1280", ".tl-axis"))
 	})
+}
+
+// TestTimelineOnlyOffline serves the timeline-only case on each site (the
+// server, and static exports at / and under /explainers/): its images come
+// from the site's /media/, and once the service worker has kept the page,
+// the case reads offline, images included.
+func TestTimelineOnlyOffline(t *testing.T) { browsertest.ForEachSite(t, testTimelineOnlyOffline) }
+
+func testTimelineOnlyOffline(t *testing.T, site browsertest.Site) {
+	dir, err := filepath.Abs(timelineOnlyDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := site.Start(t, "-cases", dir)
+	const path = "/cases/timeline-only/"
+	loaded := `(() => { scrollTo(0, document.body.scrollHeight); const im = [...document.images];
+  return im.length >= 2 && im.every(i => i.complete && i.naturalWidth > 0); })()`
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	b.Run(t,
+		chromedp.Navigate(srv.URL+path), browsertest.WaitReady(), swReady,
+		// Read once through the worker, which keeps the page.
+		chromedp.Navigate(srv.URL+path), browsertest.WaitReady(),
+		browsertest.WaitFor(loaded, 20*time.Second),
+	)
+	var images []string
+	b.Run(t, browsertest.Eval(`[...document.images].map(i => new URL(i.currentSrc).pathname)`, &images))
+	u, err := url.Parse(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := u.Path // the base path, "" at the root
+	for _, p := range images {
+		if !strings.HasPrefix(p, prefix+"/media/timeline-only/media/") {
+			t.Errorf("image from %s, want %s/media/timeline-only/...", p, prefix)
+		}
+	}
+	srv.Stop()
+	b.Run(t, network.EmulateNetworkConditions(true, 0, -1, -1))
+	var title string
+	b.Run(t,
+		chromedp.Navigate(srv.URL+path), browsertest.WaitReady(),
+		browsertest.WaitFor(loaded, 20*time.Second),
+		chromedp.Text("h1", &title, chromedp.ByQuery),
+	)
+	if !strings.HasPrefix(title, "Demo v. Timeline") {
+		t.Errorf("offline h1 = %q", title)
+	}
 }
