@@ -88,7 +88,7 @@ func (p *CasePage) Render() app.UI {
 		app.Main().ID("main").Body(
 			&Timeline{Case: c.Case},
 			static(c.Case, "corrections", func() app.UI { return correctionsSection(c.Case, false) }),
-			&Quiz{Case: c.Case, Page: routes.PagePath(c.ID, p.lib.DefaultID())},
+			app.If(c.HasQuiz(), func() app.UI { return &Quiz{Case: c.Case, Page: routes.PagePath(c.ID, p.lib.DefaultID())} }),
 			static(c.Case, "glossary", func() app.UI { return glossarySection(c.Case) }),
 		),
 		static(c.Case, "case-footer", func() app.UI { return caseFooter(c.Case) }),
@@ -130,6 +130,7 @@ func caseHeader(c *casefile.Case) app.UI {
 		app.P().Class("brand").Text("Docket"),
 		app.H1().Text(c.Title),
 		app.P().Class("summary").Text(c.Summary),
+		mediaView(c, c.Media),
 		app.Dl().Class("case-meta").Body(
 			app.Dt().Text("Court"), app.Dd().Text(c.Court),
 			app.Dt().Text("Docket"), app.Dd().Text(c.Docket),
@@ -138,8 +139,8 @@ func caseHeader(c *casefile.Case) app.UI {
 		app.Nav().Class("case-nav").Aria("label", "On this page").Body(
 			app.Ul().Body(
 				app.Li().Body(app.A().Href("#timeline").Text("What happened")),
-				app.Li().Body(app.A().Href("#quiz").Text("Quiz: "+c.Quiz.Title)),
-				app.Li().Body(app.A().Href("#glossary").Text("Key terms")),
+				app.If(c.HasQuiz(), func() app.UI { return app.Li().Body(app.A().Href("#quiz").Text("Quiz: " + c.Quiz.Title)) }),
+				app.If(len(c.Glossary) > 0, func() app.UI { return app.Li().Body(app.A().Href("#glossary").Text("Key terms")) }),
 			),
 		),
 	)

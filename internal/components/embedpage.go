@@ -44,7 +44,10 @@ func (p *EmbedPage) Render() app.UI {
 		)
 	}
 	view := p.view
-	if view == "" {
+	switch {
+	case !c.HasQuiz():
+		view = routes.ViewTimeline // a timeline-only case: ?view=quiz shows its timeline
+	case view == "":
 		view = routes.ViewBoth
 	}
 	return app.Div().Class("docket docket-embed").Body(

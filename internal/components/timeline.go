@@ -220,12 +220,15 @@ func (t *Timeline) Render() app.UI {
 	s := v.Shown()
 	sel := v.Selected()
 	class := "timeline"
+	if len(m.c.Eras) > 0 {
+		class += " has-eras" // a taller axis, from the first paint
+	}
 	if v.Mounted() {
 		class += " is-live"
 	}
 	live := ""
 	if e := m.event(v.Announced()); e != nil {
-		live = e.Date.Display() + ": " + e.Title
+		live = e.When(m.c.Timezone) + ": " + e.Title
 	}
 	from, to, windowed := v.ListWindow(app.IsClient)
 	return app.Section().Class(class).ID("timeline").Aria("labelledby", "timeline-heading").
@@ -233,6 +236,7 @@ func (t *Timeline) Render() app.UI {
 		Body(
 			app.H2().ID("timeline-heading").Text("What happened"),
 			app.P().Class("tl-span").Text(m.span),
+			eraList(m.c),
 			t.renderToolbar(m, v),
 			app.Div().Class("tl-stage").Body(
 				t.renderAxis(m, v),

@@ -65,6 +65,25 @@ func (a *timelineAxis) Render() app.UI {
 		On("touchcancel", t.onAxisTouch, app.PassiveEvent()).
 		Body(
 			app.Div().Class("tl-content").DataSet("css", "width:"+px(l.Width())).Body(
+				// Eras: bands behind everything, each label cut to the
+				// room the layout gives it (the list under the heading
+				// names every era in full).
+				app.If(len(w.Eras) > 0, func() app.UI {
+					return app.Div().Class("tl-eras").Aria("hidden", ariaTrue).Body(
+						app.Range(w.Eras).Slice(func(i int) app.UI {
+							e := w.Eras[i]
+							c := "tl-era"
+							if e.Index%2 == 1 {
+								c += " is-odd"
+							}
+							return app.Div().Class(c).DataSet("css", "left:"+px(e.X0)+";width:"+px(e.X1-e.X0)).Body(
+								app.If(e.Shown, func() app.UI {
+									return app.Span().Class("tl-era-label").DataSet("css", "left:"+px(e.LabelX-e.X0)+";width:"+px(e.LabelWidth)).Text(e.Title)
+								}),
+							)
+						}),
+					)
+				}),
 				app.Div().Class("tl-ticks").Aria("hidden", ariaTrue).Body(
 					app.Range(w.Ticks).Slice(func(i int) app.UI {
 						tk := w.Ticks[i]
@@ -81,12 +100,22 @@ func (a *timelineAxis) Render() app.UI {
 					app.Range(w.Markers).Slice(func(i int) app.UI {
 						mk := w.Markers[i]
 						// A band shows how long one group's date is: a month,
-						// a year. A cluster's span says nothing useful.
-						if mk.Groups > 1 || mk.Precision == timeline.Day || mk.X1-mk.X0 < 6 {
+						// a year; a bar, how long an event lasted (from its
+						// date to its end). A cluster's span says nothing
+						// useful.
+						if mk.Groups > 1 {
 							return nil
 						}
-						return app.Div().Class("tl-span-band").
-							DataSet("css", "left:"+px(mk.X0)+";width:"+px(mk.X1-mk.X0)+";--fill:"+m.markerFill(mk.IDs))
+						span := len(mk.IDs) == 1 && m.isSpan(mk.IDs[0])
+						if !span && (mk.Precision == timeline.Day || mk.X1-mk.X0 < 6) {
+							return nil
+						}
+						c := "tl-span-band"
+						if span {
+							c += " is-span"
+						}
+						return app.Div().Class(c).
+							DataSet("css", "left:"+px(mk.X0)+";width:"+px(max(mk.X1-mk.X0, 2))+";--fill:"+m.markerFill(mk.IDs))
 					}),
 				),
 				app.Div().Class("tl-labels").Aria("hidden", ariaTrue).Body(

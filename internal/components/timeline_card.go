@@ -26,7 +26,7 @@ func (t *Timeline) renderCard(m *timelineModel, v timeline.View, s *timeline.Sho
 		Body(
 			colorStrip(m.color(sel)),
 			app.Div().Class("tl-card-meta").Body(
-				app.Time().Class("tl-card-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
+				app.Time().Class("tl-card-date").DateTime(e.Date.ISO()).Text(e.When(m.c.Timezone)),
 				categoryTag(cat),
 			),
 			app.Div().Class("tl-card-main").Body(
@@ -34,6 +34,7 @@ func (t *Timeline) renderCard(m *timelineModel, v timeline.View, s *timeline.Sho
 				app.Range(e.Body).Slice(func(i int) app.UI {
 					return app.P().Class("tl-card-body").Text(e.Body[i])
 				}),
+				mediaView(m.c, e.Media),
 				SourceList(m.c, e.Sources),
 				TermList(m.c, e.Terms),
 			),
@@ -268,13 +269,14 @@ func eventItem(m *timelineModel, i int, selected, hidden bool) app.UI {
 	return li.Body(
 		swatch(m.color(i), "event-dot"),
 		app.P().Class("event-meta").Body(
-			app.Time().Class("event-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
+			app.Time().Class("event-date").DateTime(e.Date.ISO()).Text(e.When(m.c.Timezone)),
 			categoryName(m.category(i)),
 		),
 		app.H4().ID(e.ID+"-title").Class("event-title").Text(e.Title),
 		app.Range(e.Body).Slice(func(k int) app.UI {
 			return app.P().Class("event-body").Text(e.Body[k])
 		}),
+		mediaView(m.c, e.Media),
 		SourceList(m.c, e.Sources),
 		TermList(m.c, e.Terms),
 		questionList(m.questions[i]),

@@ -52,7 +52,7 @@ func writeEventHTML(b *strings.Builder, m *timelineModel, i int, selected bool) 
 	w(`"></circle></svg><p class="event-meta"><time class="event-date" datetime="`)
 	esc(e.Date.ISO())
 	w(`">`)
-	esc(e.Date.Display())
+	esc(e.When(c.Timezone))
 	w(`</time>`)
 	if cat := m.category(i); cat != nil {
 		w(`<span class="tl-cat">`)
@@ -69,6 +69,7 @@ func writeEventHTML(b *strings.Builder, m *timelineModel, i int, selected bool) 
 		esc(p)
 		w(`</p>`)
 	}
+	writeMediaHTML(b, c, e.Media)        // mediaView
 	writeSourceListHTML(b, c, e.Sources) // SourceList
 	// TermList
 	if len(e.Terms) > 0 {

@@ -7,6 +7,8 @@ import (
 
 	"docket/internal/casefile"
 	"docket/internal/timeline"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // timelineModel is what the Timeline derives once from a case: its events
@@ -115,13 +117,20 @@ func (m *timelineModel) axis(positions []int) *timeline.Timeline {
 	items := make([]timeline.Item, len(positions))
 	for k, i := range positions {
 		e := &m.c.Events[i]
-		items[k] = timeline.Item{ID: e.ID, Start: e.Date.Start(), End: e.Date.End(), Label: e.Title}
+		start, end := e.Span()
+		items[k] = timeline.Item{ID: e.ID, Start: start, End: end, Label: e.Title}
+	}
+	eras := make([]timeline.Era, len(m.c.Eras))
+	for k, e := range m.c.Eras {
+		start, end := e.Span()
+		eras[k] = timeline.Era{Title: e.Title, Start: start, End: end}
 	}
 	return timeline.New(items, timeline.Options{
 		Padding:       axisPadding,
 		MinSpacing:    28,
 		MaxLanes:      axisLanes,
 		MaxLabelWidth: 240,
+		Eras:          eras,
 		Measure:       func(s string) float64 { return labelMeasure()(s) },
 		CountLabel:    countLabel,
 	})
@@ -135,7 +144,7 @@ func countLabel(n int) string { return thousands(n) + " events" }
 func (m *timelineModel) markerName(mk timeline.Marker) string {
 	if len(mk.IDs) == 1 {
 		if e := m.event(mk.IDs[0]); e != nil {
-			return e.Date.Display() + ": " + e.Title
+			return e.When(m.c.Timezone) + ": " + e.Title
 		}
 	}
 	return spanDisplay(mk) + ": " + countLabel(len(mk.IDs))
@@ -244,4 +253,32 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// eraList names the case's eras and their dates in words, under the
+// timeline's heading: with or without script, and in full where the axis
+// has to cut or hide an era's label.
+func eraList(c *casefile.Case) app.UI {
+	if len(c.Eras) == 0 {
+		return nil
+	}
+	return app.Ul().Class("tl-era-list").Aria("label", "Eras").Body(
+		app.Range(c.Eras).Slice(func(i int) app.UI {
+			e := &c.Eras[i]
+			end := e.End
+			span := casefile.Event{Date: e.Start, End: &end}
+			return app.Li().Class("tl-era-item").Body(
+				app.Span().Class("tl-era-title").Text(e.Title+":"),
+				app.Text(" "),
+				app.Span().Class("tl-era-when").Text(span.When(c.Timezone)),
+			)
+		}),
+	)
+}
+
+// isSpan reports whether event id lasts from its date to an end date: the
+// axis draws it as a bar.
+func (m *timelineModel) isSpan(id string) bool {
+	e := m.event(id)
+	return e != nil && e.IsSpan()
 }

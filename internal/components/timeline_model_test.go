@@ -30,11 +30,14 @@ func timelineCase() *casefile.Case {
 			{ID: "press", Label: "Press", Color: "#0f766e"},
 		},
 		Events: []casefile.Event{
-			{ID: "a", Date: day("2017-01-24"), Title: "First", Body: []string{"One."}, Category: "press", Sources: []string{"s1"}},
+			{ID: "a", Date: day("2017-01-24"), Title: "First", Body: []string{"One."}, Category: "press", Sources: []string{"s1"},
+				Media: &casefile.Media{Image: &casefile.Image{Src: "media/a b&c.png", Alt: "A \"quoted\" <alt> & more", Caption: "Caption & <b>", Credit: "Photo: “Someone”", Width: 640, Height: 480}}},
 			{ID: "b", Date: casefile.Date{Value: "2017-01", Precision: casefile.Month, Label: "Late January 2017"}, Title: "Known to the month", Body: []string{"Two."}, Category: "gov", Sources: []string{"s1", "s2"}, Terms: []string{"t1"}},
-			{ID: "c", Date: day("2017-04-06"), Title: "Suit <filed> & “quoted”", Body: []string{"Three & more.", "A second paragraph."}, Category: "court", Sources: []string{"s2"}},
-			{ID: "d", Date: day("2017-04-06"), Title: "Same day", Body: []string{"Four."}, Category: "press", Sources: []string{"s1"}},
-			{ID: "e", Date: day("2017-04-07"), Title: "Dropped", Body: []string{"Five."}, Category: "court", Sources: []string{"s1"}, Terms: []string{"t1"}},
+			{ID: "c", Date: day("2017-04-06"), Title: "Suit <filed> & “quoted”", Body: []string{"Three & more.", "A second paragraph."}, Category: "court", Sources: []string{"s2"},
+				Media: &casefile.Media{Link: &casefile.Link{URL: "https://www.youtube.com/watch?v=x&t=1", Title: "Video & <more>"}}},
+			{ID: "d", Date: day("2017-04-06"), Title: "Same day", Body: []string{"Four."}, Category: "press", Sources: []string{"s1"},
+				Media: &casefile.Media{Image: &casefile.Image{Src: "https://img.example.org/d.jpg?a=1&b=2", Alt: "Unsized"}}},
+			{ID: "e", Date: day("2017-04-07"), End: &casefile.Date{Value: "2017-04-09", Precision: casefile.Day}, Title: "Dropped", Body: []string{"Five."}, Category: "court", Sources: []string{"s1"}, Terms: []string{"t1"}},
 		},
 		Glossary: []casefile.Term{{ID: "t1", Term: "Without prejudice", Definition: "May be brought again.", Explanation: "Longer.", Sources: []string{"s1"}}},
 		Quiz: casefile.Quiz{Title: "Quiz", Intro: "Intro.", Questions: []casefile.Question{

@@ -143,6 +143,15 @@ func export(out string, s *server.Server, h http.Handler, host string) (files in
 	for _, name := range s.AssetNames() {
 		w.file("/web/"+name, "web/"+name)
 	}
+	// The images of the case files, which pages link with the version
+	// (static hosts ignore the query).
+	for _, p := range s.MediaPaths() {
+		name, err := url.PathUnescape(strings.TrimPrefix(p, "/"))
+		if err != nil {
+			return 0, err
+		}
+		w.file(p+"?v="+url.QueryEscape(s.Version()), name)
+	}
 	w.notFound("/docket-export-404-probe", "404.html")
 	if w.err != nil {
 		return 0, w.err
@@ -289,6 +298,11 @@ func (w *writer) headersFile(s *server.Server) error {
 	}
 	for _, f := range rootFiles {
 		kinds = append(kinds, struct{ pattern, sample string }{f, f})
+	}
+	if media := s.MediaPaths(); len(media) > 0 {
+		// Linked with ?v=VERSION only: kept a year, like the versioned
+		// files of /web/.
+		kinds = append(kinds, struct{ pattern, sample string }{"/media/*", media[0] + "?v=" + url.QueryEscape(s.Version())})
 	}
 	shared := []string{"X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"}
 	perPath := []string{"Content-Security-Policy", "X-Frame-Options", "Cross-Origin-Opener-Policy", "Access-Control-Allow-Origin", "Cross-Origin-Resource-Policy", "Cache-Control"}

@@ -455,3 +455,57 @@ func TestExportLargeCaseLinksItsData(t *testing.T) {
 		t.Error("the shipped case is not carried inside its page")
 	}
 }
+
+// TestExportCopiesMedia exports a case folder with images: they are
+// copied, kept a year by _headers with a policy that runs nothing, named
+// in the service worker's list, and the pages' img-src names the https
+// hosts of the cases' images.
+func TestExportCopiesMedia(t *testing.T) {
+	dir := t.TempDir()
+	fixture := "../e2e/testdata/timeline-only"
+	for _, name := range []string{"timeline-only.json", "media/courthouse.png", "media/summons.jpg"} {
+		b, err := os.ReadFile(filepath.Join(fixture, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "timeline-only.json" {
+			b = bytes.Replace(b, []byte(`"src": "media/summons.jpg"`), []byte(`"src": "https://images.example.org/summons.jpg"`), 1)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := exportTo(t, Options{CasesDir: dir})
+	png, _ := os.ReadFile(filepath.Join(dir, "media/courthouse.png"))
+	if got := read(t, out, "media/timeline-only/media/courthouse.png"); !bytes.Equal(got, png) {
+		t.Errorf("the exported image differs from the case folder's")
+	}
+	if _, err := os.Stat(filepath.Join(out, "media/timeline-only/media/summons.jpg")); err == nil {
+		t.Errorf("an image the case no longer references was exported")
+	}
+	headers := string(read(t, out, "_headers"))
+	rules, err := ParseHeaders(headers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var media, page http.Header
+	for _, r := range rules {
+		if r.Match("/media/timeline-only/media/courthouse.png") && r.Header.Get("Cache-Control") != "" {
+			media = r.Header
+		}
+		if r.Match("/cases/timeline-only/") && r.Header.Get("Content-Security-Policy") != "" {
+			page = r.Header
+		}
+	}
+	if media == nil || media.Get("Cache-Control") != "public, max-age=31536000, immutable" || !strings.Contains(media.Get("Content-Security-Policy"), "sandbox") {
+		t.Errorf("_headers for media: %v\n%s", media, headers)
+	}
+	if page == nil || !strings.Contains(page.Get("Content-Security-Policy"), "img-src 'self' data: https://images.example.org;") {
+		t.Errorf("_headers for pages does not allow the image host: %v", page)
+	}
+	worker := string(read(t, out, "app-worker.js"))
+	if !strings.Contains(worker, "/media/timeline-only/media/courthouse.png?v=") {
+		t.Errorf("the service worker does not keep the case's image")
+	}
+}

@@ -207,3 +207,38 @@ func Within(base, path string) (string, bool) {
 	}
 	return p, true
 }
+
+// mediaPrefix starts the path of a case's own media file:
+// /media/{case}/{path inside the case's folder}.
+const mediaPrefix = "/media/"
+
+// IsLocalMedia reports whether an image's src names a file in the case's
+// folder ("media/summons.jpg") rather than an https URL.
+func IsLocalMedia(src string) bool {
+	return !strings.Contains(src, "://") && !strings.HasPrefix(src, "//")
+}
+
+// MediaPath is where a case's own media file is served: the path inside
+// the case's folder under /media/{case}/, each segment escaped.
+func MediaPath(caseID, src string) string {
+	segs := strings.Split(src, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return mediaPrefix + caseID + "/" + strings.Join(segs, "/")
+}
+
+// MediaFile is the inverse of MediaPath: the case and the path inside its
+// folder that a site path (unescaped, as net/http gives it) names, when it
+// is a media path at all.
+func MediaFile(path string) (caseID, src string, ok bool) {
+	rest, ok := strings.CutPrefix(path, mediaPrefix)
+	if !ok {
+		return "", "", false
+	}
+	caseID, src, ok = strings.Cut(rest, "/")
+	if !ok || caseID == "" || src == "" {
+		return "", "", false
+	}
+	return caseID, src, true
+}

@@ -137,3 +137,40 @@ func TestPagePath(t *testing.T) {
 		t.Errorf("PagePath of another case = %q; want /cases/b/", got)
 	}
 }
+
+func TestMediaPath(t *testing.T) {
+	tests := []struct {
+		caseID, src, path string
+		local             bool
+	}{
+		{"a", "media/summons.jpg", "/media/a/media/summons.jpg", true},
+		{"a", "court photo.png", "/media/a/court%20photo.png", true},
+		{"a", "ünïcode/#1.png", "/media/a/%C3%BCn%C3%AFcode/%231.png", true},
+		{"a", "https://example.org/x.png", "", false},
+		{"a", "//example.org/x.png", "", false},
+	}
+	for _, tt := range tests {
+		if got := IsLocalMedia(tt.src); got != tt.local {
+			t.Errorf("IsLocalMedia(%q) = %v, want %v", tt.src, got, tt.local)
+		}
+		if !tt.local {
+			continue
+		}
+		p := MediaPath(tt.caseID, tt.src)
+		if p != tt.path {
+			t.Errorf("MediaPath(%q, %q) = %q, want %q", tt.caseID, tt.src, p, tt.path)
+		}
+		u, err := url.Parse(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id, src, ok := MediaFile(u.Path); !ok || id != tt.caseID || src != tt.src {
+			t.Errorf("MediaFile(%q) = %q, %q, %v; want %q, %q", u.Path, id, src, ok, tt.caseID, tt.src)
+		}
+	}
+	for _, p := range []string{"/media/", "/media/a", "/media/a/", "/web/x.png"} {
+		if _, _, ok := MediaFile(p); ok {
+			t.Errorf("MediaFile(%q) is a media file", p)
+		}
+	}
+}

@@ -3,8 +3,8 @@
 // - install keeps the app shell; a file that fails to load is skipped
 //   unless it is one the app cannot start without, so a missing optional
 //   file never breaks the install;
-// - the build's files (the wasm, styles, scripts, icons, go-app's files)
-//   are answered from this version's cache first: they change only with
+// - the build's files (the wasm, styles, scripts, icons, go-app's files,
+//   the case files' images under /media/) are answered from this version's cache first: they change only with
 //   the version;
 // - pages and case data are asked of the network first, and kept, so a
 //   case published anew (which does not change the version) is seen at
@@ -55,7 +55,7 @@ const sitePath = (url) => url.pathname.startsWith(scopePath) ? url.pathname.slic
 
 // buildFile reports whether a site path is one of the build's files, which
 // change only with the version.
-const buildFile = (p) => p.startsWith("/web/") || /^\/(app\.js|app\.css|wasm_exec\.js|manifest\.webmanifest)$/.test(p);
+const buildFile = (p) => p.startsWith("/web/") || p.startsWith("/media/") || /^\/(app\.js|app\.css|wasm_exec\.js|manifest\.webmanifest)$/.test(p);
 
 self.addEventListener("fetch", (event) => {
   const req = event.request;

@@ -53,6 +53,9 @@ type caseSnapshot struct {
 	// gone are cases taken down in the database: readers get 410 Gone.
 	gone map[string]bool
 	api  *apiData
+	// csp is the pages' Content-Security-Policy (without frame-ancestors):
+	// its img-src names the https hosts of these cases' images.
+	csp string
 }
 
 func (s *caseSnapshot) DefaultID() string {
@@ -155,6 +158,7 @@ func (cs *caseSource) load(ctx context.Context, prev *caseSnapshot, level asset.
 			snap.fromDB[v.CaseID] = v.Number
 		}
 	}
+	snap.csp = pageCSP(imageHosts(snap.entries))
 	var prevAPI *apiData
 	if prev != nil {
 		prevAPI = prev.api

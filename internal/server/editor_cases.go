@@ -99,6 +99,27 @@ func checkCase(id string, data []byte) casefile.Problems {
 	if c != nil && c.ID != "" && c.ID != id {
 		ps = append(ps, casefile.Problem{Path: "id", Message: fmt.Sprintf("is %q, but this case is %q: a case keeps its id", c.ID, id)})
 	}
+	if c != nil {
+		ps = append(ps, folderImages(c)...)
+	}
+	return ps
+}
+
+// folderImages are the problems of a database case's images that name a
+// file of a case folder: a case published from the Studio has no folder,
+// so its images must be https URLs.
+func folderImages(c *casefile.Case) casefile.Problems {
+	var ps casefile.Problems
+	check := func(path string, m *casefile.Media) {
+		if m != nil && m.Image != nil && m.Image.Src != "" && routes.IsLocalMedia(m.Image.Src) {
+			ps = append(ps, casefile.Problem{Path: path + ".image.src", Message: fmt.Sprintf(
+				"%q is a file of a case folder, but a case published from the Studio has no folder: give the image's https URL (folder images are for case files served with -cases)", m.Image.Src)})
+		}
+	}
+	check("media", c.Media)
+	for i := range c.Events {
+		check(fmt.Sprintf("events[%d].media", i), c.Events[i].Media)
+	}
 	return ps
 }
 

@@ -29,9 +29,13 @@ func (s *Server) serveEmbedCode(w http.ResponseWriter, r *http.Request) error {
 		View:      routes.EmbedView(q.Get("view")),
 		Site:      s.pageSite(),
 		Script:    routes.Under(s.cfg.Base, "/web/embed-code.js?v="+s.version),
+		HasQuiz:   c.HasQuiz(),
+	}
+	if !d.HasQuiz {
+		d.View = routes.ViewTimeline
 	}
 	for _, e := range c.Events {
-		d.Events = append(d.Events, pages.EmbedEvent{ID: e.ID, Label: e.Date.Display() + ": " + e.Title})
+		d.Events = append(d.Events, pages.EmbedEvent{ID: e.ID, Label: e.When(c.Timezone) + ": " + e.Title})
 	}
 	params := url.Values{"view": {d.View}}
 	if ev := q.Get("event"); ev != "" && c.Event(ev) != nil {

@@ -12,11 +12,23 @@ import (
 // rides in a JSON block that is never run, and WebAssembly needs only
 // 'wasm-unsafe-eval'.
 const (
-	cspBase = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-		"img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
+	cspBefore = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:"
+	cspAfter  = "; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
 		"font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+	cspBase           = cspBefore + cspAfter
 	permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
+
+// pageCSP is the Content-Security-Policy of pages whose cases show images
+// from the https origins hosts (see imageHosts): img-src allows this site,
+// data: URLs and those origins, nothing else; no script, frame or style
+// from anywhere else.
+func pageCSP(hosts []string) string {
+	if len(hosts) == 0 {
+		return cspBase
+	}
+	return cspBefore + " " + strings.Join(hosts, " ") + cspAfter
+}
 
 // headers sets the headers every response carries, and the framing policy:
 // embeds may be framed by any site (or the -frame-ancestors list), every
@@ -27,12 +39,13 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Permissions-Policy", permissionsPolicy)
+		csp := s.cases.snapshot().csp // the hosts of the images of the cases served now
 		if routes.IsEmbed(r.URL.Path) {
 			// Embeds are made to be framed: by any site, or by the
 			// -frame-ancestors list.
-			h.Set("Content-Security-Policy", cspBase+"; frame-ancestors "+s.cfg.FrameAncestors)
+			h.Set("Content-Security-Policy", csp+"; frame-ancestors "+s.cfg.FrameAncestors)
 		} else {
-			h.Set("Content-Security-Policy", cspBase+"; frame-ancestors 'self'")
+			h.Set("Content-Security-Policy", csp+"; frame-ancestors 'self'")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
 			h.Set("X-Frame-Options", "SAMEORIGIN")
 		}

@@ -15,6 +15,7 @@ import (
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("GET /web/", s.handle(s.serveAsset))
+	mux.Handle("GET /media/", s.handle(s.serveMedia))
 	mux.Handle("/api/cases", s.handle(s.serveCaseIndex))
 	mux.Handle("/api/cases/{id}", s.handle(s.serveCase))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {

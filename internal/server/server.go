@@ -88,6 +88,7 @@ type Server struct {
 	version string
 	app     *app.Handler
 	cases   *caseSource
+	media   caseMedia // the folder images of the cases from files
 	pages   pageCache
 	editor  *editor // nil without a database
 	hosts   hostSet
@@ -132,14 +133,23 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the web assets: %w", err)
 	}
+	builtIn, err := fs.Sub(web, "cases")
+	if err != nil {
+		return nil, err
+	}
+	media, err := loadMedia(files, builtIn, cfg.CasesDir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the cases' images:\n%w", err)
+	}
 	if _, ok := as["app.wasm"]; !ok {
 		return nil, errors.New("web/app.wasm is missing: build it with `make build`")
 	}
 	s := &Server{
 		cfg:     cfg,
 		assets:  as,
-		version: buildVersion(as, files),
+		version: buildVersion(as, files, media),
 		cases:   cases,
+		media:   media,
 	}
 	cases.swapped = s.pruneStalePages
 	if cfg.DB != nil {
@@ -210,10 +220,16 @@ func cleanFrameAncestors(list string) (string, error) {
 // (in ETags), and the service worker asks the network for them first.
 func (s *Server) Version() string { return s.version }
 
-func buildVersion(as assets, cases *casefile.Library) string {
+func buildVersion(as assets, cases *casefile.Library, media caseMedia) string {
 	h := sha256.New()
 	for _, name := range slices.Sorted(maps.Keys(as)) {
 		h.Write([]byte(name + "\x00" + as[name].ETag + "\x00"))
+	}
+	// The cases' images are linked with the version, so it changes with them.
+	for _, id := range slices.Sorted(maps.Keys(media)) {
+		for _, src := range slices.Sorted(maps.Keys(media[id])) {
+			h.Write([]byte(id + "\x00" + src + "\x00" + media[id][src].ETag + "\x00"))
+		}
 	}
 	for _, c := range cases.Summaries() {
 		e, _ := cases.Case(c.ID)
@@ -253,6 +269,7 @@ func (s *Server) appHandler() (*app.Handler, error) {
 		Styles:                []string{"/web/docket.css?v=" + s.version},
 		Scripts:               []string{"/web/docket.js?v=" + s.version + " defer"},
 		RawHeaders:            []string{string(preload)},
+		CacheableResources:    s.media.urls(s.version),
 		Version:               s.version,
 		ServiceWorkerTemplate: appWorkerJS,
 		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].Raw)),
@@ -274,7 +291,7 @@ func (r resolver) Resolve(p string) string {
 		return routes.Under(r.base, "/")
 	case p == "/web/app.wasm":
 		return routes.Under(r.base, p+"?v="+r.version)
-	case strings.HasPrefix(p, "/web/") || slices.Contains(goappFiles, p) || strings.HasPrefix(p, "/web?"):
+	case strings.HasPrefix(p, "/web/") || slices.Contains(goappFiles, p) || strings.HasPrefix(p, "/web?") || strings.HasPrefix(p, "/media/"):
 		return routes.Under(r.base, p)
 	}
 	return p

@@ -18,6 +18,7 @@ type Layout struct {
 	width   float64
 	unit    Unit
 	markers []marker // sorted by x
+	eras    []EraBand
 
 	// countLabels holds CountLabel(n) and its width for every cluster size n
 	// in this layout, so Window allocates no label strings.
@@ -34,6 +35,7 @@ type countLabel struct {
 // to scan.
 type marker struct {
 	x        float64
+	x0, x1   float64 // exact start and end of its items, days from day0
 	labelW   float32
 	g0, g1   int32 // groups [g0, g1)
 	from, to int32 // days covered, as offsets from day0
@@ -46,7 +48,7 @@ type marker struct {
 // Options.MinSpacing. Zooming in splits clusters.
 type Marker struct {
 	X          float64   // centre, content px: about the middle of the days it covers
-	X0, X1     float64   // content px of Start and End, to draw a span
+	X0, X1     float64   // content px where its events start and end (to the minute), to draw a span
 	Start, End time.Time // earliest start and latest end of its events (midnight UTC, End exclusive)
 	Precision  Precision // of its group; Mixed for a cluster of differing groups
 	Groups     int       // number of groups; more than one makes it a cluster
@@ -90,6 +92,7 @@ func (tl *Timeline) layout(z Zoom) *Layout {
 	}
 	l.cluster()
 	l.placeLabels()
+	l.placeEras()
 	return l
 }
 
@@ -112,13 +115,14 @@ func (l *Layout) cluster() {
 			m.g1 = int32(g + 1)
 			m.x = (firstX + x) / 2
 			m.from, m.to = min(m.from, from), max(m.to, to)
+			m.x0, m.x1 = min(m.x0, tl.gX0[g]), max(m.x1, tl.gX1[g])
 			if m.prec != tl.gPrec[g] {
 				m.prec = Mixed
 			}
 			continue
 		}
 		firstX = x
-		ms = append(ms, marker{x: x, g0: int32(g), g1: int32(g + 1), from: from, to: to, prec: tl.gPrec[g]})
+		ms = append(ms, marker{x: x, x0: tl.gX0[g], x1: tl.gX1[g], g0: int32(g), g1: int32(g + 1), from: from, to: to, prec: tl.gPrec[g]})
 	}
 	l.markers = ms
 }
@@ -207,9 +211,10 @@ func (l *Layout) ClampScroll(scroll, viewport float64) float64 {
 // Window is what a viewport shows, plus Options.Overscan px on each side so
 // that a small scroll needs no new DOM.
 type Window struct {
-	Left, Right float64  // content px covered, overscan included
-	Markers     []Marker // markers whose dot or shown label reaches into [Left, Right], by X
-	Ticks       []Tick   // ticks within [Left, Right] and the content, by X
+	Left, Right float64   // content px covered, overscan included
+	Markers     []Marker  // markers whose dot or shown label reaches into [Left, Right], by X
+	Ticks       []Tick    // ticks within [Left, Right] and the content, by X
+	Eras        []EraBand // eras whose band reaches into [Left, Right], by start
 }
 
 // Window is the part of the layout in a viewport px wide scrolled to
@@ -246,6 +251,11 @@ func (l *Layout) Window(scroll, viewport float64) Window {
 			}
 		}
 	}
+	for _, e := range l.eras {
+		if e.X1 >= w.Left && e.X0 <= w.Right {
+			w.Eras = append(w.Eras, e)
+		}
+	}
 	if len(l.tl.items) > 0 {
 		lo, hi := max(w.Left, 0), min(w.Right, l.width)
 		if lo <= hi {
@@ -265,8 +275,8 @@ func (l *Layout) expand(m *marker) Marker {
 	}
 	return Marker{
 		X:          m.x,
-		X0:         pad + float64(m.from)*z,
-		X1:         pad + float64(m.to)*z,
+		X0:         pad + m.x0*z,
+		X1:         pad + m.x1*z,
 		Start:      dayTime(tl.day0 + int64(m.from)),
 		End:        dayTime(tl.day0 + int64(m.to)),
 		Precision:  m.prec,

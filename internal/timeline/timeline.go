@@ -26,7 +26,9 @@ import (
 
 // Item is one event on the timeline: ID names it, [Start, End) is when it
 // happened in UTC and Label is the text shown beside its marker. An event
-// known only to the month spans the month, a day event spans the day.
+// known only to the month spans the month, a day event spans the day, an
+// event known to the minute spans its minute (and sits at it), and a span
+// of several days covers them all.
 type Item struct {
 	ID         string
 	Start, End time.Time
@@ -72,6 +74,10 @@ type Options struct {
 	MaxLabelWidth  float64 // widest label in px (160); the UI truncates longer text to this
 	CharWidth      float64 // average px per character (7), used to estimate widths when Measure is nil
 	Overscan       float64 // px beyond each side of the viewport that Window also returns (200); negative for none
+
+	// Eras are the case's labelled stretches of time, drawn as bands behind
+	// the markers; the axis covers them as well as the items.
+	Eras []Era
 
 	// Measure, when set, returns the width in px of a label. New calls it once
 	// per group, so it may be slow (a canvas measureText call) but not very slow.
@@ -136,6 +142,7 @@ type Timeline struct {
 	// items gIDs[gOff[g]:gOff[g+1]].
 	gFrom, gTo []int32
 	gPos       []float64 // where the marker goes, in days from day0
+	gX0, gX1   []float64 // the exact start and end of the group's items, in days from day0
 	gPrec      []Precision
 	gOff       []int32
 	gIDs       []string
@@ -146,7 +153,36 @@ type Timeline struct {
 	recent [4]*Layout // the layouts last asked for, most recent first
 }
 
-const secondsPerDay = 24 * 60 * 60
+const (
+	secondsPerDay = 24 * 60 * 60
+	minutesPerDay = 24 * 60
+)
+
+// floorMinute is the minute number (minutes since 1970-01-01 UTC) t falls on.
+func floorMinute(t time.Time) int64 {
+	s := t.Unix()
+	m := s / 60
+	if s%60 < 0 {
+		m--
+	}
+	return m
+}
+
+// ceilMinute is the first minute number starting at or after t.
+func ceilMinute(t time.Time) int64 {
+	m := floorMinute(t)
+	if t.Unix() > m*60 || t.Nanosecond() > 0 {
+		m++
+	}
+	return m
+}
+
+// timed reports whether an item has a time of day: it does not start and
+// end at midnight UTC, so its marker sits at its minutes, not its days.
+func timed(it Item) bool {
+	return it.Start.Unix()%secondsPerDay != 0 || it.End.Unix()%secondsPerDay != 0 ||
+		it.Start.Nanosecond() != 0 || it.End.Nanosecond() != 0
+}
 
 // floorDay is the day number (days since 1970-01-01 UTC) that t falls on.
 func floorDay(t time.Time) int64 {
@@ -202,8 +238,9 @@ func precisionOf(from, to int64) Precision {
 // New sorts items by (Start, ID), keeping the input order of equal pairs,
 // and groups the items that cover the same days: one marker for several
 // events on one day, while a month-long event stays apart from a day event
-// on the 1st. Items cover whole days (times of day are ignored for
-// placement); an End before Start counts as Start. IDs should be unique;
+// on the 1st. An item with a time of day is placed at its minutes (the
+// middle of its span) and groups only with items at the same minutes; an
+// End before Start counts as Start. IDs should be unique;
 // for a repeated ID, navigation follows its first occurrence. Options{}
 // gives the defaults.
 func New(items []Item, opt Options) *Timeline {
@@ -226,8 +263,17 @@ func New(items []Item, opt Options) *Timeline {
 		}
 		from, to := floorDay(it.Start), ceilDay(it.End)
 		to = max(to, from+1)
-		spans[i] = span{markerPos2(from, to), from, to, int32(i)}
+		sp := span{pos2: markerPos2(from, to) * minutesPerDay, from: from, to: to, i: int32(i)}
+		if timed(it) {
+			m0, m1 := floorMinute(it.Start), ceilMinute(it.End)
+			sp.pos2, sp.timed = m0+max(m1, m0+1), true
+		}
+		spans[i] = sp
 		first, last = min(first, from), max(last, to)
+	}
+	for _, e := range tl.opt.Eras {
+		from, to := floorDay(e.Start), ceilDay(e.End)
+		first, last = min(first, from), max(last, to, from+1)
 	}
 	tl.day0, tl.days = first, last-first
 	if !slices.IsSortedFunc(spans, compareSpans) { // sorted when all events are day events
@@ -237,12 +283,23 @@ func New(items []Item, opt Options) *Timeline {
 	tl.gIDs = make([]string, n)
 	for k, s := range spans {
 		tl.gIDs[k] = tl.items[s.i].ID
-		if k == 0 || s.from != spans[k-1].from || s.to != spans[k-1].to {
+		x0, x1 := float64(s.from-first), float64(s.to-first)
+		if s.timed {
+			it := &tl.items[s.i]
+			x0 = float64(floorMinute(it.Start)-first*minutesPerDay) / minutesPerDay
+			x1 = float64(max(ceilMinute(it.End), floorMinute(it.Start)+1)-first*minutesPerDay) / minutesPerDay
+		}
+		if k == 0 || s.from != spans[k-1].from || s.to != spans[k-1].to || s.pos2 != spans[k-1].pos2 {
 			tl.gOff = append(tl.gOff, int32(k))
 			tl.gFrom = append(tl.gFrom, int32(s.from-first))
 			tl.gTo = append(tl.gTo, int32(s.to-first))
-			tl.gPos = append(tl.gPos, float64(s.pos2-2*first)/2)
+			tl.gPos = append(tl.gPos, float64(s.pos2-2*first*minutesPerDay)/(2*minutesPerDay))
+			tl.gX0 = append(tl.gX0, x0)
+			tl.gX1 = append(tl.gX1, x1)
 			tl.gPrec = append(tl.gPrec, precisionOf(s.from, s.to))
+		} else {
+			g := len(tl.gX0) - 1
+			tl.gX0[g], tl.gX1[g] = min(tl.gX0[g], x0), max(tl.gX1[g], x1)
 		}
 		tl.itemGroup[s.i] = int32(len(tl.gOff) - 1)
 	}
@@ -303,11 +360,13 @@ func sortItems(items []Item) []Item {
 	return sorted
 }
 
-// span is the days [from, to) that item i covers; pos2 is twice the day
-// where its marker goes (see markerPos2).
+// span is the days [from, to) that item i covers; pos2 is twice the
+// minute where its marker goes (see markerPos2 for items without a time of
+// day, the middle of their minutes for timed ones).
 type span struct {
 	pos2, from, to int64
 	i              int32
+	timed          bool
 }
 
 func compareSpans(a, b span) int {
@@ -321,14 +380,14 @@ func compareSpans(a, b span) int {
 }
 
 // sortSpans sorts the spans of items sorted by Start, by compareSpans. The
-// spans of single days are in that order already, so it moves the longer
-// ones (months, years: usually few) aside, sorts them and merges them back
-// in from the end.
+// spans of single days are in that order already, so it moves the others
+// (months, years, times of day: usually few) aside, sorts them and merges
+// them back in from the end.
 func sortSpans(spans []span) {
 	var long []span
 	days := 0
 	for _, s := range spans {
-		if s.to-s.from == 1 {
+		if s.to-s.from == 1 && !s.timed {
 			spans[days] = s
 			days++
 		} else {

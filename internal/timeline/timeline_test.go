@@ -33,7 +33,8 @@ func TestNewSortsAndGroups(t *testing.T) {
 		ids        []string
 	}
 	want := []group{
-		{date(2017, 3, 1), date(2017, 3, 2), Day, []string{"a", "g", "c"}},
+		{date(2017, 3, 1), date(2017, 3, 2), Day, []string{"c"}}, // at 10:30, its middle: before the day's marker at noon
+		{date(2017, 3, 1), date(2017, 3, 2), Day, []string{"a", "g"}},
 		{date(2017, 3, 1), date(2017, 3, 4), Days, []string{"e"}},
 		{date(2017, 3, 2), date(2017, 3, 3), Day, []string{"f"}},
 		{date(2017, 3, 1), date(2017, 4, 1), Month, []string{"b"}}, // not merged with the day events on the 1st
@@ -172,7 +173,11 @@ func TestSortSpansMatchesCompare(t *testing.T) {
 			if r.IntN(100) < long {
 				to += r.Int64N(400)
 			}
-			spans[i] = span{markerPos2(from, to), from, to, int32(i)}
+			spans[i] = span{pos2: markerPos2(from, to) * minutesPerDay, from: from, to: to, i: int32(i)}
+			if to == from+1 && r.IntN(100) < long/2 { // a time of day
+				m := from*minutesPerDay + r.Int64N(minutesPerDay)
+				spans[i].pos2, spans[i].timed = 2*m+1, true
+			}
 		}
 		want := slices.Clone(spans)
 		slices.SortFunc(want, compareSpans)
