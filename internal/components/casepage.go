@@ -169,12 +169,22 @@ func glossarySection(c *casefile.Case) app.UI {
 	)
 }
 
-// caseFooter credits who made the explainer and when it was last checked.
+// caseFooter credits who made the explainer and when it was last checked,
+// and links the list of every case.
 func caseFooter(c *casefile.Case) app.UI {
 	return app.Footer().Class("case-footer").ID("case-footer").Body(
 		app.Range(c.Credits).Slice(func(i int) app.UI {
 			return app.P().Text(c.Credits[i])
 		}),
 		app.P().Text("Updated "+c.Updated+". Made with Docket."),
+		app.P().Body(FullPageLink(routes.CaseList).Text("All cases")),
 	)
+}
+
+// FullPageLink is a link to one of the site's pages that are not the
+// app's (the list of cases): the browser loads it as a page. go-app would
+// follow it inside the app, which shows only cases; docket.js stops its
+// click from reaching go-app's handler (data-full-page).
+func FullPageLink(path string) app.HTMLA {
+	return app.A().Href(Href(path)).Attr("data-full-page", "true")
 }
