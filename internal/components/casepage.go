@@ -124,10 +124,14 @@ func (p *CasePage) appNotices() app.UI {
 }
 
 // caseHeader shows what the case is: its title, summary and where it was
-// heard, and the page's sections.
+// heard, and the page's sections; above them, the brand and a link to the
+// list of every case.
 func caseHeader(c *casefile.Case) app.UI {
 	return app.Header().Class("case-header").Body(
-		app.P().Class("brand").Text("Docket"),
+		app.Div().Class("site-bar").Body(
+			app.P().Class("brand").Text("Docket"),
+			FullPageLink(routes.CaseList).Class("site-bar-link").Text("All cases"),
+		),
 		app.H1().Text(c.Title),
 		app.P().Class("summary").Text(c.Summary),
 		app.Dl().Class("case-meta").Body(
@@ -169,15 +173,13 @@ func glossarySection(c *casefile.Case) app.UI {
 	)
 }
 
-// caseFooter credits who made the explainer and when it was last checked,
-// and links the list of every case.
+// caseFooter credits who made the explainer and when it was last checked.
 func caseFooter(c *casefile.Case) app.UI {
 	return app.Footer().Class("case-footer").ID("case-footer").Body(
 		app.Range(c.Credits).Slice(func(i int) app.UI {
 			return app.P().Text(c.Credits[i])
 		}),
 		app.P().Text("Updated "+c.Updated+". Made with Docket."),
-		app.P().Body(FullPageLink(routes.CaseList).Text("All cases")),
 	)
 }
 

@@ -17,7 +17,7 @@ import (
 // desktop, on the server and on both exports: both cases are listed,
 // newest first, nothing is wider than the screen, axe finds nothing in
 // light or dark mode, and a reader follows a link to a case and, once the
-// app has taken the case page over, its footer's "All cases" link back to
+// app has taken the case page over, its header's "All cases" link back to
 // the list, which loads as a page of its own (not inside the app).
 func TestCaseList(t *testing.T) {
 	browsertest.ForEachSite(t, testCaseList)
@@ -52,7 +52,7 @@ func testCaseList(t *testing.T, site browsertest.Site) {
 		b.CheckAxe(t, "the list of cases, dark")
 		b.Run(t, browsertest.EmulateColorScheme("light"))
 
-		// To a case, and back from its footer once the app runs the page.
+		// To a case, and back from its header once the app runs the page.
 		var h1, path string
 		var listed int
 		var appPage bool
@@ -65,14 +65,14 @@ func testCaseList(t *testing.T, site browsertest.Site) {
 		b.CheckAxe(t, "a case page, with its All cases link")
 		if site.Name == "server" {
 			var png []byte
-			b.Run(t, chromedp.Screenshot("footer.case-footer", &png, chromedp.ByQuery))
+			b.Run(t, chromedp.Screenshot("header.case-header", &png, chromedp.ByQuery))
 			dir := filepath.Join(browsertest.ModuleRoot(t), "bin", "screenshots")
-			if err := os.WriteFile(filepath.Join(dir, "case-footer-"+strconv.Itoa(width)+".png"), png, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, "case-header-"+strconv.Itoa(width)+".png"), png, 0o644); err != nil {
 				t.Fatal(err)
 			}
 		}
 		b.Run(t,
-			chromedp.Click(`footer.case-footer a[data-full-page]`, chromedp.ByQuery),
+			chromedp.Click(`header.case-header a[data-full-page]`, chromedp.ByQuery),
 			browsertest.WaitFor(`location.pathname.endsWith("/cases/") && document.querySelector("ol.case-index-list") !== null`, 30*time.Second),
 			chromedp.Evaluate(`location.pathname`, &path),
 			chromedp.Evaluate(`document.querySelectorAll("ol.case-index-list > li").length`, &listed),

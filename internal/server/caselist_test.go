@@ -278,8 +278,8 @@ func TestCaseListFollowsTheDatabase(t *testing.T) {
 		if got, _ := doc.Attr(t, `meta[property="og:description"]`, "content"); got == "" {
 			t.Error("the published case's page has no og:description")
 		}
-		if href, _ := doc.Attr(t, `footer a[data-full-page]`, "href"); href != "/cases/" {
-			t.Errorf("the case page's footer links %q; want the list, /cases/", href)
+		if href, _ := doc.Attr(t, `header.case-header a[data-full-page]`, "href"); href != "/cases/" {
+			t.Errorf("the case page's header links %q; want the list, /cases/", href)
 		}
 
 		if err := st.db.Unpublish(ctx, "fresh", ed.ID, "legal review"); err != nil {
