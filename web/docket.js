@@ -9,6 +9,8 @@
 //    on every change of its height and after each Pym width message.
 // 3. Ready: inside an iframe, once the interactive version has started,
 //    the page posts {docket: "ready", height} to its host, once.
+// 4. Full-page links: a link to a page that is not the app's (the list of
+//    cases) loads as a page instead of inside the app.
 (function () {
   "use strict";
 
@@ -72,6 +74,14 @@
         Object.defineProperty(window, name, { value: memoryStorage(), configurable: true });
       } catch (e2) { /* nothing more to do: the app copes without storage */ }
     }
+  });
+
+  // Links to the site's pages that are not the app's (the list of cases,
+  // marked data-full-page) load as pages: go-app follows every link of the
+  // site inside the app, which shows only cases. The click stops at the
+  // document, before go-app's handler on the window; the browser follows it.
+  document.addEventListener("click", function (e) {
+    if (e.target instanceof Element && e.target.closest("a[data-full-page]")) e.stopPropagation();
   });
 
   if (window.parent === window) return;

@@ -140,6 +140,10 @@ func ContentType(name string) string {
 		return "text/css; charset=utf-8"
 	case ".html":
 		return "text/html; charset=utf-8"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".xml":
+		return "application/xml; charset=utf-8"
 	}
 	if t := mime.TypeByExtension(ext); t != "" {
 		return t

@@ -69,6 +69,7 @@ type Summary struct {
 	ID      string `json:"id"`
 	Title   string `json:"title"`
 	Summary string `json:"summary"`
+	Court   string `json:"court"`
 	Status  string `json:"status"`
 	Updated string `json:"updated"`
 	First   Date   `json:"first"` // the earliest event's date
@@ -80,7 +81,7 @@ type Summary struct {
 // the events that start earliest and latest (by Start, then End), whatever
 // their order in the file; both are zero when no event has a valid date.
 func SummaryOf(c *Case) Summary {
-	s := Summary{ID: c.ID, Title: c.Title, Summary: c.Summary, Status: c.Status, Updated: c.Updated}
+	s := Summary{ID: c.ID, Title: c.Title, Summary: c.Summary, Court: c.Court, Status: c.Status, Updated: c.Updated}
 	var first, last *Date
 	for i := range c.Events {
 		d := &c.Events[i].Date

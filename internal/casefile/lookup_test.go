@@ -73,7 +73,7 @@ func TestSummaryOf(t *testing.T) {
 	c.Events = append(c.Events, Event{ID: "undated", Date: Date{Value: "soon", Precision: Day}})
 	got := SummaryOf(c)
 	want := Summary{
-		ID: "demo-appeal", Title: c.Title, Summary: c.Summary, Status: "decided", Updated: "2026-11-29",
+		ID: "demo-appeal", Title: c.Title, Summary: c.Summary, Court: c.Court, Status: "decided", Updated: "2026-11-29",
 		First: Date{Value: "2018", Precision: Year},
 		Last:  Date{Value: "2020-06-15", Precision: Day},
 	}

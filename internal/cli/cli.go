@@ -325,7 +325,7 @@ func exportSite(ctx context.Context, args []string, env Env) int {
 	}
 	fmt.Fprintf(env.Stdout, "docket export: wrote %d files to %s\n", n, opts.Out)
 	if opts.URL == "" {
-		fmt.Fprintln(env.Stderr, "docket export: no -url given: social tags and oEmbed name http://localhost; for a public site, export again with -url https://your.site/path/")
+		fmt.Fprintln(env.Stderr, "docket export: no -url given: social tags and oEmbed name http://localhost, and no sitemap.xml or robots.txt is written; for a public site, export again with -url https://your.site/path/")
 	}
 	return 0
 }

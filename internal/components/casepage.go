@@ -124,10 +124,14 @@ func (p *CasePage) appNotices() app.UI {
 }
 
 // caseHeader shows what the case is: its title, summary and where it was
-// heard, and the page's sections.
+// heard, and the page's sections; above them, the brand and a link to the
+// list of every case.
 func caseHeader(c *casefile.Case) app.UI {
 	return app.Header().Class("case-header").Body(
-		app.P().Class("brand").Text("Docket"),
+		app.Div().Class("site-bar").Body(
+			app.P().Class("brand").Text("Docket"),
+			FullPageLink(routes.CaseList).Class("site-bar-link").Text("All cases"),
+		),
 		app.H1().Text(c.Title),
 		app.P().Class("summary").Text(c.Summary),
 		mediaView(c, c.Media),
@@ -178,4 +182,12 @@ func caseFooter(c *casefile.Case) app.UI {
 		}),
 		app.P().Text("Updated "+c.Updated+". Made with Docket."),
 	)
+}
+
+// FullPageLink is a link to one of the site's pages that are not the
+// app's (the list of cases): the browser loads it as a page. go-app would
+// follow it inside the app, which shows only cases; docket.js stops its
+// click from reaching go-app's handler (data-full-page).
+func FullPageLink(path string) app.HTMLA {
+	return app.A().Href(Href(path)).Attr("data-full-page", "true")
 }

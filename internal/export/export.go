@@ -1,8 +1,9 @@
 // Package export writes Docket as static files that any static host (an
 // object store behind a CDN, GitHub Pages, nginx) serves with no Go
-// process: every page, event page and embed of every case, the case data,
-// the schema, the manifest, the service worker, icons and the wasm, with
-// .br and .gz copies, oEmbed responses as files, and a _headers file with
+// process: every page, event page and embed of every case, the list of
+// cases, the case data, the schema, the manifest, the service worker,
+// icons and the wasm, with .br and .gz copies, oEmbed responses as files,
+// sitemap.xml and robots.txt (with a public URL), and a _headers file with
 // the server's caching and security headers.
 package export
 
@@ -78,7 +79,7 @@ func Run(opts Options, web fs.FS) (files int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	return export(opts.Out, s, s.Handler(), host)
+	return export(opts.Out, s, s.Handler(), host, opts.URL != "")
 }
 
 // openExisting opens a database to read its published cases; a SQLite
@@ -99,8 +100,10 @@ func openExisting(dbURL string) (*store.DB, error) {
 // export writes every file of s, as h answers it, into out. It writes into
 // a temporary folder beside out and renames it into place only when the
 // whole site is written: a failed export leaves no half-written site that
-// a deploy script could publish.
-func export(out string, s *server.Server, h http.Handler, host string) (files int, err error) {
+// a deploy script could publish. With public (-url given), it writes the
+// sitemap and robots.txt too; without, it writes neither, since a sitemap
+// must name the site's real address.
+func export(out string, s *server.Server, h http.Handler, host string, public bool) (files int, err error) {
 	if err := checkOut(out); err != nil {
 		return 0, err
 	}
@@ -117,7 +120,7 @@ func export(out string, s *server.Server, h http.Handler, host string) (files in
 		return 0, err
 	}
 	base := s.Base()
-	w := writer{out: tmp, handler: h, host: host, base: base}
+	w := writer{out: tmp, handler: h, host: host, base: base, public: public}
 
 	// Pages: the default case at the root; each case, its events and its
 	// embed in folders of their own, so /cases/x/ is cases/x/index.html.
@@ -133,7 +136,11 @@ func export(out string, s *server.Server, h http.Handler, host string) (files in
 		page := "http://" + host + base + strings.TrimPrefix(p, "/")
 		w.file("/oembed?format=json&url="+url.QueryEscape(page), server.StaticOEmbedPath(p))
 	}
+	w.file(routes.CaseList, "cases/index.html")
 	for _, f := range rootFiles {
+		w.file(f, strings.TrimPrefix(f, "/"))
+	}
+	for _, f := range w.crawlerFiles() {
 		w.file(f, strings.TrimPrefix(f, "/"))
 	}
 	w.file("/api/cases", "api/cases.json")
@@ -193,8 +200,18 @@ type writer struct {
 	handler http.Handler
 	host    string
 	base    string
+	public  bool // the host is the site's public one (-url)
 	files   int
 	err     error
+}
+
+// crawlerFiles are the files for search engines, written only with the
+// site's public URL: a sitemap's addresses must be absolute and real.
+func (w *writer) crawlerFiles() []string {
+	if !w.public {
+		return nil
+	}
+	return []string{routes.Sitemap, routes.Robots}
 }
 
 func (w *writer) get(target string, header ...string) *httptest.ResponseRecorder {
@@ -296,7 +313,7 @@ func (w *writer) headersFile(s *server.Server) error {
 		{"/api/*", "/api/cases"},
 		{"/oembed/*", "/oembed?format=json&url=" + url.QueryEscape("http://"+w.host+w.base)},
 	}
-	for _, f := range rootFiles {
+	for _, f := range append(rootFiles, w.crawlerFiles()...) {
 		kinds = append(kinds, struct{ pattern, sample string }{f, f})
 	}
 	if media := s.MediaPaths(); len(media) > 0 {

@@ -328,7 +328,7 @@ func TestExportRefusesABrokenSite(t *testing.T) {
 		s.Handler().ServeHTTP(w, r)
 	})
 	out := filepath.Join(t.TempDir(), "site")
-	_, err = export(out, s, h, "localhost")
+	_, err = export(out, s, h, "localhost", false)
 	if err == nil || !strings.Contains(err.Error(), broken) || !strings.Contains(err.Error(), "500") {
 		t.Fatalf("export with a failing page: %v; want an error naming %s and its status", err, broken)
 	}

@@ -85,3 +85,7 @@ func Attr(n *html.Node, name string) (string, bool) {
 	}
 	return "", false
 }
+
+// Within is the part of a document under n, to check one element's
+// content (one entry of a list) by selectors.
+func Within(n *html.Node) Doc { return Doc{n} }

@@ -51,6 +51,19 @@ var compiled = func() []*regexp.Regexp {
 // Home is the full page of the default case.
 const Home = "/"
 
+// The site's own pages beside the app's, which the server writes without
+// the wasm (so they are not in Table, and a link to them from an app page
+// must load as a page, not inside the app): the list of published cases,
+// and what crawlers read.
+const (
+	// CaseList lists every published case, newest update first.
+	CaseList = "/cases/"
+	// Sitemap lists the pages of every published case, for search engines.
+	Sitemap = "/sitemap.xml"
+	// Robots is robots.txt, which names the sitemap.
+	Robots = "/robots.txt"
+)
+
 // casePrefix starts the full page of any case: /cases/{id}; embedPrefix
 // the embed of a case: /embed/{id}.
 const (

@@ -111,8 +111,7 @@ func (s *Server) serveOEmbed(w http.ResponseWriter, r *http.Request) error {
 		Width:        width,
 		Height:       height,
 	}
-	if (maxW == 0 || maxW >= shareImageWidth) && (maxH == 0 || maxH >= shareImageHeight) {
-		card := s.shareCard(r)
+	if card := s.shareCard(r); card.URL != "" && (maxW == 0 || maxW >= card.Width) && (maxH == 0 || maxH >= card.Height) {
 		res.ThumbnailURL, res.ThumbnailWidth, res.ThumbnailHeight = card.URL, card.Width, card.Height
 	}
 	b, err := json.Marshal(res)

@@ -341,15 +341,24 @@ func (s *Server) withHeadTags(r *http.Request, c *casefile.Case, defaultID strin
 		Description: c.Summary,
 		Canonical:   s.siteURL(r, canonicalPath(r.URL, c, defaultID)),
 		OEmbed:      discovery,
+		Modified:    c.Updated,
 		Image:       s.shareCard(r),
 		Embed:       routes.IsEmbed(r.URL.Path),
 	})
 }
 
 // shareCard is Docket's share card picture, for Open Graph, Twitter cards
-// and oEmbed.
+// and oEmbed; none (a zero ShareImage) when the build has no share.png.
 func (s *Server) shareCard(r *http.Request) pages.ShareImage {
-	return pages.ShareImage{URL: s.siteURL(r, shareImage), Width: shareImageWidth, Height: shareImageHeight, Alt: "Docket: court cases explained"}
+	return s.shareCardAt(s.origin(r))
+}
+
+// shareCardAt is shareCard with the site at origin.
+func (s *Server) shareCardAt(origin string) pages.ShareImage {
+	if _, ok := s.assets[strings.TrimPrefix(shareImage, "/web/")]; !ok {
+		return pages.ShareImage{}
+	}
+	return pages.ShareImage{URL: origin + routes.Under(s.cfg.Base, shareImage), Width: shareImageWidth, Height: shareImageHeight, Alt: "Docket: court cases explained"}
 }
 
 // InlineCaseLimit is the largest case, as JSON, that a page carries

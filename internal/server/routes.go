@@ -34,6 +34,10 @@ func (s *Server) routes() http.Handler {
 	if s.editor != nil {
 		s.editor.register(mux)
 	}
+	mux.Handle("GET "+routes.CaseList+"{$}", s.handle(s.serveCaseList))
+	mux.Handle("GET "+strings.TrimSuffix(routes.CaseList, "/"), http.RedirectHandler(routes.Under(s.cfg.Base, routes.CaseList), http.StatusMovedPermanently))
+	mux.Handle("GET "+routes.Sitemap, s.handle(s.serveSitemap))
+	mux.Handle("GET "+routes.Robots, s.handle(s.serveRobots))
 	mux.Handle("GET /oembed", s.handle(s.serveOEmbed))
 	mux.Handle("GET /embed-code/{id}", s.handle(s.serveEmbedCode))
 	mux.Handle("/", s.handle(s.servePage))
