@@ -73,6 +73,7 @@ type converter struct {
 	images   int
 	links    int
 	fromText int // sources made from links in the text
+	listed   int // sources read back from a Docket export's source lists
 	labels   int
 	spans    int
 	minutes  int
@@ -145,8 +146,8 @@ func (cv *converter) events() {
 	}
 	if i := outOfOrder(list); i > 0 {
 		pe := list[i]
-		cv.r.add(Changed, "", "the events were put in date order, as TimelineJS shows them (Docket lists them as the file does): %s (%q, %s) was after an event of %s, for one",
-			pe.at, shorten(pe.ev.Title, 40), pe.ev.Date.Value, list[i-1].ev.Date.Value)
+		cv.r.add(Changed, "", "the events were put in date order, the order TimelineJS shows them in; Docket shows events in the order the case file lists them, so the case file lists them by date. For one, %s (%q, %s) came after an event of %s in %s",
+			pe.at, shorten(pe.ev.Title, 40), pe.ev.Date.Value, list[i-1].ev.Date.Value, cv.t.Name)
 		slices.SortStableFunc(list, byStart)
 	}
 	for i, pe := range list {
@@ -346,6 +347,7 @@ func (cv *converter) listedSource(ls listedSource) string {
 			s.Publisher = strings.TrimPrefix(u.Hostname(), "www.")
 		}
 	}
+	cv.listed++
 	return cv.addSource(s, key)
 }
 

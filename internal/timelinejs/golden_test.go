@@ -111,7 +111,8 @@ func marshal(t *testing.T, c *casefile.Case) []byte {
 }
 
 // TestGoldenExport exports the golden case in both formats (golden files
-// too) and imports the exports: each gives back the very same case.
+// too) and imports the exports: each gives back the very same case, and
+// its report says the sources came back from the export's lists.
 func TestGoldenExport(t *testing.T) {
 	want := readTestdata(t, "gideon.case.json")
 	c, err := casefile.Decode("gideon.case.json", want)
@@ -127,9 +128,12 @@ func TestGoldenExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		golden(t, f.golden, data)
-		back, _, err := Import(f.golden, bytes.NewReader(data), Auto)
+		back, rep, err := Import(f.golden, bytes.NewReader(data), Auto)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if !hasItem(rep, Mapped, "the sources a Docket export listed under each slide's text, as sources: 3") {
+			t.Errorf("importing %s does not say its 3 sources came back from the export's lists:\n%s", f.golden, rep)
 		}
 		if got := marshal(t, back); !bytes.Equal(got, want) {
 			t.Errorf("importing %s does not give back gideon.case.json:\n%s", f.golden, got)

@@ -76,7 +76,7 @@ func (cv *converter) media(s Slide, prefix, headline string) (*casefile.Media, [
 		// a file beside the timeline: Docket serves it from the case's folder
 		img, todos := cv.image(at, prefix, raw, m.Alt, captionText, creditText)
 		todos = append(todos, Item{Kind: ToDo, Where: at.Field("media.url"),
-			What: fmt.Sprintf("copy the image file into the case's folder as %s", raw)})
+			What: fmt.Sprintf("copy the image file into the folder that holds the case file, as %s", raw)})
 		return &casefile.Media{Image: img}, todos
 	case u.Scheme == "https" && u.Host != "" && isImage:
 		img, todos := cv.image(at, prefix, raw, m.Alt, captionText, creditText)
@@ -112,10 +112,10 @@ func (cv *converter) image(at Locator, prefix, src, alt, caption, credit string)
 	case caption != "":
 		img.Alt = caption
 		todos = append(todos, Item{Kind: ToDo, Where: at.Field("media.alt"), Path: prefix + ".image.alt",
-			What: "the image has no alt text: its caption was copied into alt; rewrite it to say what the picture shows"})
+			What: "the image has no alt text (what screen readers say in place of the picture): its caption was copied there; rewrite it to say what the picture shows"})
 	default:
 		todos = append(todos, Item{Kind: ToDo, Where: at.Field("media.alt"), Path: prefix + ".image.alt",
-			What: "the image has no alt text: write what the picture shows (alt is required)"})
+			What: "the image has no alt text (what screen readers say in place of the picture): write what the picture shows; it is required"})
 	}
 	return img, todos
 }

@@ -70,7 +70,7 @@ var headings = []struct {
 	title string
 }{
 	{Mapped, "Carried over"},
-	{Changed, "Changed (check these)"},
+	{Changed, "Changed: check these"},
 	{Dropped, "Not carried over"},
 	{ToDo, "To do before the case can be published"},
 	{Note, "Good to know"},

@@ -61,7 +61,7 @@ func (cv *converter) problemToDo(p casefile.Problem) Item {
 			where := fmt.Sprintf("event %q (%s)", ev.ID, cv.eventAt[i])
 			if m[2] == "sources" && strings.HasPrefix(p.Message, "needs at least") {
 				return Item{Kind: ToDo, Where: where, Path: p.Path,
-					What: "add a source, the document it rests on: no link in its text became one"}
+					What: "add a source, the document it rests on (no link in its text became one)"}
 			}
 			return Item{Kind: ToDo, Where: where, Path: p.Path, What: m[2] + ": " + p.Message}
 		}
@@ -93,10 +93,13 @@ func (cv *converter) summarize() {
 		if c.Summary != "" {
 			parts = append(parts, "summary")
 		}
-		if c.Media != nil {
-			parts = append(parts, "lead media")
+		switch {
+		case c.Media != nil && c.Media.Image != nil:
+			parts = append(parts, "the image under the summary")
+		case c.Media != nil:
+			parts = append(parts, "the link under the summary")
 		}
-		add("the title slide: the case's %s", strings.Join(parts, ", "))
+		add("the title slide, as the case's %s", joinAnd(parts))
 	}
 	add("%d of %d event slide%s as events", len(c.Events), len(t.Events), plural(len(t.Events)))
 	if cv.spans > 0 {
@@ -106,7 +109,7 @@ func (cv *converter) summarize() {
 		add("times of day, to the minute: %d", cv.minutes)
 	}
 	if cv.labels > 0 {
-		add("display dates, as date labels: %d", cv.labels)
+		add("display dates, shown to readers in place of the date: %d", cv.labels)
 	}
 	if len(c.Categories) > 0 && !cv.anyGroup() {
 		add("no slide has a Group: every event is in one category, %q", c.Categories[0].Label)
@@ -123,19 +126,33 @@ func (cv *converter) summarize() {
 	if cv.fromText > 0 {
 		add("links in the text, as sources: %d (the link's text is the title, its site the publisher: check both)", cv.fromText)
 	}
+	if cv.listed > 0 {
+		add("the sources a Docket export listed under each slide's text, as sources: %d", cv.listed)
+	}
 	if cv.images+cv.links > 0 {
 		add("media: %d image%s, %d link%s", cv.images, plural(cv.images), cv.links, plural(cv.links))
 	}
 	if cv.links > 0 {
 		cv.r.add(Note, "", "videos, posts, maps and pages are shown as link cards: Docket embeds no third-party player or post, so readers are not tracked by a page they did not choose to open")
 	}
-	add("HTML in the text as plain text, paragraphs kept")
+	add("the text, as plain text: paragraphs kept, formatting such as bold and italics left out")
 	items := make([]Item, 0, len(mapped)+len(cv.r.Items))
 	for _, m := range mapped {
 		items = append(items, Item{Kind: Mapped, What: m})
 	}
 	cv.r.Items = append(items, cv.r.Items...)
-	cv.r.add(Note, "", "a quiz and a glossary are optional; TimelineJS has neither, so add them in the Studio if the case needs them")
+	if cv.images > 0 {
+		cv.r.add(Note, "", `an image shows in a 3:2 box (the page keeps its room while it loads); give its width and height in pixels ("width": 600, "height": 800 beside its "src") and it keeps its own shape`)
+	}
+	cv.r.add(Note, "", "a quiz and a glossary are optional; TimelineJS has neither, so add them to the case if it needs them")
+}
+
+// joinAnd joins words as a sentence lists them: "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func ies(n int) string {
