@@ -6,7 +6,7 @@ ADDR     ?= localhost:8080
 DB       ?= $(or $(DATABASE_URL),sqlite:docket-data/docket.db)
 GOFILES  := $(shell find app internal server web -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name '*.go' 2>/dev/null)
-WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
+WASMTEST := ./internal/answers/... ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
 # The go command in the bench tools' own module.
 TOOLS    := $(GO) -C internal/tools/bench
 
