@@ -137,3 +137,14 @@ func TestPagePath(t *testing.T) {
 		t.Errorf("PagePath of another case = %q; want /cases/b/", got)
 	}
 }
+
+func TestAnswersPath(t *testing.T) {
+	if p := AnswersPath("a-b"); p != "/api/cases/a-b/answers" || !IsAnswers(p) {
+		t.Errorf("AnswersPath = %q", p)
+	}
+	for _, p := range []string{"/api/cases/a/answers/", "/api/cases/A/answers", "/api/cases/a", "/api/cases/a/b/answers", "/cases/a/answers"} {
+		if IsAnswers(p) {
+			t.Errorf("IsAnswers(%q)", p)
+		}
+	}
+}

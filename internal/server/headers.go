@@ -18,6 +18,16 @@ const (
 	permissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 
+// csp is the Content-Security-Policy without frame-ancestors: cspBase, and
+// for an export that counts answers elsewhere, that server's origin in
+// connect-src.
+func (s *Server) csp() string {
+	if u := s.cfg.StatsURL; u != nil {
+		return strings.Replace(cspBase, "connect-src 'self'", "connect-src 'self' "+u.Scheme+"://"+u.Host, 1)
+	}
+	return cspBase
+}
+
 // headers sets the headers every response carries, and the framing policy:
 // embeds may be framed by any site (or the -frame-ancestors list), every
 // other page only by this site.
@@ -27,12 +37,13 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Permissions-Policy", permissionsPolicy)
+		csp := s.csp()
 		if routes.IsEmbed(r.URL.Path) {
 			// Embeds are made to be framed: by any site, or by the
 			// -frame-ancestors list.
-			h.Set("Content-Security-Policy", cspBase+"; frame-ancestors "+s.cfg.FrameAncestors)
+			h.Set("Content-Security-Policy", csp+"; frame-ancestors "+s.cfg.FrameAncestors)
 		} else {
-			h.Set("Content-Security-Policy", cspBase+"; frame-ancestors 'self'")
+			h.Set("Content-Security-Policy", csp+"; frame-ancestors 'self'")
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
 			h.Set("X-Frame-Options", "SAMEORIGIN")
 		}
@@ -44,6 +55,13 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		if routes.IsEditor(r.URL.Path) {
 			// Signed-in answers: never stored, never read by other origins.
 			h.Set("Cache-Control", "no-store")
+		} else if routes.IsAnswers(r.URL.Path) {
+			// Counting: from this site only, or from the one origin of a
+			// static export named by -stats-origin.
+			h.Add("Vary", "Origin")
+			if o := r.Header.Get("Origin"); s.stats != nil && o != "" && o == s.stats.origin {
+				h.Set("Access-Control-Allow-Origin", o)
+			}
 		} else if strings.HasPrefix(r.URL.Path, "/web/") || strings.HasPrefix(r.URL.Path, "/api/") {
 			h.Set("Access-Control-Allow-Origin", "*")
 			h.Set("Cross-Origin-Resource-Policy", "cross-origin")
