@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"docket/internal/casefile"
 	"docket/internal/quiz"
@@ -36,6 +37,17 @@ const (
 	// 41 % and 59 % right, readers are said to be split.
 	ClearMajority = 60
 )
+
+// Env is the browser program's variable (app.Getenv) that says where to
+// count answers: the base of a Docket site ("/", "/explainers/", or a
+// server's URL for a static export); "" means counting is off and the quiz
+// calls nothing.
+const Env = "DOCKET_STATS"
+
+// URL is where a case's answers are counted and read, under base (Env).
+func URL(base, caseID string) string {
+	return strings.TrimRight(base, "/") + "/api/cases/" + caseID + "/answers"
+}
 
 // MaxBody is the largest answer a browser sends, in bytes.
 const MaxBody = 2 << 10

@@ -1,6 +1,8 @@
 package answers
 
 import (
+	"docket/internal/quiz"
+
 	"slices"
 	"strings"
 )
@@ -50,3 +52,19 @@ func (s Sent) With(item string) Sent {
 
 // String is s as kept in local storage.
 func (s Sent) String() string { return strings.Join(s.items, " ") }
+
+// Score is what a reader who finished the quiz sends: how many questions
+// they got wholly right. It reports false until every question is answered
+// (a reader who skipped one has not finished).
+func Score(s quiz.State) (int, bool) {
+	if !s.Done() {
+		return 0, false
+	}
+	n := 0
+	for _, it := range s.Review() {
+		if it.Result.Correct {
+			n++
+		}
+	}
+	return n, true
+}

@@ -23,6 +23,7 @@ import (
 	"sync"
 	"time"
 
+	"docket/internal/answers"
 	"docket/internal/asset"
 	"docket/internal/auth"
 	"docket/internal/casefile"
@@ -236,10 +237,6 @@ func (s *Server) statsBase() string {
 	return ""
 }
 
-// StatsEnv is the browser program's variable that says where to count
-// answers; "" (unset) means nowhere.
-const StatsEnv = "DOCKET_STATS"
-
 // cleanFrameAncestors checks a -frame-ancestors list: "*", or sources
 // such as https://example.org or https://*.example.org, space-separated.
 func cleanFrameAncestors(list string) (string, error) {
@@ -312,7 +309,7 @@ func (s *Server) appHandler() (*app.Handler, error) {
 		ServiceWorkerTemplate: appWorkerJS,
 		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].Raw)),
 		Resources:             resolver{version: s.version, base: s.cfg.Base},
-		Env:                   map[string]string{StatsEnv: s.statsBase()},
+		Env:                   map[string]string{answers.Env: s.statsBase()},
 	}, nil
 }
 
