@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"docket/internal/casefile"
+	"docket/internal/quiz"
 )
 
 // testCase has one question of each kind.
@@ -113,6 +114,29 @@ func TestParse(t *testing.T) {
 		got, err := Parse([]byte(tt.in))
 		if (err == nil) != tt.ok || (tt.ok && !reflect.DeepEqual(got, tt.want)) {
 			t.Errorf("Parse(%.40q) = %+v, %v; want %+v, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestScoreAndURL(t *testing.T) {
+	c := testCase()
+	s := quiz.New(c.Quiz, c.ID)
+	if _, ok := Score(s); ok {
+		t.Error("a reader who answered nothing has a final score")
+	}
+	s.Answer("prejudice", []int{1}) // right
+	s.Answer("dismissal", []int{0}) // partly: not wholly right
+	if _, ok := Score(s); ok {
+		t.Error("a reader who skipped a question has a final score")
+	}
+	s.Answer("moot", []int{1}) // right
+	if got, ok := Score(s); !ok || got != 2 {
+		t.Errorf("Score = %d, %v; want 2 (partly right is not right)", got, ok)
+	}
+	for base, want := range map[string]string{"/": "/api/cases/demo/answers", "/explainers/": "/explainers/api/cases/demo/answers",
+		"https://docket.example.org/": "https://docket.example.org/api/cases/demo/answers", "https://d.example.org/sub": "https://d.example.org/sub/api/cases/demo/answers"} {
+		if got := URL(base, "demo"); got != want {
+			t.Errorf("URL(%q) = %q; want %q", base, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -184,4 +185,39 @@ func Thousands(n int64) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// MostPickedWrong is the wrong choice of q that readers picked most (the
+// first of a tie), or false when no reader picked a wrong one: the
+// misunderstanding an editor may want to address.
+func (s Stats) MostPickedWrong(q casefile.Question) (int, bool) {
+	qs, ok := s.Questions[q.ID]
+	if !ok {
+		return 0, false
+	}
+	best, most := -1, int64(0)
+	for j, n := range qs.Choices {
+		if n > most && !slices.Contains(q.Answers, j) {
+			best, most = j, n
+		}
+	}
+	return best, best >= 0
+}
+
+// Hardest is the question of c's quiz with the smallest share of readers
+// right (the first of a tie), among those answered at all.
+func (s Stats) Hardest(c *casefile.Case) (string, bool) {
+	id, found := "", false
+	var bestRight, bestAnswered int64
+	for _, q := range c.Quiz.Questions {
+		qs, ok := s.Questions[q.ID]
+		if !ok || qs.Answered == 0 {
+			continue
+		}
+		// right/answered < bestRight/bestAnswered, without division.
+		if !found || qs.Correct*bestAnswered < bestRight*qs.Answered {
+			id, bestRight, bestAnswered, found = q.ID, qs.Correct, qs.Answered, true
+		}
+	}
+	return id, found
 }

@@ -3,6 +3,8 @@ package answers
 import (
 	"reflect"
 	"testing"
+
+	"docket/internal/casefile"
 )
 
 func TestQuestionWords(t *testing.T) {
@@ -154,5 +156,47 @@ func TestSent(t *testing.T) {
 	}
 	if SentKey("demo", "abc") == SentKey("demo", "abd") || SentKey("demo", "abc") == SentKey("demp", "abc") {
 		t.Error("SentKey does not tell versions or cases apart")
+	}
+}
+
+func TestMostPickedWrongAndHardest(t *testing.T) {
+	c := testCase()
+	single, multiple := c.Quiz.Questions[0], c.Quiz.Questions[1] // right: 1; right: 0, 2, 3
+	tests := []struct {
+		name    string
+		q       casefile.Question
+		choices []int64
+		want    int // -1: none
+	}{
+		{"the most picked wrong", single, []int64{5, 50, 2, 9}, 3},
+		{"a right choice picked more is not it", single, []int64{5, 50, 2, 0}, 0},
+		{"a tie: the first", single, []int64{4, 1, 4, 0}, 0},
+		{"no wrong picks", single, []int64{0, 30, 0, 0}, -1},
+		{"multiple: the one wrong choice", multiple, []int64{20, 3, 20, 20}, 1},
+		{"multiple: nobody picked it", multiple, []int64{20, 0, 20, 20}, -1},
+	}
+	for _, tt := range tests {
+		s := Stats{Questions: map[string]QuestionStats{tt.q.ID: {Answered: 60, Choices: tt.choices}}}
+		got, ok := s.MostPickedWrong(tt.q)
+		if !ok {
+			got = -1
+		}
+		if got != tt.want {
+			t.Errorf("%s: %d; want %d", tt.name, got, tt.want)
+		}
+	}
+	if _, ok := (Stats{}).MostPickedWrong(single); ok {
+		t.Error("a question nobody answered has a most-picked wrong choice")
+	}
+	s := Stats{Questions: map[string]QuestionStats{
+		"prejudice": {Answered: 100, Correct: 40},
+		"dismissal": {Answered: 10, Correct: 3},
+		"moot":      {Answered: 20, Correct: 6},
+	}}
+	if got, ok := s.Hardest(c); !ok || got != "dismissal" {
+		t.Errorf("Hardest = %q, %v; want dismissal (30%%, before moot's equal 30%%)", got, ok)
+	}
+	if _, ok := (Stats{}).Hardest(c); ok {
+		t.Error("a quiz nobody answered has a hardest question")
 	}
 }

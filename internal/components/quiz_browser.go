@@ -283,12 +283,17 @@ func selectText(id string) (copied bool) {
 // cookie and no referrer, and calls done from a JavaScript callback with
 // the status and the body, or with ok false when the request failed or
 // took more than fetchTimeout. A body is sent as JSON.
-func fetchLater(method, url, body string, done func(ok bool, status int, text string)) {
+//
+// fresh skips the browser's HTTP cache (the request still revalidates).
+func fetchLater(method, url, body string, fresh bool, done func(ok bool, status int, text string)) {
 	if app.IsServer {
 		return
 	}
 	win := app.Window().JSValue()
 	opts := map[string]any{"method": method, "credentials": "omit", "referrerPolicy": "no-referrer", "mode": "cors"}
+	if fresh {
+		opts["cache"] = "no-cache"
+	}
 	if body != "" {
 		opts["body"] = body
 		opts["headers"] = map[string]any{"Content-Type": "application/json"}

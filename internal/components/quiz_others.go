@@ -24,6 +24,7 @@ type others struct {
 	version string        // the quiz's version (answers.Version)
 	stats   answers.Stats // the counts last read
 	reading bool          // a read of the counts is on its way
+	reads   int           // reads started; only the latest one's answer is shown
 }
 
 // startOthers reads where to count, and the counts so far, for the case's
@@ -35,7 +36,7 @@ func (q *Quiz) startOthers() {
 		return
 	}
 	q.others.version = answers.Version(q.Case)
-	q.readOthers()
+	q.readOthers(false)
 }
 
 // counting reports whether this quiz counts answers and can keep its
@@ -61,11 +62,11 @@ func (q *Quiz) sendOnce(item string, a answers.Answer) {
 		return
 	}
 	caseID := q.caseID
-	fetchLater("POST", answers.URL(q.others.base, caseID), string(body), func(ok bool, status int, _ string) {
+	fetchLater("POST", answers.URL(q.others.base, caseID), string(body), false, func(ok bool, status int, _ string) {
 		if ok && status == 204 {
 			q.ctx.Dispatch(func(app.Context) {
 				if q.caseID == caseID {
-					q.readOthers()
+					q.readOthers(true)
 				}
 			})
 		}
@@ -86,20 +87,27 @@ func (q *Quiz) countScore() {
 }
 
 // readOthers fetches the counts readers may see, and shows them when they
-// arrive; a failure leaves what is shown as it is.
-func (q *Quiz) readOthers() {
-	if q.others.base == "" || q.others.reading {
+// arrive; a failure leaves what is shown as it is. fresh, after the
+// reader's own answer is counted, skips the browser's cached copy, so the
+// figures include it. A read already on its way is not doubled, unless
+// this one must be fresh.
+func (q *Quiz) readOthers(fresh bool) {
+	if q.others.base == "" || (q.others.reading && !fresh) {
 		return
 	}
 	q.others.reading = true
-	caseID, version := q.caseID, q.others.version
+	q.others.reads++
+	caseID, version, read := q.caseID, q.others.version, q.others.reads
 	url := answers.URL(q.others.base, caseID) + "?version=" + version
-	fetchLater("GET", url, "", func(ok bool, status int, text string) {
+	fetchLater("GET", url, "", fresh, func(ok bool, status int, text string) {
 		var s answers.Stats
 		good := ok && status == 200 && json.Unmarshal([]byte(text), &s) == nil && s.Version == version
 		q.ctx.Dispatch(func(app.Context) {
+			if read != q.others.reads || q.caseID != caseID {
+				return // a later read is on its way, or another case is shown
+			}
 			q.others.reading = false
-			if good && q.caseID == caseID {
+			if good {
 				q.others.stats = s
 			}
 		})

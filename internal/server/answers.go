@@ -56,8 +56,9 @@ type stats struct {
 }
 
 type cachedStats struct {
-	body []byte
-	at   time.Time
+	body    []byte
+	at      time.Time
+	commits uint64 // the counter's commits when read
 }
 
 // DefaultStatsPerMinute is how many answers a client may send a minute,
@@ -188,14 +189,17 @@ func (s *Server) serveCounts(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// counts is the JSON of a version's public counts, read at most once a
-// statsCacheFor per case and version.
+// counts is the JSON of a version's public counts, read again after
+// statsCacheFor or once this server has committed answers since, so that a
+// reader reading after their answer was acknowledged sees it counted. Under
+// load that is one read per commit (a batch), not one per request.
 func (st *stats) counts(r *http.Request, e casefile.Entry, version string) ([]byte, error) {
 	key := e.ID + "\x00" + version
+	commits := st.counter.Commits()
 	st.mu.Lock()
 	c, ok := st.cache[key]
 	st.mu.Unlock()
-	if ok && time.Since(c.at) < statsCacheFor {
+	if ok && c.commits == commits && time.Since(c.at) < statsCacheFor {
 		return c.body, nil
 	}
 	stats, err := st.read(r, e, version)
@@ -210,7 +214,7 @@ func (st *stats) counts(r *http.Request, e casefile.Entry, version string) ([]by
 	if len(st.cache) > 1000 {
 		clear(st.cache)
 	}
-	st.cache[key] = cachedStats{body: body, at: time.Now()}
+	st.cache[key] = cachedStats{body: body, at: time.Now(), commits: commits}
 	st.mu.Unlock()
 	return body, nil
 }

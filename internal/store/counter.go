@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,6 +21,7 @@ type Counter struct {
 	apply    func(context.Context, []Counted) error
 
 	in      chan countRequest
+	commits atomic.Uint64 // batches committed
 	start   sync.Once
 	quit    chan struct{}
 	stopped chan struct{}
@@ -89,6 +91,10 @@ func (c *Counter) Add(ctx context.Context, x Counted) error {
 		}
 	}
 }
+
+// Commits is how many batches the Counter has committed: a cache of
+// counts read before the number moved misses this Counter's answers.
+func (c *Counter) Commits() uint64 { return c.commits.Load() }
 
 // Close stops the Counter once the batch being written is committed;
 // answers still waiting are written first.
@@ -178,6 +184,9 @@ func (c *Counter) commit(batch []countRequest) {
 	ctx, cancel := context.WithTimeout(context.Background(), commitTimeout)
 	err := c.apply(ctx, cs)
 	cancel()
+	if err == nil {
+		c.commits.Add(1)
+	}
 	for _, r := range batch {
 		r.reply <- err
 	}
