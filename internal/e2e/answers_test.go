@@ -284,3 +284,46 @@ func TestQuizWithCountsDown(t *testing.T) {
 		})
 	}
 }
+
+// TestExportCountsElsewhere exports the site with -stats-url naming a
+// Docket server that allows the export's origin (-stats-origin): the
+// exported quiz sends its answers there and shows the counts; an export
+// without -stats-url calls nothing.
+func TestExportCountsElsewhere(t *testing.T) {
+	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
+	exportAddr := browsertest.FreeAddr(t)
+	srv := browsertest.StartServer(t, "-db", dbURL, "-stats-origin", "http://"+exportAddr)
+	site := browsertest.StartExport(t, "/", "-addr", exportAddr, "-stats-url", srv.URL+"/")
+	c := quizCase(t)
+	db := countsDB(t, dbURL)
+	q0 := c.Quiz.Questions[0]
+	seedAnswers(t, db, c, q0, q0.Answers[0], 30)
+
+	if code, page := site.Get(t, "/privacy/"); code != 200 || !strings.Contains(page, "by the Docket server at "+strings.TrimPrefix(srv.URL, "http://")) {
+		t.Errorf("the export's privacy page (%d) does not name the server that counts:\n%s", code, page)
+	}
+	d := newQuizDriver(t, site, browsertest.Options{})
+	d.b.Run(t, chromedp.ActionFunc(func(ctx context.Context) error { return addScript(ctx, settledFetches) }))
+	d.open("")
+	d.start(0)
+	d.answerByMouse(q0, rightPicks(q0))
+	d.waitFor(`(document.querySelector("#quiz .quiz-others-heading") || {textContent: ""}).textContent === "How 31 readers answered"`)
+	if n := answered(t, db, c, q0.ID); n != 31 {
+		t.Errorf("the server counts %d answers; want 31 with the export's reader", n)
+	}
+	if errs := d.b.Errors(); len(errs) > 0 {
+		t.Errorf("the exported page logged errors (CSP, CORS?): %v", errs)
+	}
+
+	plain := browsertest.StartExport(t, "/")
+	p := newQuizDriver(t, plain, browsertest.Options{})
+	p.b.Run(t, chromedp.ActionFunc(func(ctx context.Context) error { return addScript(ctx, settledFetches) }))
+	p.open("")
+	p.start(0)
+	p.answerByMouse(q0, rightPicks(q0))
+	var started int
+	p.eval(`window.__answersStarted`, &started)
+	if started != 0 {
+		t.Errorf("an export without -stats-url made %d requests to count", started)
+	}
+}
