@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -134,6 +135,11 @@ func TestOtherReadersAnswers(t *testing.T) {
 		t.Errorf("question 1 counts %d answers; want 30 (ours acknowledged)", n)
 	}
 	d.b.Screenshot(t, "quiz-others")
+	var shot []byte
+	d.b.Run(t, chromedp.Screenshot("#quiz .quiz-feedback", &shot, chromedp.ByQuery))
+	if err := os.WriteFile(filepath.Join(browsertest.ModuleRoot(t), "bin", "screenshots", "quiz-others-feedback.png"), shot, 0o644); err != nil {
+		t.Error(err)
+	}
 
 	d.next(0)
 	d.answerByMouse(q1, rightPicks(q1))
@@ -219,7 +225,9 @@ func TestScoreComparedWithOthers(t *testing.T) {
 	last := c.Quiz.Questions[n-1]
 	d.answerByMouse(last, rightPicks(last))
 	d.next(n - 1)
-	d.waitFor(`document.querySelector("#quiz .quiz-compare") !== null`)
+	// The comparison first shows the 40 others, then, once our score is
+	// counted, the 41 of us.
+	d.waitFor(`(document.querySelector("#quiz .quiz-compare") || {textContent: ""}).textContent.includes("of the 41 readers")`)
 	var text string
 	d.eval(`document.querySelector("#quiz .quiz-compare").innerText`, &text)
 	// 41 finished with ours: 30 lower, 11 the same (all right).
