@@ -86,20 +86,21 @@ func (st *stats) clientKey(r *http.Request) string {
 
 var errStatsOff = &httpError{status: http.StatusNotFound, msg: "this server does not count answers"}
 
-// countedCase is the case an answers request names, as readers see it now.
-func (s *Server) countedCase(r *http.Request) (casefile.Entry, error) {
+// countedCase is the case an answers request names, as readers see it
+// now, and its quiz's version.
+func (s *Server) countedCase(r *http.Request) (casefile.Entry, string, error) {
 	id := r.PathValue("id")
 	snap := s.cases.snapshot()
 	e, ok := snap.Case(id)
 	switch {
 	case snap.Gone(id):
-		return casefile.Entry{}, errGone
+		return casefile.Entry{}, "", errGone
 	case !ok:
-		return casefile.Entry{}, &httpError{status: http.StatusNotFound, msg: "no case with id " + quote(id)}
+		return casefile.Entry{}, "", &httpError{status: http.StatusNotFound, msg: "no case with id " + quote(id)}
 	case len(e.Quiz.Questions) == 0:
-		return casefile.Entry{}, &httpError{status: http.StatusNotFound, msg: "case " + quote(id) + " has no quiz"}
+		return casefile.Entry{}, "", &httpError{status: http.StatusNotFound, msg: "case " + quote(id) + " has no quiz"}
 	}
-	return e, nil
+	return e, snap.quizVersions[id], nil
 }
 
 // countAnswer answers POST /api/cases/{id}/answers.
@@ -129,11 +130,10 @@ func (s *Server) countAnswer(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return &httpError{status: http.StatusBadRequest, msg: err.Error()}
 	}
-	e, err := s.countedCase(r)
+	e, version, err := s.countedCase(r)
 	if err != nil {
 		return err
 	}
-	version := answers.Version(e.Case)
 	c, err := answers.Check(e.Case, version, a)
 	var p *answers.Problem
 	switch {
@@ -164,11 +164,10 @@ func (s *Server) serveCounts(w http.ResponseWriter, r *http.Request) error {
 	if st == nil {
 		return errStatsOff
 	}
-	e, err := s.countedCase(r)
+	e, version, err := s.countedCase(r)
 	if err != nil {
 		return err
 	}
-	version := answers.Version(e.Case)
 	switch v := r.URL.Query().Get("version"); {
 	case v == "":
 		return &httpError{status: http.StatusBadRequest, msg: "name the quiz version: ?version=" + version}
