@@ -56,7 +56,7 @@ type caseSnapshot struct {
 	// quizVersions are the cases' quiz versions (answers.Version), made
 	// once, not at every answer.
 	quizVersions map[string]string
-	api  *apiData
+	api          *apiData
 }
 
 func (s *caseSnapshot) DefaultID() string {
