@@ -124,6 +124,8 @@ type runResult struct {
 	PageAlone stats `json:"page_alone"`
 	RSSBefore int64 `json:"rss_before_kib"`
 	RSSAfter  int64 `json:"rss_after_kib"`
+	// RSS samples the server's resident memory every 5 s of the answers.
+	RSS []int64 `json:"rss_kib"`
 	// Counted is the answers the server's counts hold at the end.
 	Counted int64 `json:"counted"`
 }
@@ -230,7 +232,23 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 	fmt.Fprintf(stderr, "%s: %d clients sending answers for %s, %d readers of the case page\n", kind, cfg.Clients, cfg.Duration, cfg.PageClients)
 	var wg sync.WaitGroup
 	wg.Go(func() { r.Page = attack(page, cfg.PageClients, cfg.Duration, 200) })
+	sampling := make(chan struct{})
+	wg.Go(func() {
+		tick := time.NewTicker(5 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				if kib, err := srv.rss(); err == nil {
+					r.RSS = append(r.RSS, kib)
+				}
+			case <-sampling:
+				return
+			}
+		}
+	})
 	r.Answers = attack(targets, cfg.Clients, cfg.Duration, 204)
+	close(sampling)
 	wg.Wait()
 	r.RSSAfter, _ = srv.rss()
 	after, err := countedAnswers(srv.url, c, version)
@@ -384,6 +402,13 @@ func (r *report) table(w io.Writer) {
 			x.Answers.Errors, x.Counted, x.PageAlone.PerSec, x.Page.PerSec, float64(x.RSSBefore)/1024, float64(x.RSSAfter)/1024)
 	}
 	tw.Flush()
+	for _, x := range r.Runs {
+		var mib []string
+		for _, k := range x.RSS {
+			mib = append(mib, fmt.Sprintf("%.0f", float64(k)/1024))
+		}
+		fmt.Fprintf(w, "%s: resident memory every 5 s of the answers (MiB): %s\n", x.Database, strings.Join(mib, " "))
+	}
 	if len(r.Problems) == 0 {
 		fmt.Fprintln(w, "no problems: no failed request, every acknowledged answer counted, clean shutdowns")
 		return
