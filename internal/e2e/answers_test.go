@@ -134,6 +134,7 @@ func TestOtherReadersAnswers(t *testing.T) {
 	if n := answered(t, db, c, q0.ID); n != 30 {
 		t.Errorf("question 1 counts %d answers; want 30 (ours acknowledged)", n)
 	}
+	d.b.CheckAxe(t, "other readers' answers under the feedback")
 	d.b.Screenshot(t, "quiz-others")
 	var shot []byte
 	d.b.Run(t, chromedp.Screenshot("#quiz .quiz-feedback", &shot, chromedp.ByQuery))
