@@ -13,8 +13,9 @@ import templruntime "github.com/a-h/templ/runtime"
 // not; each sentence must stay true of the server (see internal/answers,
 // internal/store's Counted and the server's answers endpoint). Counting is
 // how this site counts: false when it does not, and Elsewhere names the
-// Docket server that counts for a static export.
-func Privacy(counting bool, elsewhere string, minReaders int, site Site) templ.Component {
+// Docket server that counts for a static export; limited, whether this
+// server limits answers per address.
+func Privacy(counting bool, elsewhere string, limited bool, minReaders int, site Site) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {
@@ -60,7 +61,7 @@ func Privacy(counting bool, elsewhere string, minReaders int, site Site) templ.C
 				var templ_7745c5c3_Var3 string
 				templ_7745c5c3_Var3, templ_7745c5c3_Err = templ.JoinStringErrs(itoa(minReaders))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `pages/privacy.templ`, Line: 17, Col: 129}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `pages/privacy.templ`, Line: 18, Col: 129}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var3))
 				if templ_7745c5c3_Err != nil {
@@ -73,31 +74,41 @@ func Privacy(counting bool, elsewhere string, minReaders int, site Site) templ.C
 				var templ_7745c5c3_Var4 string
 				templ_7745c5c3_Var4, templ_7745c5c3_Err = templ.JoinStringErrs(countedBy(elsewhere))
 				if templ_7745c5c3_Err != nil {
-					return templ.Error{Err: templ_7745c5c3_Err, FileName: `pages/privacy.templ`, Line: 18, Col: 94}
+					return templ.Error{Err: templ_7745c5c3_Err, FileName: `pages/privacy.templ`, Line: 19, Col: 94}
 				}
 				_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var4))
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, ".</p><h2>What is sent</h2><ul><li>When you check an answer: the case, the version of its quiz, the question and the choices you picked.</li><li>When you have answered every question: how many you got right.</li></ul><h2>What is kept</h2><p>Only counts: for each choice of each question, how many readers picked it; for each question, how many answered it and how many got it right; for the quiz, how many readers finished with each score. Your answer is added to these numbers and is not kept on its own.</p><h2>What is not kept</h2><ul><li>No IP address, no cookie, no browser or device details, and no time of your answer are stored, in the database or in the server's logs.</li><li>There are no accounts for readers, and the reader's pages set no cookies.</li><li>To stop one computer from flooding the counts, the server limits how many answers it takes from one address a minute. It does this in memory, with a scrambled form of the address that is never written down and means nothing once the server restarts.</li></ul><h2>Counted once</h2><p>Your browser notes, in its own local storage, which questions it has already sent (their names only), so trying the quiz again or reloading the page does not count you twice. Clearing this site's data in your browser removes the note. Without JavaScript, or where the browser keeps no local storage, nothing is sent.</p>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 5, ".</p><h2>What is sent</h2><ul><li>When you check an answer: the case, the version of its quiz, the question and the choices you picked.</li><li>When you have answered every question: how many you got right.</li></ul><h2>What is kept</h2><p>Only counts: for each choice of each question, how many readers picked it; for each question, how many answered it and how many got it right; for the quiz, how many readers finished with each score. Your answer is added to these numbers and is not kept on its own.</p><h2>What is not kept</h2><ul><li>Nothing that identifies you is stored: no IP address, no cookie, no browser or device details, and no record of your answer on its own or of when you sent it, in the database's tables or in the server's logs.</li><li>There are no accounts for readers, and the reader's pages set no cookies.</li>")
+				if templ_7745c5c3_Err != nil {
+					return templ_7745c5c3_Err
+				}
+				if limited {
+					templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<li>To stop one computer from flooding the counts, the server limits how many answers it takes from one address a minute. It does this in memory, with a scrambled form of the address that is never written down and means nothing once the server restarts.</li>")
+					if templ_7745c5c3_Err != nil {
+						return templ_7745c5c3_Err
+					}
+				}
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "</ul><h2>Counted once</h2><p>Your browser notes, in its own local storage, which questions it has already sent (their names only), so trying the quiz again or reloading the page does not count you twice. Clearing this site's data in your browser removes the note. Without JavaScript, or where the browser keeps no local storage, nothing is sent.</p>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 6, "<p><a href=\"")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 8, "<p><a href=\"")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
 			var templ_7745c5c3_Var5 string
 			templ_7745c5c3_Var5, templ_7745c5c3_Err = templruntime.NewAttributeExpression(templ.SafeURL(site.Home)).ResolveURL(ctx)
 			if templ_7745c5c3_Err != nil {
-				return templ.Error{Err: templ_7745c5c3_Err, FileName: `pages/privacy.templ`, Line: 36, Col: 40}
+				return templ.Error{Err: templ_7745c5c3_Err, FileName: `pages/privacy.templ`, Line: 39, Col: 40}
 			}
 			_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ_7745c5c3_Var5)
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 7, "\">Back to the explainer</a></p></main>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 9, "\">Back to the explainer</a></p></main>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

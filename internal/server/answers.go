@@ -252,12 +252,13 @@ func (s *Server) servePrivacy(w http.ResponseWriter, r *http.Request) error {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return &httpError{status: http.StatusMethodNotAllowed}
 	}
-	elsewhere := ""
+	elsewhere, limited := "", s.stats != nil && s.stats.limiter != nil
 	if s.cfg.StatsURL != nil {
-		elsewhere = s.cfg.StatsURL.Host
+		// What the other server does is for its own /privacy/ to say.
+		elsewhere, limited = s.cfg.StatsURL.Host, false
 	}
 	var b bytes.Buffer
-	if err := pages.Privacy(s.statsBase() != "", elsewhere, answers.MinReaders, s.pageSite()).Render(r.Context(), &b); err != nil {
+	if err := pages.Privacy(s.statsBase() != "", elsewhere, limited, answers.MinReaders, s.pageSite()).Render(r.Context(), &b); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

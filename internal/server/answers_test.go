@@ -308,7 +308,7 @@ func TestStatsOff(t *testing.T) {
 		t.Errorf("app.js does not tell the browser program where to count")
 	}
 	p := oc.get("/explainers" + routes.Privacy)
-	if page := string(p.body); p.StatusCode != 200 || !strings.Contains(page, "No IP address, no cookie") || !strings.Contains(page, "30 readers") {
+	if page := string(p.body); p.StatusCode != 200 || !strings.Contains(page, "no IP address, no cookie") || !strings.Contains(page, "30 readers") {
 		t.Errorf("the privacy page: %d\n%s", p.StatusCode, page)
 	}
 	res, err := http.Get(on.url + "/explainers" + routes.Privacy)
