@@ -6,7 +6,7 @@ ADDR     ?= localhost:8080
 DB       ?= $(or $(DATABASE_URL),sqlite:docket-data/docket.db)
 GOFILES  := $(shell find app internal server web -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
 WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name '*.go' 2>/dev/null)
-WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
+WASMTEST := ./internal/answers/... ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
 # The go command in the bench tools' own module.
 TOOLS    := $(GO) -C internal/tools/bench
 
@@ -139,13 +139,18 @@ share-image:
 ##   - bin/docket under load with vegeta, then a soak, then 256 readers of a
 ##     case's page while an editor publishes it every second: no error, no
 ##     page of a half-published case, flat memory (bin/bench/load.json).
+##   - readers' answers: $(ANSWERS_DURATION) of 256 clients sending answers on
+##     SQLite, then on PostgreSQL, with the case page's rate beside it
+##     (bin/bench/answers.json; ANSWERS_DURATION=60s for the issue's figure).
 BENCH_COUNT ?= 3
+ANSWERS_DURATION ?= 30s
 bench: build browser bin/npm/node_modules/lighthouse/package.json
 	@mkdir -p bin/bench
 	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -run=NONE -bench=Timeline -benchtime=1x -count=$(BENCH_COUNT) ./internal/e2e > bin/bench/timeline.txt || { cat bin/bench/timeline.txt; exit 1; }
 	$(TOOLS) tool benchstat $(CURDIR)/bin/bench/timeline.txt
 	CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(TOOLS) run ./pageload -root $(CURDIR) -readme README.md
 	$(TOOLS) run ./loadtest -root $(CURDIR)
+	$(TOOLS) run ./answerload -root $(CURDIR) -duration $(ANSWERS_DURATION)
 
 # Lighthouse, for the page audits, and TimelineJS, the page Docket is
 # compared with.

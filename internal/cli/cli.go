@@ -37,9 +37,9 @@ type Env struct {
 
 // The commands' synopses, in the general usage and in each command's.
 const (
-	serveSynopsis    = "serve [-addr HOST:PORT] [-cases DIR] [-db URL] [-base PATH] [-frame-ancestors SOURCES] [-hsts]"
+	serveSynopsis    = "serve [-addr HOST:PORT] [-cases DIR] [-db URL] [-base PATH] [-frame-ancestors SOURCES] [-hsts] [-stats=false] [-stats-limit N] [-stats-origin ORIGIN]"
 	validateSynopsis = "validate FILE..."
-	exportSynopsis   = "export [-format site] -out DIR [-base PATH] [-url URL] [-cases DIR] [-db URL]"
+	exportSynopsis   = "export [-format site] -out DIR [-base PATH] [-url URL] [-cases DIR] [-db URL] [-stats-url URL]"
 )
 
 const usage = `Docket turns a court case into an interactive explainer.
@@ -165,6 +165,9 @@ func serveFlags(o *serveOptions, env Env) *flag.FlagSet {
 	fl.StringVar(&o.Base, "base", "/", "`PATH` to serve under, such as /explainers/")
 	fl.StringVar(&o.FrameAncestors, "frame-ancestors", "*", "`SOURCES` allowed to frame the embeds, space-separated (\"*\": any site)")
 	fl.BoolVar(&o.HSTS, "hsts", false, "send Strict-Transport-Security (only behind TLS)")
+	fl.BoolVar(&o.Stats, "stats", true, "count how readers answer the quizzes (counts only, see /privacy/) and show readers the counts; -stats=false turns counting off")
+	fl.IntVar(&o.StatsPerMinute, "stats-limit", server.DefaultStatsPerMinute, "`N` answers a minute (and at once) one client address may send; 0: no limit")
+	fl.StringVar(&o.StatsOrigin, "stats-origin", "", "`ORIGIN` of a static export (export -stats-url) whose pages may send and read counts here, such as https://static.example.org")
 	return fl
 }
 
@@ -271,6 +274,7 @@ func exportFlags(o *exportOptions, env Env) *flag.FlagSet {
 	fl.StringVar(&opts.URL, "url", "", "public `URL` of the site, for absolute links in social tags and oEmbed")
 	fl.StringVar(&opts.CasesDir, "cases", "", "`DIR` of extra *.json case files to export beside the built-in ones")
 	fl.StringVar(&opts.DB, "db", exportDefaultDB(env), "database `URL` whose published cases to export too (default $DATABASE_URL, or "+store.DefaultURL+" if that file exists)")
+	fl.StringVar(&opts.StatsURL, "stats-url", "", "`URL` of a Docket server (run with -stats-origin naming this site) where the exported quizzes count answers; without it the export calls nothing")
 	return fl
 }
 

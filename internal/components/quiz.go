@@ -55,6 +55,7 @@ type Quiz struct {
 	copyNote string      // how copying the share link went
 	holding  bool        // the panel holds the height it took at mount (see keepQuizView)
 	rev      int         // counts renders, so that the step (quizStep) renders with the quiz
+	others   others      // how other readers answered (quiz_others.go)
 }
 
 // sharedScore is the score a share link claims.
@@ -123,6 +124,16 @@ func (q *Quiz) load() {
 	if s, ok := quiz.Decode(saved, c.Quiz, c.ID); ok {
 		q.state = s
 	}
+	q.startOthers()
+	q.countIfFinished()
+}
+
+// countIfFinished sends the final score once the reader is at the results
+// with every question answered.
+func (q *Quiz) countIfFinished() {
+	if p, _ := q.state.Where(); p == quiz.AtResults {
+		q.countScore()
+	}
 }
 
 // change applies a step to the reader's state, saves it and clears the
@@ -132,6 +143,7 @@ func (q *Quiz) change(step func(*quiz.State)) {
 	q.problem, q.announce, q.copyNote = "", "", ""
 	q.save()
 	q.releaseHold()
+	q.countIfFinished()
 }
 
 // say has the live region announce text to screen readers. Saying the same
@@ -298,6 +310,7 @@ func (q *Quiz) submit(ctx app.Context, e app.Event) {
 	}
 	q.problem, q.copyNote = "", ""
 	q.save()
+	q.countAnswer(qu, resp.Picks)
 	res, _ := q.state.Result(qu.ID)
 	q.say(announcement(qu, res))
 	// The button stays where it was, now "Next question"; focus goes back

@@ -277,3 +277,76 @@ func selectText(id string) (copied bool) {
 	res, ok := jsCall(app.Window().Get("document"), "execCommand", "copy")
 	return ok && res.Truthy() && res.Bool()
 }
+
+// fetchLater asks the server at url with the browser's fetch (never
+// net/http, which would add most of a megabyte to the wasm), with no
+// cookie and no referrer, and calls done from a JavaScript callback with
+// the status and the body, or with ok false when the request failed or
+// took more than fetchTimeout. A body is sent as JSON.
+//
+// fresh skips the browser's HTTP cache (the request still revalidates).
+func fetchLater(method, url, body string, fresh bool, done func(ok bool, status int, text string)) {
+	if app.IsServer {
+		return
+	}
+	win := app.Window().JSValue()
+	opts := map[string]any{"method": method, "credentials": "omit", "referrerPolicy": "no-referrer", "mode": "cors"}
+	if fresh {
+		opts["cache"] = "no-cache"
+	}
+	if body != "" {
+		opts["body"] = body
+		opts["headers"] = map[string]any{"Content-Type": "application/json"}
+		opts["keepalive"] = true // sent even when the reader leaves the page
+	}
+	if abort := app.Window().Get("AbortSignal"); abort.Truthy() && abort.Get("timeout").Truthy() {
+		if signal, ok := jsCall(abort, "timeout", fetchTimeout); ok {
+			opts["signal"] = signal
+		}
+	}
+	promise, ok := jsCall(win, "fetch", url, opts)
+	if !ok || !promise.Truthy() {
+		done(false, 0, "")
+		return
+	}
+	var onResponse, onText, onError app.Func
+	status := 0
+	release := func() {
+		onResponse.Release()
+		onText.Release()
+		onError.Release()
+	}
+	onError = app.FuncOf(func(app.Value, []app.Value) any {
+		release()
+		done(false, status, "")
+		return nil
+	})
+	onText = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		release()
+		text := ""
+		if len(args) > 0 && args[0].Type() == app.TypeString {
+			text = args[0].String()
+		}
+		done(true, status, text)
+		return nil
+	})
+	onResponse = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		if len(args) == 0 {
+			onError.Invoke()
+			return nil
+		}
+		status = args[0].Get("status").Int()
+		textPromise, ok := jsCall(args[0], "text")
+		if !ok {
+			onError.Invoke()
+			return nil
+		}
+		jsCall(textPromise, "then", onText, onError)
+		return nil
+	})
+	jsCall(promise, "then", onResponse, onError)
+}
+
+// fetchTimeout is how long, in milliseconds, a fetch of counts may take
+// before the quiz gives up on it (quietly: the numbers are an addition).
+const fetchTimeout = 10_000

@@ -61,10 +61,6 @@ func (s *quizStep) Render() app.UI {
 func (q *Quiz) introStep() app.UI {
 	qs := q.Case.Quiz.Questions
 	done := answeredCount(q.state)
-	storage := "Your answers are kept in this browser only, so you can come back to them. Nothing about you is sent to Docket."
-	if !q.stored {
-		storage = "This browser is not keeping your answers, so leaving or reloading the page starts the quiz again."
-	}
 	return app.Div().Class("quiz-step", "quiz-intro-step").Body(
 		app.P().Class("quiz-intro").Text(q.Case.Quiz.Intro),
 		app.If(len(qs) == 0, func() app.UI {
@@ -77,9 +73,7 @@ func (q *Quiz) introStep() app.UI {
 			)
 		}),
 		q.shared.note(),
-		app.If(len(qs) > 0, func() app.UI {
-			return app.P().Class("quiz-storage").Text(storage)
-		}),
+		app.If(len(qs) > 0, q.storageNote),
 		app.If(len(qs) > 0, func() app.UI {
 			if done == 0 {
 				return app.Div().Class("quiz-actions").Body(
@@ -239,6 +233,7 @@ func (q *Quiz) feedback(qu casefile.Question, res quiz.Result) app.UI {
 		}),
 		answerLine(qu),
 		app.P().Class("quiz-explanation").Text(qu.Explanation),
+		q.othersAnswered(qu),
 		storyLinks(c, qu.Events, q.storyLinks()),
 		TermList(c, qu.Terms),
 		SourceList(c, qu.Sources),
@@ -262,6 +257,7 @@ func (q *Quiz) resultsStep() app.UI {
 			app.Strong().Class("quiz-score-number").Text(quiz.FormatScore(got, max)),
 		),
 		app.P().Class("quiz-score-message").Text(quiz.ScoreMessage(got, max)),
+		q.scoreComparison(),
 		app.Ul().Class("quiz-tally").Body(
 			tallyItem("right", "✓", tally["right"], "right"),
 			tallyItem("partly", "◐", tally["partly"], "partly right"),

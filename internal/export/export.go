@@ -44,6 +44,12 @@ type Options struct {
 	// exported too, as serve -db serves them. A SQLite file must exist:
 	// an export never creates a database.
 	DB string
+	// StatsURL, when set, is the Docket server (its site URL, such as
+	// https://docket.example.org/) where the exported quizzes send answers
+	// and read how other readers answered; that server must allow the
+	// export's origin (serve -stats-origin). Without it the export calls
+	// nothing.
+	StatsURL string
 }
 
 // Run exports the site. It renders every file through the server's own
@@ -66,6 +72,13 @@ func Run(opts Options, web fs.FS) (files int, err error) {
 		case path != "/" && path != "/"+strings.Trim(cfg.Base, "/")+"/":
 			return 0, fmt.Errorf("-url %q is under %s but -base is %s: give one, or the same path in both", opts.URL, path, cfg.Base)
 		}
+	}
+	if opts.StatsURL != "" {
+		u, err := url.Parse(opts.StatsURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+			return 0, fmt.Errorf("-stats-url %q: want the address of a Docket server, such as https://docket.example.org/", opts.StatsURL)
+		}
+		cfg.StatsURL = u
 	}
 	if opts.DB != "" {
 		db, err := openExisting(opts.DB)
@@ -143,6 +156,7 @@ func export(out string, s *server.Server, h http.Handler, host string, public bo
 	for _, f := range w.crawlerFiles() {
 		w.file(f, strings.TrimPrefix(f, "/"))
 	}
+	w.file(routes.Privacy, "privacy/index.html")
 	w.file("/api/cases", "api/cases.json")
 	for _, c := range s.Cases() {
 		w.file("/api/cases/"+c.ID, "api/cases/"+c.ID+".json")

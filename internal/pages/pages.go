@@ -19,3 +19,13 @@ type Site struct {
 func statusText(status int) string {
 	return strconv.Itoa(status) + " · " + http.StatusText(status)
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// countedBy names the server that counts a static export's answers.
+func countedBy(elsewhere string) string {
+	if elsewhere == "" {
+		return ""
+	}
+	return " by the Docket server at " + elsewhere
+}

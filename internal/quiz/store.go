@@ -144,3 +144,10 @@ func fingerprint(quiz casefile.Quiz, caseID string) string {
 	}
 	return strconv.FormatUint(h.Sum64(), 36)
 }
+
+// Version names the quiz as far as its answers are concerned: it changes
+// exactly when a saved pick or a count of picks would change meaning (see
+// fingerprint), so readers' answer counts are kept per Version.
+func Version(quiz casefile.Quiz, caseID string) string {
+	return fingerprint(quiz, caseID)
+}

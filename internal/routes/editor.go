@@ -63,6 +63,7 @@ var EditorAPI = []Endpoint{
 	{"GET", "/api/editor/cases/{id}/versions/{number}", AccessEditor, "one published version, with its case"},
 	{"POST", "/api/editor/cases/{id}/rollback", AccessEditor, "publish an old version again, as a new one: {to, note}"},
 	{"POST", "/api/editor/cases/{id}/unpublish", AccessEditor, "take the case down (readers get 410 Gone): {note}"},
+	{"GET", "/api/editor/cases/{id}/answers", AccessEditor, "how readers answered the quiz readers see now: per question the counts per choice, the share right and the wrong choice picked most; the hardest question; the scores"},
 	{"GET", "/api/editor/users", AccessAdmin, "every account"},
 	{"POST", "/api/editor/users", AccessAdmin, "add an account: {login, name, role, password}; without a password, one is made and answered once"},
 	{"PATCH", "/api/editor/users/{id}", AccessAdmin, "change an account's {name, role, disabled}; disabling ends its sessions"},

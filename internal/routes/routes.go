@@ -255,3 +255,17 @@ func MediaFile(path string) (caseID, src string, ok bool) {
 	}
 	return caseID, src, true
 }
+
+// AnswersPath is where a case's quiz answers are counted (POST) and their
+// counts read (GET ?version=V): the reader API's one endpoint that takes a
+// body.
+func AnswersPath(id string) string { return "/api/cases/" + id + "/answers" }
+
+// answersPattern matches AnswersPath.
+var answersPattern = regexp.MustCompile(`^/api/cases/` + idPattern + `/answers$`)
+
+// IsAnswers reports whether a site path is a case's AnswersPath.
+func IsAnswers(path string) bool { return answersPattern.MatchString(path) }
+
+// Privacy is the page that says what counting answers stores, and what not.
+const Privacy = "/privacy/"

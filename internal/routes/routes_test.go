@@ -174,3 +174,14 @@ func TestMediaPath(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswersPath(t *testing.T) {
+	if p := AnswersPath("a-b"); p != "/api/cases/a-b/answers" || !IsAnswers(p) {
+		t.Errorf("AnswersPath = %q", p)
+	}
+	for _, p := range []string{"/api/cases/a/answers/", "/api/cases/A/answers", "/api/cases/a", "/api/cases/a/b/answers", "/cases/a/answers"} {
+		if IsAnswers(p) {
+			t.Errorf("IsAnswers(%q)", p)
+		}
+	}
+}

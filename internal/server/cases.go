@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"docket/internal/answers"
 	"docket/internal/asset"
 	"docket/internal/casefile"
 	"docket/internal/store"
@@ -52,7 +53,10 @@ type caseSnapshot struct {
 	fromDB map[string]int
 	// gone are cases taken down in the database: readers get 410 Gone.
 	gone map[string]bool
-	api  *apiData
+	// quizVersions are the cases' quiz versions (answers.Version), made
+	// once, not at every answer.
+	quizVersions map[string]string
+	api          *apiData
 	// csp is the pages' Content-Security-Policy (without frame-ancestors):
 	// its img-src names the https hosts of these cases' images.
 	csp string
@@ -128,7 +132,7 @@ func (cs *caseSource) FileOf(id string) (string, bool) {
 // ones, by id. What did not change since prev (a case at the same
 // version) is taken from it rather than decoded and compressed again.
 func (cs *caseSource) load(ctx context.Context, prev *caseSnapshot, level asset.Level) (*caseSnapshot, error) {
-	snap := &caseSnapshot{byID: map[string]int{}, fromDB: map[string]int{}, gone: map[string]bool{}}
+	snap := &caseSnapshot{byID: map[string]int{}, fromDB: map[string]int{}, gone: map[string]bool{}, quizVersions: map[string]string{}}
 	for _, id := range cs.files.IDs() {
 		e, _ := cs.files.Case(id)
 		snap.add(e)
@@ -174,6 +178,7 @@ func (s *caseSnapshot) add(e casefile.Entry) {
 	s.byID[e.ID] = len(s.entries)
 	s.entries = append(s.entries, e)
 	s.summaries = append(s.summaries, casefile.SummaryOf(e.Case))
+	s.quizVersions[e.ID] = answers.Version(e.Case)
 }
 
 // sameVersion returns the entry of a database case if s holds it at that

@@ -105,6 +105,7 @@ func (e *editor) register(mux *http.ServeMux) {
 		"GET /api/editor/cases/{id}/versions/{number}": e.getVersion,
 		"POST /api/editor/cases/{id}/rollback":         e.rollBack,
 		"POST /api/editor/cases/{id}/unpublish":        e.unpublish,
+		"GET /api/editor/cases/{id}/answers":           e.caseAnswers,
 		"GET /api/editor/users":                        e.listUsers,
 		"POST /api/editor/users":                       e.addUser,
 		"PATCH /api/editor/users/{id}":                 e.changeUser,

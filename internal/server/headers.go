@@ -30,6 +30,17 @@ func pageCSP(hosts []string) string {
 	return cspBefore + " " + strings.Join(hosts, " ") + cspAfter
 }
 
+// csp is the Content-Security-Policy without frame-ancestors: the current
+// snapshot's (see pageCSP), and for an export that counts answers
+// elsewhere, that server's origin in connect-src.
+func (s *Server) csp() string {
+	csp := s.cases.snapshot().csp
+	if u := s.cfg.StatsURL; u != nil {
+		return strings.Replace(csp, "connect-src 'self'", "connect-src 'self' "+u.Scheme+"://"+u.Host, 1)
+	}
+	return csp
+}
+
 // headers sets the headers every response carries, and the framing policy:
 // embeds may be framed by any site (or the -frame-ancestors list), every
 // other page only by this site.
@@ -39,7 +50,7 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
 		h.Set("Permissions-Policy", permissionsPolicy)
-		csp := s.cases.snapshot().csp // the hosts of the images of the cases served now
+		csp := s.csp() // the snapshot's image hosts, and a stats server's origin
 		if routes.IsEmbed(r.URL.Path) {
 			// Embeds are made to be framed: by any site, or by the
 			// -frame-ancestors list.
@@ -57,6 +68,13 @@ func (s *Server) headers(next http.Handler) http.Handler {
 		if routes.IsEditor(r.URL.Path) {
 			// Signed-in answers: never stored, never read by other origins.
 			h.Set("Cache-Control", "no-store")
+		} else if routes.IsAnswers(r.URL.Path) {
+			// Counting: from this site only, or from the one origin of a
+			// static export named by -stats-origin.
+			h.Add("Vary", "Origin")
+			if o := r.Header.Get("Origin"); s.stats != nil && o != "" && o == s.stats.origin {
+				h.Set("Access-Control-Allow-Origin", o)
+			}
 		} else if strings.HasPrefix(r.URL.Path, "/web/") || strings.HasPrefix(r.URL.Path, "/api/") {
 			h.Set("Access-Control-Allow-Origin", "*")
 			h.Set("Cross-Origin-Resource-Policy", "cross-origin")

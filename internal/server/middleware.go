@@ -25,8 +25,16 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			s.writeError(w, r, &httpError{status: status, msg: msg, json: isAPI(sitePath)})
 		}
 		// The editor's side takes writes; its handlers limit each body.
+		// So does counting answers, which takes small JSON bodies.
 		editor := routes.IsEditor(sitePath)
+		counting := routes.IsAnswers(sitePath)
 		switch {
+		case counting && !slices.Contains(answersMethods, r.Method):
+			refuse(http.StatusMethodNotAllowed, "This address answers GET, HEAD, POST and OPTIONS.")
+		case counting && r.Method != http.MethodPost && (r.ContentLength != 0 || len(r.TransferEncoding) > 0):
+			refuse(http.StatusRequestEntityTooLarge, "Only a POST takes a body here.")
+		case counting && len(r.RequestURI) <= maxURLBytes && !escapes(r.URL.Path):
+			next.ServeHTTP(w, r)
 		case len(r.RequestURI) > maxURLBytes:
 			refuse(http.StatusRequestURITooLong, "This address is too long.")
 		case editor && !slices.Contains(editorMethods, r.Method):
@@ -44,6 +52,10 @@ func (s *Server) guard(next http.Handler) http.Handler {
 		}
 	})
 }
+
+// answersMethods are the methods of a case's answers endpoint; OPTIONS is
+// the CORS preflight of a static export's pages.
+var answersMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodOptions}
 
 // editorMethods are the methods the editor's side answers.
 var editorMethods = []string{http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}

@@ -18,6 +18,10 @@ func (s *Server) routes() http.Handler {
 	mux.Handle("GET /media/", s.handle(s.serveMedia))
 	mux.Handle("/api/cases", s.handle(s.serveCaseIndex))
 	mux.Handle("/api/cases/{id}", s.handle(s.serveCase))
+	mux.Handle("GET /api/cases/{id}/answers", s.handle(s.serveCounts))
+	mux.Handle("POST /api/cases/{id}/answers", s.handle(s.countAnswer))
+	mux.Handle("OPTIONS /api/cases/{id}/answers", s.handle(s.answersPreflight))
+	mux.Handle("GET "+routes.Privacy, s.handle(s.servePrivacy))
 	mux.Handle("/api/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return &httpError{status: http.StatusNotFound, msg: "no such API endpoint: " + r.URL.Path}
 	}))

@@ -23,6 +23,7 @@ import (
 	"sync"
 	"time"
 
+	"docket/internal/answers"
 	"docket/internal/asset"
 	"docket/internal/auth"
 	"docket/internal/casefile"
@@ -78,6 +79,22 @@ type Config struct {
 	// CheckEvery is how often the server checks the database for what
 	// other servers published; 1 s by default.
 	CheckEvery time.Duration
+
+	// Stats counts how readers answer the quizzes (POST and GET
+	// /api/cases/{id}/answers) in DB, and shows readers the counts. Off
+	// without a database.
+	Stats bool
+	// StatsPerMinute is how many answers one client may send a minute (and
+	// at once); 0 means no limit.
+	StatsPerMinute int
+	// StatsOrigin, when set, is the one other origin (a static export's
+	// site, such as https://static.example.org) whose pages may send and
+	// read counts here (CORS).
+	StatsOrigin string
+	// StatsURL, for a static export, is the Docket server whose counts the
+	// exported quiz sends and reads (export -stats-url); the export calls
+	// nothing without it.
+	StatsURL *url.URL
 }
 
 // Server is a ready-to-serve Docket: cases loaded and checked, assets in
@@ -91,6 +108,7 @@ type Server struct {
 	media   caseMedia // the folder images of the cases from files
 	pages   pageCache
 	editor  *editor // nil without a database
+	stats   *stats  // nil: answers are not counted here
 	hosts   hostSet
 	// goapp are go-app's generated files and Docket's manifest, by path.
 	goapp   map[string]*asset.Asset
@@ -117,6 +135,9 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	}
 	cfg.Base = base
 	if cfg.FrameAncestors, err = cleanFrameAncestors(cfg.FrameAncestors); err != nil {
+		return nil, err
+	}
+	if cfg.StatsOrigin, err = cleanOrigin(cfg.StatsOrigin); err != nil {
 		return nil, err
 	}
 	files, err := loadCases(web, cfg.CasesDir)
@@ -156,6 +177,9 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 		if s.editor, err = newEditor(ctx, s); err != nil {
 			return nil, err
 		}
+		if cfg.Stats {
+			s.stats = newStats(cfg)
+		}
 	}
 	mf, err := s.manifest(web)
 	if err != nil {
@@ -193,6 +217,34 @@ func cleanBase(b string) (string, error) {
 		return "", fmt.Errorf("-base %q: want a path such as /explainers/", b)
 	}
 	return strings.TrimRight(b, "/") + "/", nil
+}
+
+// cleanOrigin checks a -stats-origin: "", or an origin such as
+// https://static.example.org (a scheme, a host and maybe a port; no path),
+// returned as browsers send it in the Origin header.
+func cleanOrigin(o string) (string, error) {
+	if o == "" {
+		return "", nil
+	}
+	u, err := url.Parse(o)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+		strings.Trim(u.Path, "/") != "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("-stats-origin %q: want the origin of the exported site, such as https://static.example.org", o)
+	}
+	return strings.ToLower(u.Scheme + "://" + u.Host), nil
+}
+
+// statsBase is where the reader's quiz sends and reads counts, for the
+// browser program (the DOCKET_STATS variable): this site's base path when
+// it counts, the -stats-url of an export, or "" when nothing is counted.
+func (s *Server) statsBase() string {
+	switch {
+	case s.cfg.StatsURL != nil:
+		return strings.TrimRight(s.cfg.StatsURL.String(), "/") + "/"
+	case s.stats != nil:
+		return s.cfg.Base
+	}
+	return ""
 }
 
 // cleanFrameAncestors checks a -frame-ancestors list: "*", or sources
@@ -274,6 +326,7 @@ func (s *Server) appHandler() (*app.Handler, error) {
 		ServiceWorkerTemplate: appWorkerJS,
 		WasmContentLength:     strconv.Itoa(len(s.assets["app.wasm"].Raw)),
 		Resources:             resolver{version: s.version, base: s.cfg.Base},
+		Env:                   map[string]string{answers.Env: s.statsBase()},
 	}, nil
 }
 
@@ -331,7 +384,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.cfg.Log.Info("shutting down")
 	shutCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutCtx); err != nil {
+	err := srv.Shutdown(shutCtx)
+	if s.stats != nil {
+		s.stats.counter.Close() // after the last request: what waits is committed
+	}
+	if err != nil {
 		return fmt.Errorf("shutting down: %w", err)
 	}
 	return nil

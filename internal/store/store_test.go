@@ -93,8 +93,8 @@ func TestSQLiteFiles(t *testing.T) {
 func TestMigrations(t *testing.T) {
 	forEachBackend(t, func(t *testing.T, db *DB, u string) {
 		ctx := context.Background()
-		if db.SchemaVersion() != 1 {
-			t.Errorf("schema version %d; want 1", db.SchemaVersion())
+		if db.SchemaVersion() != 2 {
+			t.Errorf("schema version %d; want 2", db.SchemaVersion())
 		}
 		// Opening again applies nothing and changes nothing.
 		db2 := openDB(t, u)
@@ -106,8 +106,8 @@ func TestMigrations(t *testing.T) {
 		if err := raw.QueryRowContext(ctx, `SELECT count(*) FROM goose_db_version`).Scan(&rows); err != nil {
 			t.Fatal(err)
 		}
-		if rows != 2 { // version 0 (goose's own) and 1
-			t.Errorf("goose_db_version has %d rows after two opens; want 2", rows)
+		if rows != 3 { // version 0 (goose's own), 1 and 2
+			t.Errorf("goose_db_version has %d rows after two opens; want 3", rows)
 		}
 	})
 }
@@ -133,10 +133,10 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 
 		_, err := Open(ctx, u)
 		var newer *NewerSchemaError
-		if !errors.As(err, &newer) || newer.Database != 7 || newer.Known != 1 {
-			t.Fatalf("Open of a newer database: %v; want a NewerSchemaError 7 > 1", err)
+		if !errors.As(err, &newer) || newer.Database != 7 || newer.Known != 2 {
+			t.Fatalf("Open of a newer database: %v; want a NewerSchemaError 7 > 2", err)
 		}
-		want := "the database was migrated by a newer Docket (version 7; this binary knows up to 1)"
+		want := "the database was migrated by a newer Docket (version 7; this binary knows up to 2)"
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q lacks %q", err, want)
 		}

@@ -1,0 +1,431 @@
+// Command answerload puts bin/docket's answer counting under load on
+// loopback with vegeta: -clients readers send answers to the default
+// case's quiz as fast as they are acknowledged (each answer is durable when
+// acknowledged: group commit), on SQLite and on PostgreSQL, while a few
+// readers load the case's page, whose rate is compared with its rate
+// without the answers. It reports answers a second, p50/p99 latency,
+// errors, the server's resident memory before and after, and checks that
+// the counts add up to the acknowledged answers. The server runs with
+// -stats-limit 0: every client is on 127.0.0.1, one address, which the
+// per-client rate limit would otherwise hold to 30 answers a minute.
+//
+//	go -C internal/tools/bench run ./answerload -root "$PWD" [-duration 30s] [-clients 256]
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"text/tabwriter"
+	"time"
+
+	"docket/internal/answers"
+	"docket/internal/casefile"
+	"docket/internal/pgtest"
+	"docket/internal/routes"
+
+	vegeta "github.com/tsenart/vegeta/v12/lib"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "answerload:", err)
+		os.Exit(1)
+	}
+}
+
+type config struct {
+	Root, Bin, Out, CaseFile string
+	Duration, PageFor        time.Duration
+	Clients, PageClients     int
+	Target                   float64
+	Databases                []string
+}
+
+func parseFlags(args []string, stderr io.Writer) (*config, error) {
+	c := &config{}
+	fs := flag.NewFlagSet("answerload", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.Root, "root", "../../..", "Docket's folder: -bin, -out and -case-file are inside it")
+	fs.StringVar(&c.Bin, "bin", "bin/docket", "the built server")
+	fs.StringVar(&c.Out, "out", "bin/bench/answers.json", "where to write the figures as JSON")
+	fs.StringVar(&c.CaseFile, "case-file", "web/cases/twitter-v-dhs-2017.json", "the case whose quiz is answered (the default case)")
+	fs.DurationVar(&c.Duration, "duration", 30*time.Second, "length of the answer load on each database (the issue's figure is 60s)")
+	fs.IntVar(&c.Clients, "clients", 256, "concurrent clients sending answers")
+	fs.DurationVar(&c.PageFor, "page-baseline", 10*time.Second, "length of the case page's run without answers, for its usual rate")
+	fs.IntVar(&c.PageClients, "page-clients", 8, "readers loading the case's page, with and without the answers")
+	fs.Float64Var(&c.Target, "target", 5000, "acknowledged answers a second SQLite should reach")
+	dbs := fs.String("databases", "sqlite,postgres", "the databases to run on, comma-separated")
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	c.Databases = strings.Split(*dbs, ",")
+	switch {
+	case fs.NArg() > 0:
+		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	case c.Duration < time.Second || c.Duration > time.Hour:
+		return nil, errors.New("-duration: want 1s to 1h")
+	case c.Clients < 1 || c.Clients > 10000 || c.PageClients < 1 || c.PageClients > 1000:
+		return nil, errors.New("-clients: want 1 to 10000; -page-clients 1 to 1000")
+	}
+	for _, d := range c.Databases {
+		if d != "sqlite" && d != "postgres" {
+			return nil, fmt.Errorf("-databases: %q is neither sqlite nor postgres", d)
+		}
+	}
+	root, err := filepath.Abs(c.Root)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range []*string{&c.Bin, &c.Out, &c.CaseFile} {
+		if !filepath.IsAbs(*p) {
+			*p = filepath.Join(root, *p)
+		}
+	}
+	return c, nil
+}
+
+// stats is what vegeta measured in one attack.
+type stats struct {
+	Requests  uint64         `json:"requests"`
+	PerSec    float64        `json:"per_s"` // successful requests a second
+	P50Ms     float64        `json:"p50_ms"`
+	P99Ms     float64        `json:"p99_ms"`
+	Errors    int            `json:"errors"`
+	Codes     map[string]int `json:"status_codes"`
+	ErrorText []string       `json:"error_text,omitempty"`
+}
+
+// runResult is one database's run.
+type runResult struct {
+	Database string `json:"database"`
+	Clients  int    `json:"clients"`
+	Answers  stats  `json:"answers"`
+	// Page is the case page's rate during the answers; PageAlone without.
+	Page      stats `json:"page"`
+	PageAlone stats `json:"page_alone"`
+	RSSBefore int64 `json:"rss_before_kib"`
+	RSSAfter  int64 `json:"rss_after_kib"`
+	// RSS samples the server's resident memory every 5 s of the answers.
+	RSS []int64 `json:"rss_kib"`
+	// Counted is the answers the server's counts hold at the end.
+	Counted int64 `json:"counted"`
+}
+
+type report struct {
+	Date      string      `json:"date"`
+	CPUs      int         `json:"cpus"`
+	DurationS float64     `json:"duration_s"`
+	Runs      []runResult `json:"runs"`
+	Problems  []string    `json:"problems"`
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	cfg, err := parseFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	b, err := os.ReadFile(cfg.CaseFile)
+	if err != nil {
+		return err
+	}
+	c, problems := casefile.Check(cfg.CaseFile, b)
+	if c == nil || len(problems) > 0 {
+		return fmt.Errorf("%s: %v", cfg.CaseFile, problems)
+	}
+	rep := &report{Date: time.Now().UTC().Format(time.RFC3339), CPUs: runtime.NumCPU(), DurationS: cfg.Duration.Seconds()}
+	for _, db := range cfg.Databases {
+		dbURL, cleanup, err := database(ctx, db)
+		if err != nil {
+			return err
+		}
+		r, probs, err := loadRun(ctx, cfg, c, db, dbURL, stderr)
+		cleanup()
+		if err != nil {
+			return err
+		}
+		rep.Runs = append(rep.Runs, r)
+		rep.Problems = append(rep.Problems, probs...)
+	}
+	rep.table(stdout)
+	if err := writeJSON(cfg.Out, rep); err != nil {
+		return err
+	}
+	if len(rep.Problems) > 0 {
+		return fmt.Errorf("%d problem(s) under the answers' load (see above)", len(rep.Problems))
+	}
+	return nil
+}
+
+// database makes a new, empty database: a SQLite file in a temporary
+// folder, or a database on a throwaway PostgreSQL server (internal/pgtest).
+func database(ctx context.Context, kind string) (string, func(), error) {
+	if kind == "sqlite" {
+		dir, err := os.MkdirTemp("", "docket-answerload-")
+		if err != nil {
+			return "", nil, err
+		}
+		return "sqlite:" + filepath.Join(dir, "docket.db"), func() { os.RemoveAll(dir) }, nil
+	}
+	pg, err := pgtest.Start(ctx)
+	if err != nil {
+		return "", nil, fmt.Errorf("starting PostgreSQL: %w", err)
+	}
+	_, u, err := pg.NewDatabase(ctx)
+	if err != nil {
+		pg.Stop()
+		return "", nil, err
+	}
+	return u, func() { pg.Stop() }, nil
+}
+
+func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL string, stderr io.Writer) (runResult, []string, error) {
+	r := runResult{Database: kind, Clients: cfg.Clients}
+	srv, err := startDocket(ctx, cfg.Bin, dbURL)
+	if err != nil {
+		return r, nil, err
+	}
+	defer srv.stop()
+	version := answers.Version(c)
+	var targets []vegeta.Target
+	for _, q := range c.Quiz.Questions {
+		for j := range q.Choices {
+			body, _ := json.Marshal(answers.Answer{Version: version, Question: q.ID, Choices: []int{j}})
+			targets = append(targets, vegeta.Target{Method: http.MethodPost, URL: srv.url + routes.AnswersPath(c.ID), Body: body,
+				Header: http.Header{"Content-Type": {"application/json"}}})
+		}
+	}
+	for s := range len(c.Quiz.Questions) + 1 {
+		body, _ := json.Marshal(answers.Answer{Version: version, Score: &s})
+		targets = append(targets, vegeta.Target{Method: http.MethodPost, URL: srv.url + routes.AnswersPath(c.ID), Body: body,
+			Header: http.Header{"Content-Type": {"application/json"}}})
+	}
+	page := []vegeta.Target{{Method: http.MethodGet, URL: srv.url + "/", Header: http.Header{"Accept-Encoding": {"gzip, deflate, br"}}}}
+
+	fmt.Fprintf(stderr, "%s: the case page alone, %d readers for %s\n", kind, cfg.PageClients, cfg.PageFor)
+	attack(page, cfg.PageClients, time.Second, 200) // warm up
+	r.PageAlone = attack(page, cfg.PageClients, cfg.PageFor, 200)
+	attack(targets, 16, time.Second, 204) // warm up the counter and the database
+	r.RSSBefore, _ = srv.rss()
+	before, err := countedAnswers(srv.url, c, version)
+	if err != nil {
+		return r, nil, err
+	}
+	fmt.Fprintf(stderr, "%s: %d clients sending answers for %s, %d readers of the case page\n", kind, cfg.Clients, cfg.Duration, cfg.PageClients)
+	var wg sync.WaitGroup
+	wg.Go(func() { r.Page = attack(page, cfg.PageClients, cfg.Duration, 200) })
+	sampling := make(chan struct{})
+	wg.Go(func() {
+		tick := time.NewTicker(5 * time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-tick.C:
+				if kib, err := srv.rss(); err == nil {
+					r.RSS = append(r.RSS, kib)
+				}
+			case <-sampling:
+				return
+			}
+		}
+	})
+	r.Answers = attack(targets, cfg.Clients, cfg.Duration, 204)
+	close(sampling)
+	wg.Wait()
+	r.RSSAfter, _ = srv.rss()
+	after, err := countedAnswers(srv.url, c, version)
+	if err != nil {
+		return r, nil, err
+	}
+	r.Counted = after - before
+	var problems []string
+	if r.Answers.Errors > 0 || r.Page.Errors > 0 {
+		problems = append(problems, fmt.Sprintf("%s: %d answers and %d page loads failed: %v %v %s", kind, r.Answers.Errors, r.Page.Errors, r.Answers.Codes, r.Page.Codes, strings.Join(append(r.Answers.ErrorText, r.Page.ErrorText...), "; ")))
+	}
+	ok := int64(r.Answers.Requests) - int64(r.Answers.Errors)
+	if r.Counted < ok || r.Counted > int64(r.Answers.Requests) {
+		problems = append(problems, fmt.Sprintf("%s: %d answers counted; %d acknowledged of %d sent", kind, r.Counted, ok, r.Answers.Requests))
+	}
+	if kind == "sqlite" && r.Answers.PerSec < cfg.Target {
+		problems = append(problems, fmt.Sprintf("sqlite: %.0f acknowledged answers a second; the target is %.0f", r.Answers.PerSec, cfg.Target))
+	}
+	if s := srv.stop(); s != "clean" {
+		problems = append(problems, kind+": shutdown on SIGTERM: "+s)
+	}
+	return r, problems, nil
+}
+
+// countedAnswers is every answer and score the server's public counts hold
+// (every question is far above the threshold under load).
+func countedAnswers(base string, c *casefile.Case, version string) (int64, error) {
+	res, err := http.Get(base + routes.AnswersPath(c.ID) + "?version=" + version)
+	if err != nil {
+		return 0, err
+	}
+	defer res.Body.Close()
+	var s answers.Stats
+	if err := json.NewDecoder(res.Body).Decode(&s); err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, q := range s.Questions {
+		n += q.Answered
+	}
+	for _, k := range s.Scores {
+		n += k
+	}
+	return n, nil
+}
+
+// attack sends the targets, in turn, from workers workers as fast as they
+// are answered, for d; a status other than ok is an error.
+func attack(targets []vegeta.Target, workers int, d time.Duration, ok int) stats {
+	a := vegeta.NewAttacker(vegeta.Workers(uint64(workers)), vegeta.MaxWorkers(uint64(workers)),
+		vegeta.Connections(workers), vegeta.KeepAlive(true), vegeta.Timeout(30*time.Second))
+	var m vegeta.Metrics
+	for res := range a.Attack(vegeta.NewStaticTargeter(targets...), vegeta.Rate{}, d, "answers") {
+		m.Add(res)
+	}
+	m.Close()
+	good := m.StatusCodes[strconv.Itoa(ok)]
+	return stats{
+		Requests:  m.Requests,
+		PerSec:    float64(good) / m.Duration.Seconds(),
+		P50Ms:     float64(m.Latencies.P50) / 1e6,
+		P99Ms:     float64(m.Latencies.P99) / 1e6,
+		Errors:    int(m.Requests) - good,
+		Codes:     m.StatusCodes,
+		ErrorText: m.Errors,
+	}
+}
+
+// server is a running bin/docket serve.
+type server struct {
+	url  string
+	cmd  *exec.Cmd
+	logs *bytes.Buffer
+	done chan error
+	dir  string
+}
+
+func startDocket(ctx context.Context, bin, dbURL string) (*server, error) {
+	if _, err := os.Stat(bin); err != nil {
+		return nil, fmt.Errorf("%s is missing: run `make build` first", bin)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	dir, err := os.MkdirTemp("", "docket-answerload-srv-")
+	if err != nil {
+		return nil, err
+	}
+	s := &server{url: "http://" + addr, logs: &bytes.Buffer{}, done: make(chan error, 1), dir: dir}
+	s.cmd = exec.CommandContext(ctx, bin, "serve", "-addr", addr, "-db", dbURL, "-stats-limit", "0")
+	s.cmd.Dir = dir
+	s.cmd.Env = append(os.Environ(), "PORT=", "DATABASE_URL=")
+	s.cmd.Stderr = s.logs
+	if err := s.cmd.Start(); err != nil {
+		return nil, err
+	}
+	go func() { s.done <- s.cmd.Wait() }()
+	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		if res, err := http.Get(s.url + "/healthz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return s, nil
+			}
+		}
+	}
+	s.stop()
+	return nil, fmt.Errorf("%s serve did not answer /healthz within 30s:\n%s", bin, s.logs.String())
+}
+
+func (s *server) rss() (int64, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
+	if err != nil {
+		return 0, err
+	}
+	for line := range strings.Lines(string(b)) {
+		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
+			return strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+		}
+	}
+	return 0, errors.New("no VmRSS in /proc status")
+}
+
+func (s *server) stop() string {
+	if s.cmd.ProcessState != nil {
+		return "clean"
+	}
+	defer os.RemoveAll(s.dir)
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case err := <-s.done:
+		if err != nil {
+			return fmt.Sprintf("%v\n%s", err, s.logs.String())
+		}
+		return "clean"
+	case <-time.After(15 * time.Second):
+		s.cmd.Process.Kill()
+		<-s.done
+		return "did not exit within 15 s of SIGTERM: killed"
+	}
+}
+
+func (r *report) table(w io.Writer) {
+	fmt.Fprintf(w, "Docket counting answers on 127.0.0.1: %gs a database, %d CPUs shared with vegeta\n\n", r.DurationS, r.CPUs)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "database\tclients\tanswers/s\tp50 ms\tp99 ms\terrors\tcounted\tpage/s alone\tpage/s during\tRSS before MiB\tRSS after MiB\t")
+	for _, x := range r.Runs {
+		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%.0f\t%.0f\t%.1f\t%.1f\t\n", x.Database, x.Clients, x.Answers.PerSec, x.Answers.P50Ms, x.Answers.P99Ms,
+			x.Answers.Errors, x.Counted, x.PageAlone.PerSec, x.Page.PerSec, float64(x.RSSBefore)/1024, float64(x.RSSAfter)/1024)
+	}
+	tw.Flush()
+	for _, x := range r.Runs {
+		var mib []string
+		for _, k := range x.RSS {
+			mib = append(mib, fmt.Sprintf("%.0f", float64(k)/1024))
+		}
+		fmt.Fprintf(w, "%s: resident memory every 5 s of the answers (MiB): %s\n", x.Database, strings.Join(mib, " "))
+	}
+	if len(r.Problems) == 0 {
+		fmt.Fprintln(w, "no problems: no failed request, every acknowledged answer counted, clean shutdowns")
+		return
+	}
+	fmt.Fprintln(w, "PROBLEMS:")
+	for _, p := range r.Problems {
+		fmt.Fprintln(w, "  "+p)
+	}
+}
+
+func writeJSON(name string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, append(b, '\n'), 0o644)
+}
