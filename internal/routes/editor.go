@@ -11,9 +11,14 @@ const (
 	EditorAPIPrefix = "/api/editor/"
 	// StudioPrefix starts the editor's pages.
 	StudioPrefix = "/studio/"
-	// StudioHome is the Studio's start page (issue #20 builds the editor
-	// there; for now it says who is signed in).
+	// StudioHome is the Studio's start page: the list of cases. It and
+	// every StudioCase page are one browser program, studio.wasm.
 	StudioHome = "/studio/"
+	// StudioCasePrefix starts the Studio's page of one case: /studio/cases/{id}.
+	StudioCasePrefix = "/studio/cases/"
+	// StudioFiles starts the Studio's own files (its program, loader and
+	// styles), served only to a signed-in editor, never under /web/.
+	StudioFiles = "/studio/files/"
 	// StudioLogin is the sign-in page (a form, without script).
 	StudioLogin = "/studio/login"
 	// StudioLogout ends the session (a form post).
@@ -23,6 +28,19 @@ const (
 	// database has no account.
 	StudioSetup = "/studio/setup"
 )
+
+// StudioCase is the Studio's page of one case.
+func StudioCase(id string) string { return StudioCasePrefix + id }
+
+// StudioCaseID returns the case a Studio page edits, and whether the path
+// is such a page (/studio/cases/{id}, a well-formed case id).
+func StudioCaseID(path string) (string, bool) {
+	id, ok := strings.CutPrefix(path, StudioCasePrefix)
+	if !ok || !IsPage(CasePath(id)) || strings.Contains(id, "/") {
+		return "", false
+	}
+	return id, true
+}
 
 // Access is who may call an endpoint of the editor API.
 type Access string

@@ -137,3 +137,22 @@ func TestPagePath(t *testing.T) {
 		t.Errorf("PagePath of another case = %q; want /cases/b/", got)
 	}
 }
+
+func TestStudioCaseID(t *testing.T) {
+	for _, tc := range []struct {
+		path, id string
+		ok       bool
+	}{
+		{"/studio/cases/twitter-v-dhs", "twitter-v-dhs", true},
+		{StudioCase("a1"), "a1", true},
+		{"/studio/cases/", "", false},
+		{"/studio/cases/Bad", "", false},
+		{"/studio/cases/a/events/b", "", false},
+		{"/studio/cases/a/", "", false},
+		{"/studio/", "", false},
+	} {
+		if id, ok := StudioCaseID(tc.path); id != tc.id || ok != tc.ok {
+			t.Errorf("StudioCaseID(%q) = %q, %v; want %q, %v", tc.path, id, ok, tc.id, tc.ok)
+		}
+	}
+}

@@ -143,7 +143,7 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	}
 	cases.swapped = s.pruneStalePages
 	if cfg.DB != nil {
-		if s.editor, err = newEditor(ctx, s); err != nil {
+		if s.editor, err = newEditor(ctx, s, web); err != nil {
 			return nil, err
 		}
 	}

@@ -1,0 +1,306 @@
+package studio
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"docket/internal/casefile"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// CaseEditor edits one case's draft: forms for its details, categories,
+// events and sources; the validator's problems as the editor types; the
+// autosave; publishing; the published versions.
+type CaseEditor struct {
+	app.Compo
+	API    *API
+	ID     string
+	Home   string // the Studio's start
+	Public string // the case's public page
+
+	loaded   bool
+	loadErr  string
+	doc      *casefile.Case
+	revision int64 // of the draft the doc is based on
+	state    string
+	save     Autosave
+	problems casefile.Problems
+	at       map[string][]string // problems by path
+
+	conflict *conflictView
+	mine     *casefile.Case // the editor's version, kept while theirs is shown
+
+	note      string
+	publish   string // the outcome of the last publish, announced
+	publishOK bool
+	busy      bool
+	versions  []Version
+	announce  string // what a move or a removal did, announced
+
+	leaving app.Func
+}
+
+// conflictView is a save refused because someone else saved first.
+type conflictView struct {
+	theirs   *casefile.Case
+	revision int64
+	by       string
+	at       time.Time
+	changes  []string
+	err      string // their draft could not be shown in the forms
+}
+
+func (c *CaseEditor) OnMount(ctx app.Context) {
+	c.load(ctx)
+	// Leaving the page sends what is unsaved (keepalive); a page restored
+	// from the back-forward cache is reloaded, since that save moved the
+	// draft's revision on.
+	c.leaving = app.FuncOf(func(this app.Value, args []app.Value) any {
+		switch args[0].Get("type").String() {
+		case "pagehide":
+			if c.doc != nil && c.save.Dirty && c.save.State != Conflict && c.save.State != Saving {
+				if data, err := Encode(c.doc); err == nil {
+					c.API.SaveOnLeaving(c.ID, c.revision, data)
+				}
+			}
+		case "pageshow":
+			if args[0].Get("persisted").Bool() {
+				app.Window().Get("location").Call("reload")
+			}
+		}
+		return nil
+	})
+	app.Window().Call("addEventListener", "pagehide", c.leaving)
+	app.Window().Call("addEventListener", "pageshow", c.leaving)
+}
+
+func (c *CaseEditor) OnDismount() {
+	app.Window().Call("removeEventListener", "pagehide", c.leaving)
+	app.Window().Call("removeEventListener", "pageshow", c.leaving)
+	c.leaving.Release()
+}
+
+// OnUpdate reloads when the address names another case.
+func (c *CaseEditor) OnUpdate(ctx app.Context) {
+	if c.doc != nil && c.doc.ID != c.ID {
+		c.loaded, c.doc = false, nil
+		c.load(ctx)
+	}
+}
+
+func (c *CaseEditor) load(ctx app.Context) {
+	id := c.ID
+	ctx.Async(func() {
+		d, err := c.API.Draft(id)
+		var doc *casefile.Case
+		if err == nil {
+			doc, err = Decode(d.Case)
+		}
+		vs, _ := c.API.Versions(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			c.loaded = true
+			if err != nil {
+				c.loadErr = err.Error()
+				return
+			}
+			c.doc, c.revision, c.state, c.versions = doc, d.Revision, d.State, vs
+			c.save = Autosave{}
+			c.check()
+		})
+	})
+}
+
+// check runs the validator on the case as it stands.
+func (c *CaseEditor) check() {
+	c.problems = Check(c.doc)
+	c.at = map[string][]string{}
+	for _, p := range c.problems {
+		c.at[p.Path] = append(c.at[p.Path], p.Message)
+	}
+}
+
+// changed follows every edit: the problems again, and a save once the
+// editor pauses.
+func (c *CaseEditor) changed(ctx app.Context) {
+	c.check()
+	c.publish = ""
+	c.save.Change(time.Now())
+	ctx.After(AutosaveDelay, c.saveIfDue)
+}
+
+// saveIfDue starts a save when the autosave says one is due.
+func (c *CaseEditor) saveIfDue(ctx app.Context) {
+	if c.doc == nil || !c.save.Due(time.Now()) {
+		return
+	}
+	data, err := Encode(c.doc)
+	if err != nil {
+		c.save.Done(SaveRefused, err.Error(), time.Now())
+		return
+	}
+	c.save.Begin()
+	id, rev := c.ID, c.revision
+	ctx.Async(func() {
+		d, err := c.API.Save(id, rev, data)
+		ctx.Dispatch(func(ctx app.Context) { c.saved(ctx, d, err) })
+	})
+}
+
+// saved takes in the answer to a save.
+func (c *CaseEditor) saved(ctx app.Context, d Draft, err error) {
+	now := time.Now()
+	var apiErr *APIError
+	switch {
+	case err == nil:
+		c.revision, c.state = d.Revision, d.State
+		c.save.Done(SaveOK, "", now)
+		if c.save.Dirty {
+			ctx.After(AutosaveDelay, c.saveIfDue)
+		}
+	case errors.Is(err, ErrOffline):
+		c.save.Done(SaveOffline, "", now)
+		ctx.After(RetryDelay, c.saveIfDue)
+	case errors.As(err, &apiErr) && apiErr.Status == statusConflict:
+		c.conflict = conflictOf(apiErr)
+		c.save.Done(SaveConflict, apiErr.Message, now)
+	case errors.As(err, &apiErr) && apiErr.Status == statusUnauthorized:
+		c.save.Done(SaveRefused, "you are signed out. Sign in again in another tab, then come back: your changes are kept here until you close this page", now)
+	default:
+		c.save.Done(SaveRefused, err.Error(), now)
+	}
+}
+
+func conflictOf(e *APIError) *conflictView {
+	v := &conflictView{}
+	d, err := e.Conflict()
+	if err != nil {
+		v.err = "their version could not be read: " + err.Error()
+		return v
+	}
+	v.revision, v.by, v.at = d.Current.Revision, d.Current.SavedBy, d.Current.SavedAt
+	for _, ch := range d.Changes {
+		v.changes = append(v.changes, ch.Path+" "+ch.Change)
+	}
+	if v.theirs, err = Decode(d.Current.Case); err != nil {
+		v.err = err.Error()
+	}
+	return v
+}
+
+// keepMine saves the editor's version over theirs.
+func (c *CaseEditor) keepMine(ctx app.Context, e app.Event) {
+	if c.mine != nil {
+		c.doc, c.mine = c.mine, nil
+	}
+	c.revision = c.conflict.revision
+	c.conflict = nil
+	c.check()
+	c.save.Resolved(time.Now())
+	c.save.ChangedAt = time.Time{} // due at once
+	c.saveIfDue(ctx)
+}
+
+// showTheirs shows their version in the forms; the editor's is kept and
+// can be brought back.
+func (c *CaseEditor) showTheirs(ctx app.Context, e app.Event) {
+	if c.conflict.theirs == nil {
+		return
+	}
+	c.mine, c.doc = c.doc, c.conflict.theirs
+	c.check()
+}
+
+// showMine brings the editor's version back into the forms.
+func (c *CaseEditor) showMine(ctx app.Context, e app.Event) {
+	if c.mine != nil {
+		c.doc, c.mine = c.mine, nil
+		c.check()
+	}
+}
+
+// takeTheirs drops the editor's version for theirs, as they saved it.
+func (c *CaseEditor) takeTheirs(ctx app.Context, e app.Event) {
+	if c.conflict.theirs == nil {
+		return
+	}
+	c.doc, c.mine = c.conflict.theirs, nil
+	c.revision = c.conflict.revision
+	c.conflict = nil
+	c.save = Autosave{}
+	c.check()
+}
+
+// doPublish publishes the saved draft with the note.
+func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	if c.busy || !c.canPublish() {
+		return
+	}
+	c.busy, c.publish = true, "Publishing…"
+	id, rev, note := c.ID, c.revision, c.note
+	ctx.Async(func() {
+		v, err := c.API.Publish(id, rev, note)
+		vs, _ := c.API.Versions(id)
+		ctx.Dispatch(func(ctx app.Context) {
+			c.busy = false
+			var apiErr *APIError
+			switch {
+			case err == nil:
+				c.publish, c.publishOK, c.note, c.state = fmt.Sprintf("Published version %d.", v.Number), true, "", "published"
+				c.versions = vs
+			case errors.As(err, &apiErr) && apiErr.Status == statusInvalid:
+				c.publish, c.publishOK = "Not published: the server found problems. "+apiErr.Message, false
+			default:
+				c.publish, c.publishOK = "Not published: "+err.Error(), false
+			}
+		})
+	})
+}
+
+// canPublish: a valid case, every change saved, no conflict.
+func (c *CaseEditor) canPublish() bool {
+	return c.doc != nil && len(c.problems) == 0 && c.save.State == Saved && !c.save.Dirty && c.conflict == nil && c.mine == nil
+}
+
+// goTo focuses the control of a problem's field, or of the nearest
+// place that holds it.
+func (c *CaseEditor) goTo(path string) {
+	for _, p := range Ancestors(path) {
+		if focus(FieldID(p)) {
+			return
+		}
+	}
+}
+
+func (c *CaseEditor) Render() app.UI {
+	switch {
+	case !c.loaded:
+		return app.P().Attr("role", "status").Text("Loading the case…")
+	case c.loadErr != "":
+		return app.Div().Body(
+			app.H1().Text("Case "+c.ID),
+			app.P().Class("studio-error").Attr("role", "alert").Text(c.loadErr),
+			app.P().Body(app.A().Href(c.Home).Text("Back to the cases")),
+		)
+	}
+	title := c.doc.Title
+	if title == "" {
+		title = "Untitled case"
+	}
+	return app.Div().Class("studio-editor").Body(
+		app.Div().Class("studio-forms").Body(
+			app.P().Body(app.A().Href(c.Home).Text("← All cases")),
+			app.H1().Text(title),
+			app.P().Class("studio-hint").Text("Case "+c.ID+" · "+StateLabel(c.state)),
+			c.details(),
+			c.categories(),
+			c.events(),
+			c.sources(),
+			c.quiz(),
+			app.P().Class("visually-hidden").Attr("role", "status").Text(c.announce),
+		),
+		c.panel(),
+	)
+}

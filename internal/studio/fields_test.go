@@ -1,0 +1,60 @@
+package studio
+
+import (
+	"slices"
+	"testing"
+
+	"docket/internal/casefile"
+)
+
+func TestFieldID(t *testing.T) {
+	for _, tc := range []struct{ path, want string }{
+		{"title", "f-title"},
+		{"events[2].date.value", "f-events-2-date-value"},
+		{"events[0].sources[1]", "f-events-0-sources-1"},
+		{"$schema", "f-schema"},
+	} {
+		if got := FieldID(tc.path); got != tc.want {
+			t.Errorf("FieldID(%q) = %q; want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestAncestors(t *testing.T) {
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{"title", []string{"title"}},
+		{"events[2].date.value", []string{"events[2].date.value", "events[2].date", "events[2]", "events"}},
+		{"events[0].sources[1]", []string{"events[0].sources[1]", "events[0].sources", "events[0]", "events"}},
+	} {
+		if got := Ancestors(tc.path); !slices.Equal(got, tc.want) {
+			t.Errorf("Ancestors(%q) = %q; want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+func TestWhere(t *testing.T) {
+	c := &casefile.Case{
+		Events:  []casefile.Event{{Title: "Suit filed"}, {}},
+		Sources: []casefile.Source{{Title: "The order"}},
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"title", "Case: title"},
+		{"events[0].date.value", "Event 1 “Suit filed”: date"},
+		{"events[1].title", "Event 2: title"},
+		{"events[0].body[1]", "Event 1 “Suit filed”: paragraph 2"},
+		{"events[0].sources", "Event 1 “Suit filed”: sources"},
+		{"sources[0].url", "Source 1 “The order”: URL"},
+		{"events", "Events (the list)"},
+		{"parties[1].role", "Party 2: role"},
+		{"events[7]", "Event 8"},
+		{"quiz.title", "Quiz: title"},
+		{"quiz.questions[0].choices", "Question 1: choices"},
+	} {
+		if got := Where(tc.path, c); got != tc.want {
+			t.Errorf("Where(%q) = %q; want %q", tc.path, got, tc.want)
+		}
+	}
+}
