@@ -74,7 +74,7 @@ func (s *Studio) Render() app.UI {
 				return app.P().Text("Signed in as " + u.Name + " (" + u.Login + ", " + u.Role + ")")
 			}),
 			app.Form().Method("post").Action(s.under(routes.StudioLogout)).Body(
-				app.Input().Type("hidden").Name("csrf").Value(s.api.CSRF),
+				app.Input().Type("hidden").Name("csrf").Value(s.session.CSRFToken),
 				app.Button().Type("submit").Class("studio-button").Text("Sign out"),
 			),
 		),

@@ -314,3 +314,29 @@ func Decode(data []byte) (*casefile.Case, error) {
 	}
 	return c, nil
 }
+
+// BoxText is what a text box that edits a list (an event's paragraphs, a
+// question's choices, one per line) shows: the text as the editor typed
+// it, with its trailing spaces and blank lines, as long as it still reads
+// as the list; otherwise (the list changed elsewhere: another version
+// shown, items reordered) the list written out afresh.
+func BoxText(typed string, ok bool, list []string, split func(string) []string, join func([]string) string) string {
+	if ok && slices.Equal(split(typed), list) {
+		return typed
+	}
+	return join(list)
+}
+
+// Lines splits a box of one item per line, trimmed, empty lines left out.
+func Lines(v string) []string {
+	out := []string{}
+	for _, l := range strings.Split(v, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// JoinLines writes a list one item per line.
+func JoinLines(list []string) string { return strings.Join(list, "\n") }

@@ -222,3 +222,25 @@ func TestQuestionEdits(t *testing.T) {
 		t.Errorf("true-false choices = %q", q2.Choices)
 	}
 }
+
+func TestBoxText(t *testing.T) {
+	for _, tc := range []struct {
+		typed string
+		ok    bool
+		list  []string
+		want  string
+	}{
+		{"", false, []string{"One.", "Two."}, "One.\n\nTwo."}, // nothing typed yet
+		{"One. ", true, []string{"One."}, "One. "},            // a space being typed stays
+		{"One.\n\n", true, []string{"One."}, "One.\n\n"},      // so does a new paragraph's start
+		{"One.\n\nTwo", true, []string{"Other."}, "Other."},   // the list changed elsewhere
+		{"One.\n\nTwo.", true, []string{"One.", "Two."}, "One.\n\nTwo."},
+	} {
+		if got := BoxText(tc.typed, tc.ok, tc.list, Paragraphs, BodyText); got != tc.want {
+			t.Errorf("BoxText(%q, %v, %q) = %q; want %q", tc.typed, tc.ok, tc.list, got, tc.want)
+		}
+	}
+	if got := Lines(" A \n\nB\n"); !slices.Equal(got, []string{"A", "B"}) {
+		t.Errorf("Lines = %q", got)
+	}
+}

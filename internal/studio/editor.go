@@ -28,6 +28,7 @@ type CaseEditor struct {
 	save     Autosave
 	problems casefile.Problems
 	at       map[string][]string // problems by path
+	boxes    map[string]string   // the text of list boxes as typed, by path
 
 	conflict *conflictView
 	mine     *casefile.Case // the editor's version, kept while theirs is shown
@@ -40,6 +41,10 @@ type CaseEditor struct {
 	announce  string // what a move or a removal did, announced
 
 	leaving app.Func
+	// ctx is the component's own context: work scheduled from an event
+	// whose element goes away (a Remove button, the conflict's buttons)
+	// runs through it, since go-app drops what a removed element schedules.
+	ctx app.Context
 }
 
 // conflictView is a save refused because someone else saved first.
@@ -53,6 +58,7 @@ type conflictView struct {
 }
 
 func (c *CaseEditor) OnMount(ctx app.Context) {
+	c.ctx = ctx
 	c.load(ctx)
 	// Leaving the page sends what is unsaved (keepalive); a page restored
 	// from the back-forward cache is reloaded, since that save moved the
@@ -107,6 +113,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 			}
 			c.doc, c.revision, c.state, c.versions = doc, d.Revision, d.State, vs
 			c.save = Autosave{}
+			c.boxes = map[string]string{}
 			c.check()
 		})
 	})
@@ -127,7 +134,7 @@ func (c *CaseEditor) changed(ctx app.Context) {
 	c.check()
 	c.publish = ""
 	c.save.Change(time.Now())
-	ctx.After(AutosaveDelay, c.saveIfDue)
+	c.ctx.After(AutosaveDelay, c.saveIfDue)
 }
 
 // saveIfDue starts a save when the autosave says one is due.
@@ -199,7 +206,7 @@ func (c *CaseEditor) keepMine(ctx app.Context, e app.Event) {
 	c.check()
 	c.save.Resolved(time.Now())
 	c.save.ChangedAt = time.Time{} // due at once
-	c.saveIfDue(ctx)
+	c.saveIfDue(c.ctx)
 }
 
 // showTheirs shows their version in the forms; the editor's is kept and
@@ -240,10 +247,10 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 	}
 	c.busy, c.publish = true, "Publishing…"
 	id, rev, note := c.ID, c.revision, c.note
-	ctx.Async(func() {
+	c.ctx.Async(func() {
 		v, err := c.API.Publish(id, rev, note)
 		vs, _ := c.API.Versions(id)
-		ctx.Dispatch(func(ctx app.Context) {
+		c.ctx.Dispatch(func(ctx app.Context) {
 			c.busy = false
 			var apiErr *APIError
 			switch {

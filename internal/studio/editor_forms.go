@@ -36,7 +36,7 @@ func (c *CaseEditor) addButton(path, text string, add func() string) app.UI {
 		OnClick(func(ctx app.Context, e app.Event) {
 			first := add()
 			c.changed(ctx)
-			ctx.Defer(func(app.Context) { focus(first) })
+			c.ctx.Defer(func(app.Context) { focus(first) })
 		})
 	if len(c.at[path]) > 0 {
 		b = b.Aria("describedby", FieldID(path)+"-problems")
@@ -58,8 +58,8 @@ func (c *CaseEditor) details() app.UI {
 	outcome.kind = "textarea"
 	status := c.field("status", "Status", d.Status, func(v string) { d.Status = v })
 	status.kind, status.options = "select", statuses
-	credits := c.field("credits", "Credits (one per line)", strings.Join(d.Credits, "\n"), func(v string) { d.Credits = lines(v) })
-	credits.kind, credits.rows = "textarea", 2
+	credits := c.listBox("credits", "Credits (one per line)", d.Credits, Lines, JoinLines, func(v []string) { d.Credits = v })
+	credits.rows = 2
 	for i := range d.Credits {
 		credits.problems = append(credits.problems, c.at[fmt.Sprintf("credits[%d]", i)]...)
 	}
@@ -78,15 +78,16 @@ func (c *CaseEditor) details() app.UI {
 	)
 }
 
-// lines splits a box of one item per line, dropping empty lines.
-func lines(v string) []string {
-	out := []string{}
-	for _, l := range strings.Split(v, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
+// listBox is a text box that edits a list: the case holds the list, the
+// box the text as typed (see BoxText).
+func (c *CaseEditor) listBox(path, label string, list []string, split func(string) []string, join func([]string) string, set func([]string)) control {
+	typed, ok := c.boxes[path]
+	ctl := c.field(path, label, BoxText(typed, ok, list, split, join), func(v string) {
+		c.boxes[path] = v
+		set(split(v))
+	})
+	ctl.kind = "textarea"
+	return ctl
 }
 
 func (c *CaseEditor) parties() app.UI {
@@ -117,7 +118,7 @@ func (c *CaseEditor) removeButton(label string, remove func(), list string) app.
 			remove()
 			c.announce = strings.Replace(label, "Remove", "Removed", 1)
 			c.changed(ctx)
-			ctx.Defer(func(app.Context) { focus(FieldID(list)) })
+			c.ctx.Defer(func(app.Context) { focus(FieldID(list)) })
 		})
 }
 
@@ -170,12 +171,12 @@ func (c *CaseEditor) event(i int) app.UI {
 	date := c.field(p+".date.value", fmt.Sprintf("Event %d: date", n), e.Date.Value, func(v string) { e.Date.Value = v })
 	date.hint = dateHint(e.Date.Precision)
 	date.small = true
-	precision := c.field(p+".date.precision", fmt.Sprintf("Event %d: date known to the", n), string(e.Date.Precision), func(v string) { e.Date.Precision = casefile.Precision(v) })
+	precision := c.field(p+".date.precision", fmt.Sprintf("Event %d: date precision", n), string(e.Date.Precision), func(v string) { e.Date.Precision = casefile.Precision(v) })
 	precision.kind, precision.small = "select", true
 	precision.options = [][2]string{{string(casefile.Day), "Day"}, {string(casefile.Month), "Month"}, {string(casefile.Year), "Year"}}
 	label := c.field(p+".date.label", fmt.Sprintf("Event %d: date as shown (optional, such as “Late January 2017”)", n), e.Date.Label, func(v string) { e.Date.Label = v })
-	body := c.field(p+".body", fmt.Sprintf("Event %d: text (a blank line between paragraphs)", n), BodyText(e.Body), func(v string) { e.Body = Paragraphs(v) })
-	body.kind, body.rows = "textarea", 4
+	body := c.listBox(p+".body", fmt.Sprintf("Event %d: text (a blank line between paragraphs)", n), e.Body, Paragraphs, BodyText, func(v []string) { e.Body = v })
+	body.rows = 4
 	for k := range e.Body {
 		body.problems = append(body.problems, c.at[fmt.Sprintf("%s.body[%d]", p, k)]...)
 	}
@@ -264,7 +265,7 @@ func (c *CaseEditor) moveButton(i, delta int, text string) app.UI {
 			c.changed(ctx)
 			target := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("events[%d]", j)), map[int]string{-1: "up", 1: "down"}[delta])
 			other := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("events[%d]", j)), map[int]string{-1: "down", 1: "up"}[delta])
-			ctx.Defer(func(app.Context) {
+			c.ctx.Defer(func(app.Context) {
 				if el := app.Window().GetElementByID(target); el.Truthy() && !el.Get("disabled").Bool() {
 					focus(target)
 				} else {

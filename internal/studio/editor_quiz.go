@@ -3,7 +3,6 @@ package studio
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"docket/internal/casefile"
 
@@ -46,8 +45,8 @@ func (c *CaseEditor) question(i int) app.UI {
 	id := c.field(p+".id", fmt.Sprintf("Question %d: id", n), q.ID, func(v string) { q.ID = v })
 	id.small = true
 	prompt := c.field(p+".prompt", fmt.Sprintf("Question %d: the question", n), q.Prompt, func(v string) { q.Prompt = v })
-	choices := c.field(p+".choices", fmt.Sprintf("Question %d: choices (one per line)", n), strings.Join(q.Choices, "\n"), func(v string) { SetChoices(q, lines(v)) })
-	choices.kind, choices.rows = "textarea", 3
+	choices := c.listBox(p+".choices", fmt.Sprintf("Question %d: choices (one per line)", n), q.Choices, Lines, JoinLines, func(v []string) { SetChoices(q, v) })
+	choices.rows = 3
 	for k := range q.Choices {
 		choices.problems = append(choices.problems, c.at[fmt.Sprintf("%s.choices[%d]", p, k)]...)
 	}

@@ -24,6 +24,7 @@ type control struct {
 }
 
 func (c control) render() app.UI {
+	c.value = typedValue(c.id, c.value)
 	var describedBy []string
 	if c.hint != "" {
 		describedBy = append(describedBy, c.id+"-hint")
@@ -87,6 +88,24 @@ func (c control) render() app.UI {
 			}))
 		}),
 	)
+}
+
+// typedValue is the value to render for a control: the model's, except
+// for the control the editor is typing in, which keeps what it holds.
+// go-app renders a frame after the input event that changed the model; a
+// key pressed in between would be overwritten by the value of the key
+// before, and lost.
+func typedValue(id, value string) string {
+	if !app.IsClient {
+		return value
+	}
+	el := app.Window().Get("document").Get("activeElement")
+	if el.Truthy() && el.Get("id").String() == id {
+		if v := el.Get("value"); v.Type() == app.TypeString {
+			return v.String()
+		}
+	}
+	return value
 }
 
 // textField is a plain text field whose value set keeps.

@@ -20,9 +20,13 @@ type CaseList struct {
 	dupID   string
 	dupName string
 	busy    bool
+	ctx     app.Context // the component's own (see CaseEditor.ctx)
 }
 
-func (l *CaseList) OnMount(ctx app.Context) { l.load(ctx) }
+func (l *CaseList) OnMount(ctx app.Context) {
+	l.ctx = ctx
+	l.load(ctx)
+}
 
 func (l *CaseList) load(ctx app.Context) {
 	ctx.Async(func() {
@@ -46,9 +50,9 @@ func (l *CaseList) create(ctx app.Context, e app.Event) {
 	}
 	l.busy, l.err = true, ""
 	c := NewCase(l.newID, l.title)
-	ctx.Async(func() {
+	l.ctx.Async(func() {
 		_, err := l.API.Create(c)
-		ctx.Dispatch(func(ctx app.Context) {
+		l.ctx.Dispatch(func(ctx app.Context) {
 			l.busy = false
 			if err != nil {
 				l.err = "The case was not created: " + err.Error()
@@ -68,7 +72,7 @@ func (l *CaseList) duplicate(ctx app.Context, e app.Event) {
 	}
 	l.busy, l.err = true, ""
 	from, id, title := l.dupOf, l.dupID, l.dupName
-	ctx.Async(func() {
+	l.ctx.Async(func() {
 		err := func() error {
 			d, err := l.API.Draft(from)
 			if err != nil {
@@ -85,7 +89,7 @@ func (l *CaseList) duplicate(ctx app.Context, e app.Event) {
 			_, err = l.API.Create(copy)
 			return err
 		}()
-		ctx.Dispatch(func(ctx app.Context) {
+		l.ctx.Dispatch(func(ctx app.Context) {
 			l.busy = false
 			if err != nil {
 				l.err = "The case was not duplicated: " + err.Error()
@@ -150,7 +154,7 @@ func (l *CaseList) table() app.UI {
 							Aria("label", "Duplicate “"+title+"”").Text("Duplicate").
 							OnClick(func(ctx app.Context, e app.Event) {
 								l.dupOf, l.dupID, l.dupName = c.ID, c.ID+"-copy", "Copy of "+c.Title
-								ctx.Defer(func(app.Context) { focus("dup-id") })
+								l.ctx.Defer(func(app.Context) { focus("dup-id") })
 							})
 					}).Else(func() app.UI { return l.duplicateForm(title) }),
 				),
@@ -174,7 +178,7 @@ func (l *CaseList) createForm() app.UI {
 		app.Form().Class("studio-inline-form").OnSubmit(l.create).Body(
 			textField("new-id", "Id (in the case's address: lowercase words joined by hyphens)", l.newID, func(v string) { l.newID = v }),
 			textField("new-title", "Title", l.title, func(v string) { l.title = v }),
-			app.Button().Type("submit").Class("studio-button studio-primary").Disabled(l.busy).Text("Create the case"),
+			app.Button().Type("submit").ID("create-case").Class("studio-button studio-primary").Disabled(l.busy).Text("Create the case"),
 		),
 	)
 }
