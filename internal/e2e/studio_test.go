@@ -244,6 +244,11 @@ func TestStudioCreateFillPublish(t *testing.T) {
 		click("publish"),
 		browsertest.WaitFor(`document.getElementById("publish-result").textContent === "Published version 1."`, 20*time.Second),
 	)
+	var note string
+	b.Run(t, chromedp.Value("#publish-note", &note, chromedp.ByID))
+	if note != "" {
+		t.Errorf("after publishing, the note field still holds %q (the focus is on %q)", note, activeID(t, b))
+	}
 	if got := textOf(t, b, ".studio-versions ol"); !strings.Contains(got, "Version 1") || !strings.Contains(got, "ed") || !strings.Contains(got, "First version") {
 		t.Errorf("the versions list = %q; want version 1 by ed, with its note", got)
 	}
@@ -273,6 +278,38 @@ func TestStudioCreateFillPublish(t *testing.T) {
 	}
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// TestStudioSecondCase: a new editor starts the second case from the
+// shipped one, which is valid as it is, and publishes it.
+func TestStudioSecondCase(t *testing.T) {
+	srv, _ := studioServer(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/")
+	b.Run(t,
+		chromedp.Click(`button[aria-label^="Duplicate “Twitter v. DHS"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#dup-id", chromedp.ByID),
+	)
+	if got := activeID(t, b); got != "dup-id" {
+		t.Errorf("the duplicate form opened with the focus on %q; want its id field", got)
+	}
+	b.CheckAxe(t, "the list, duplicating a case")
+	b.Run(t,
+		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
+		typeInto("#dup-id", "second-case"),
+		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+		waitText("#problem-count", "No problems: ready to publish"),
+		typeInto("#publish-note", "Started from the shipped case"),
+		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
+		click("publish"),
+		waitText("#publish-result", "Published version 1."),
+	)
+	var page string
+	b.Run(t, chromedp.Navigate(srv.URL+"/cases/second-case/"), browsertest.WaitReady(), chromedp.Text("h1", &page, chromedp.ByQuery))
+	if !strings.HasPrefix(page, "Copy of Twitter v. DHS") {
+		t.Errorf("the second case's public page: h1 %q", page)
 	}
 }
 
@@ -322,7 +359,15 @@ func TestStudioConflict(t *testing.T) {
 		t.Errorf("the server's draft after the refused save: %s; want the first editor's only", draft.Case)
 	}
 
-	// The second editor keeps theirs: saved over the first's, on purpose.
+	// The second editor looks at the first's version (their own court is
+	// empty there), comes back to their own, and saves it over, on purpose.
+	second.Run(t,
+		chromedp.Click(`//button[text()="Show their version"]`, chromedp.BySearch),
+		chromedp.WaitVisible(`//button[text()="Show my version"]`, chromedp.BySearch),
+		browsertest.WaitFor(`document.getElementById("f-summary").value === "The first editor's summary." && document.getElementById("f-court").value === ""`, 10*time.Second),
+		chromedp.Click(`//button[text()="Show my version"]`, chromedp.BySearch),
+		browsertest.WaitFor(`document.getElementById("f-summary").value === "" && document.getElementById("f-court").value === "The second editor's court"`, 10*time.Second),
+	)
 	second.Run(t, chromedp.Click(`//button[text()="Save my version over theirs"]`, chromedp.BySearch))
 	if err := chromedp.Run(second.Ctx, browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved"`, 30*time.Second)); err != nil {
 		t.Fatalf("saving over theirs: %v; the status says %q\nconsole: %q\n%s", err, textOf(t, second, "#save-state"), second.Console(), srv.Logs())

@@ -93,7 +93,7 @@ func (e *editor) studioPage(w http.ResponseWriter, r *http.Request) error {
 	return e.page(w, r, http.StatusOK, pages.StudioAppPage(pages.StudioApp{
 		Site: e.s.pageSite(), Name: u.Name, Login: u.Login, Role: string(u.Role),
 		LogoutAction: e.under(routes.StudioLogout), CSRF: who.token.CSRFToken(),
-		Base: e.s.cfg.Base, API: e.under(routes.EditorAPIPrefix), Studio: e.under(routes.StudioHome),
+		Base: e.s.cfg.Base, API: e.under(routes.EditorAPIPrefix),
 		Stylesheet: file("studio.css"), Script: file("studio.js"), Wasm: file(studioWasm),
 		WasmExec: e.under("/wasm_exec.js"),
 	}))

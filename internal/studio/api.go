@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"docket/internal/casefile"
+	"docket/internal/routes"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -18,6 +19,9 @@ import (
 type API struct {
 	// Base is the API's address, "/api/editor/" or under a base path.
 	Base string
+	// Site is the site's base path, "/" or "/explainers/", for the
+	// readers' API.
+	Site string
 	// CSRF is the session's token, sent with every write.
 	CSRF string
 }
@@ -157,6 +161,19 @@ func (a *API) Create(c *casefile.Case) (Draft, error) {
 	var d Draft
 	err = a.call("POST", "cases", map[string]any{"id": c.ID, "case": json.RawMessage(data)}, &d)
 	return d, err
+}
+
+// Published reads a case as readers get it (a case from a file, which
+// has no draft), from the readers' API.
+func (a *API) Published(id string) (json.RawMessage, error) {
+	status, body, err := fetch(routes.Under(a.Site, routes.CaseDataPath(id)), a.options("GET", nil, false))
+	if err != nil {
+		return nil, err
+	}
+	if status != 200 {
+		return nil, &APIError{Status: status, Message: fmt.Sprintf("case %q: the server answered %d", id, status), Body: body}
+	}
+	return body, nil
 }
 
 // Draft reads a case's draft.

@@ -35,7 +35,7 @@ type Studio struct {
 func (s *Studio) under(path string) string { return routes.Under(page("base"), path) }
 
 func (s *Studio) OnMount(ctx app.Context) {
-	s.api = &API{Base: page("api")}
+	s.api = &API{Base: page("api"), Site: page("base")}
 	ctx.Async(func() {
 		sess, err := s.api.Session()
 		ctx.Dispatch(func(ctx app.Context) {

@@ -41,10 +41,13 @@ type CaseEditor struct {
 	announce  string // what a move or a removal did, announced
 
 	leaving app.Func
+	// empty are the controls the last render gave an empty value.
+	empty []string
 	// ctx is the component's own context: work scheduled from an event
 	// whose element goes away (a Remove button, the conflict's buttons)
 	// runs through it, since go-app drops what a removed element schedules.
-	ctx app.Context
+	ctx     app.Context
+	mounted bool // ctx is set
 }
 
 // conflictView is a save refused because someone else saved first.
@@ -58,7 +61,7 @@ type conflictView struct {
 }
 
 func (c *CaseEditor) OnMount(ctx app.Context) {
-	c.ctx = ctx
+	c.ctx, c.mounted = ctx, true
 	c.load(ctx)
 	// Leaving the page sends what is unsaved (keepalive); a page restored
 	// from the back-forward cache is reloaded, since that save moved the
@@ -281,7 +284,31 @@ func (c *CaseEditor) goTo(path string) {
 	}
 }
 
+// emptied records a control rendered with an empty value. go-app does
+// not set an empty value (it removes the attribute, which leaves what the
+// control shows), so clearEmptied does, after the render.
+func (c *CaseEditor) emptied(id string) { c.empty = append(c.empty, id) }
+
+// clearEmptied empties the controls that the last render gave an empty
+// value but that still show text: a field emptied by another version, or
+// reused by the next event after a removal. The one being typed in is the
+// editor's.
+func (c *CaseEditor) clearEmptied(app.Context) {
+	doc := app.Window().Get("document")
+	active := doc.Get("activeElement")
+	for _, id := range c.empty {
+		el := doc.Call("getElementById", id)
+		if el.Truthy() && !el.Equal(active) && el.Get("value").String() != "" {
+			el.Set("value", "")
+		}
+	}
+}
+
 func (c *CaseEditor) Render() app.UI {
+	c.empty = c.empty[:0]
+	if c.mounted {
+		c.ctx.Defer(c.clearEmptied)
+	}
 	switch {
 	case !c.loaded:
 		return app.P().Attr("role", "status").Text("Loading the case…")

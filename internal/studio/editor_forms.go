@@ -16,7 +16,7 @@ import (
 // field is a control for the field at path, showing its problems.
 func (c *CaseEditor) field(path, label, value string, set func(string)) control {
 	return control{id: FieldID(path), label: label, value: value, problems: c.at[path],
-		set: func(ctx app.Context, v string) { set(v); c.changed(ctx) }}
+		set: func(ctx app.Context, v string) { set(v); c.changed(ctx) }, emptied: c.emptied}
 }
 
 // listProblems are the problems of a list as a whole ("needs at least one

@@ -21,10 +21,16 @@ type control struct {
 	options   [][2]string // a select's values and labels
 	rows      int
 	small     bool // a narrow field, beside others
+	// emptied hears of a control rendered with an empty value (see
+	// CaseEditor.clearEmptied).
+	emptied func(id string)
 }
 
 func (c control) render() app.UI {
 	c.value = typedValue(c.id, c.value)
+	if c.value == "" && c.emptied != nil && c.kind != "select" {
+		c.emptied(c.id)
+	}
 	var describedBy []string
 	if c.hint != "" {
 		describedBy = append(describedBy, c.id+"-hint")

@@ -1,6 +1,8 @@
 package studio
 
 import (
+	"encoding/json"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -17,6 +19,7 @@ type CaseList struct {
 	newID   string
 	title   string
 	dupOf   string // the case being duplicated, "" for none
+	dupFile bool   // it is a case from a file, read from the readers' API
 	dupID   string
 	dupName string
 	busy    bool
@@ -71,14 +74,23 @@ func (l *CaseList) duplicate(ctx app.Context, e app.Event) {
 		return
 	}
 	l.busy, l.err = true, ""
-	from, id, title := l.dupOf, l.dupID, l.dupName
+	from, file, id, title := l.dupOf, l.dupFile, l.dupID, l.dupName
 	l.ctx.Async(func() {
 		err := func() error {
-			d, err := l.API.Draft(from)
-			if err != nil {
-				return err
+			var data json.RawMessage
+			if file {
+				var err error
+				if data, err = l.API.Published(from); err != nil {
+					return err
+				}
+			} else {
+				d, err := l.API.Draft(from)
+				if err != nil {
+					return err
+				}
+				data = d.Case
 			}
-			c, err := Decode(d.Case)
+			c, err := Decode(data)
 			if err != nil {
 				return err
 			}
@@ -115,10 +127,17 @@ func (l *CaseList) Render() app.UI {
 		app.If(len(l.cases.Files) > 0, func() app.UI {
 			return app.Section().Aria("labelledby", "files-heading").Body(
 				app.H2().ID("files-heading").Text("Cases from files"),
-				app.P().Text("These are read from files on the server and cannot be changed here."),
-				app.Ul().Body(app.Range(l.cases.Files).Slice(func(i int) app.UI {
+				app.P().Text("These are read from files on the server and cannot be changed here; a duplicate is a new case in the database."),
+				app.Ul().Class("studio-files").Body(app.Range(l.cases.Files).Slice(func(i int) app.UI {
 					f := l.cases.Files[i]
-					return app.Li().Text(f.Title + " (" + f.ID + ")")
+					return app.Li().Body(
+						app.Span().Text(f.Title+" ("+f.ID+") "),
+						app.If(l.dupOf != f.ID, func() app.UI {
+							return app.Button().Type("button").Class("studio-button").
+								Aria("label", "Duplicate “"+f.Title+"”").Text("Duplicate").
+								OnClick(func(ctx app.Context, e app.Event) { l.startDuplicate(f.ID, f.Title, true) })
+						}).Else(func() app.UI { return l.duplicateForm(f.Title) }),
+					)
 				})),
 			)
 		}),
@@ -152,15 +171,18 @@ func (l *CaseList) table() app.UI {
 					app.If(l.dupOf != c.ID, func() app.UI {
 						return app.Button().Type("button").Class("studio-button").
 							Aria("label", "Duplicate “"+title+"”").Text("Duplicate").
-							OnClick(func(ctx app.Context, e app.Event) {
-								l.dupOf, l.dupID, l.dupName = c.ID, c.ID+"-copy", "Copy of "+c.Title
-								l.ctx.Defer(func(app.Context) { focus("dup-id") })
-							})
+							OnClick(func(ctx app.Context, e app.Event) { l.startDuplicate(c.ID, c.Title, false) })
 					}).Else(func() app.UI { return l.duplicateForm(title) }),
 				),
 			)
 		})),
 	)
+}
+
+// startDuplicate opens the form that duplicates a case, in its place.
+func (l *CaseList) startDuplicate(id, title string, file bool) {
+	l.dupOf, l.dupFile, l.dupID, l.dupName = id, file, id+"-copy", "Copy of "+title
+	l.ctx.Defer(func(app.Context) { focus("dup-id") })
 }
 
 func (l *CaseList) duplicateForm(title string) app.UI {

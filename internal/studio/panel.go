@@ -86,7 +86,7 @@ func (c *CaseEditor) publishForm() app.UI {
 		app.H2().ID("publish-heading").Text("Publish"),
 		app.Form().OnSubmit(c.doPublish).Body(
 			control{id: "publish-note", label: "Note for this version (what changed, for the other editors)", value: c.note,
-				set: func(ctx app.Context, v string) { c.note = v }}.render(),
+				set: func(ctx app.Context, v string) { c.note = v }, emptied: c.emptied}.render(),
 			app.Button().Type("submit").ID("publish").Class("studio-button studio-primary").
 				Disabled(!c.canPublish() || c.busy).Aria("describedby", "publish-why").Text("Publish"),
 			app.P().ID("publish-why").Class("studio-hint").Text(why),
