@@ -9,7 +9,7 @@ WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name 'studio.w
 # The Studio's program (app/studio): served only to signed-in editors, from
 # web/studio/, and never part of the reader's app.wasm.
 STUDIOWASM := web/studio/studio.wasm
-WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
+WASMTEST := ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/... ./internal/studio/...
 # The go command in the bench tools' own module.
 TOOLS    := $(GO) -C internal/tools/bench
 

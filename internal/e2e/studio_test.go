@@ -132,7 +132,7 @@ func TestStudioCreateFillPublish(t *testing.T) {
 	b.CheckAxe(t, "the editor of a new case, with problems")
 
 	// A problem takes the editor to its field.
-	b.Run(t, chromedp.Click(`//button[contains(@class, "studio-problem")][contains(., "Case: summary")]`, chromedp.BySearch))
+	b.Run(t, chromedp.Click(`//button[contains(@class, "studio-problem")][contains(., "Case details: summary")]`, chromedp.BySearch))
 	if focused := activeID(t, b); focused != "f-summary" {
 		t.Errorf("after clicking the summary's problem, the focus is on %q; want f-summary", focused)
 	}
@@ -375,5 +375,48 @@ func TestStudioConflict(t *testing.T) {
 	api.must("GET", "/api/editor/cases/shared/draft", nil, 200, &draft)
 	if !strings.Contains(string(draft.Case), "The second editor's court") {
 		t.Errorf("after keeping theirs, the server's draft: %s", draft.Case)
+	}
+}
+
+// TestStudioOfflineAndLeaving: with the network cut, a change waits,
+// shown as offline, and is saved once the server answers again; a change
+// made just before leaving the page is saved as the page goes.
+func TestStudioOfflineAndLeaving(t *testing.T) {
+	srv, api := studioServer(t)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "away", "case": map[string]any{"id": "away", "title": "Away"}}, 201, nil)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/cases/away")
+	b.Run(t,
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+		network.Enable(),
+		network.EmulateNetworkConditions(true, 0, -1, -1),
+		typeInto("#f-summary", "Written offline."),
+		waitText("#save-state", "Offline: your changes are kept in this tab and saved when the server answers again"),
+	)
+	b.CheckAxe(t, "the editor, offline")
+	b.Run(t,
+		network.EmulateNetworkConditions(false, 0, -1, -1),
+		browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved"`, 30*time.Second),
+	)
+	var draft struct {
+		Case json.RawMessage `json:"case"`
+	}
+	api.must("GET", "/api/editor/cases/away/draft", nil, 200, &draft)
+	if !strings.Contains(string(draft.Case), `"summary":"Written offline."`) {
+		t.Errorf("after coming back online, the draft: %s", draft.Case)
+	}
+
+	// A change, and the page left before the autosave's pause is over.
+	b.Run(t,
+		typeInto("#f-court", "Typed while leaving"),
+		chromedp.Navigate(srv.URL+"/cases/"),
+	)
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(string(draft.Case), `"court":"Typed while leaving"`) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the change made before leaving was not saved: %s", draft.Case)
+		}
+		time.Sleep(200 * time.Millisecond)
+		api.must("GET", "/api/editor/cases/away/draft", nil, 200, &draft)
 	}
 }

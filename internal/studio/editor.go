@@ -125,6 +125,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 // check runs the validator on the case as it stands.
 func (c *CaseEditor) check() {
 	c.problems = Check(c.doc)
+	InFormOrder(c.problems)
 	c.at = map[string][]string{}
 	for _, p := range c.problems {
 		c.at[p.Path] = append(c.at[p.Path], p.Message)

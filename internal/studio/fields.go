@@ -2,6 +2,7 @@ package studio
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,10 +80,13 @@ func Where(path string, c *casefile.Case) string {
 		if rest, ok := strings.CutPrefix(path, "quiz."); ok {
 			return "Quiz: " + fieldWords(rest)
 		}
-		return "Case: " + fieldWords(path)
+		return "Case details: " + fieldWords(path)
 	}
 	if idx < 0 {
-		return fmt.Sprintf("%s (the list)", strings.ToUpper(list[:1])+list[1:])
+		if rest, ok := strings.CutPrefix(list, "quiz."); ok {
+			return "Quiz: " + rest
+		}
+		return strings.ToUpper(list[:1]) + list[1:]
 	}
 	if list == "quiz.questions" && rest == "" {
 		return place
@@ -134,4 +138,25 @@ func fieldWords(p string) string {
 		return "the whole case"
 	}
 	return strings.ReplaceAll(p, ".", " ")
+}
+
+// formOrder is the order of the case's parts in the editor's forms.
+var formOrder = []string{"$schema", "id", "title", "summary", "court", "docket", "status", "updated", "outcome", "parties", "credits",
+	"categories", "events", "sources", "quiz", "glossary", "eras", "timezone", "media", "corrections"}
+
+// InFormOrder sorts problems as the forms show their fields, keeping the
+// validator's order within each part: the list reads top to bottom, like
+// the page.
+func InFormOrder(ps casefile.Problems) {
+	rank := func(p casefile.Problem) int {
+		top := p.Path
+		if i := strings.IndexAny(top, ".["); i >= 0 {
+			top = top[:i]
+		}
+		if i := slices.Index(formOrder, top); i >= 0 {
+			return i
+		}
+		return len(formOrder)
+	}
+	slices.SortStableFunc(ps, func(a, b casefile.Problem) int { return rank(a) - rank(b) })
 }

@@ -41,13 +41,14 @@ func TestWhere(t *testing.T) {
 		Sources: []casefile.Source{{Title: "The order"}},
 	}
 	for _, tc := range []struct{ path, want string }{
-		{"title", "Case: title"},
+		{"title", "Case details: title"},
 		{"events[0].date.value", "Event 1 “Suit filed”: date"},
 		{"events[1].title", "Event 2: title"},
 		{"events[0].body[1]", "Event 1 “Suit filed”: paragraph 2"},
 		{"events[0].sources", "Event 1 “Suit filed”: sources"},
 		{"sources[0].url", "Source 1 “The order”: URL"},
-		{"events", "Events (the list)"},
+		{"events", "Events"},
+		{"quiz.questions", "Quiz: questions"},
 		{"parties[1].role", "Party 2: role"},
 		{"events[7]", "Event 8"},
 		{"quiz.title", "Quiz: title"},
@@ -56,5 +57,19 @@ func TestWhere(t *testing.T) {
 		if got := Where(tc.path, c); got != tc.want {
 			t.Errorf("Where(%q) = %q; want %q", tc.path, got, tc.want)
 		}
+	}
+}
+
+func TestInFormOrder(t *testing.T) {
+	ps := casefile.Problems{{Path: "quiz.title"}, {Path: "sources"}, {Path: "events[1].title"}, {Path: "summary"},
+		{Path: "events[0].date.value"}, {Path: "parties"}, {Path: ""}, {Path: "title"}}
+	InFormOrder(ps)
+	var got []string
+	for _, p := range ps {
+		got = append(got, p.Path)
+	}
+	want := []string{"title", "summary", "parties", "events[1].title", "events[0].date.value", "sources", "quiz.title", ""}
+	if !slices.Equal(got, want) {
+		t.Errorf("InFormOrder = %q; want %q", got, want)
 	}
 }
