@@ -166,7 +166,7 @@ func (l *CaseList) table() app.UI {
 					app.Small().Text(c.ID),
 				),
 				app.Td().Body(app.Span().Class("studio-state studio-state-"+c.State).Text(StateLabel(c.State))),
-				app.Td().Text(c.SavedBy+", "+c.SavedAt.Local().Format("2 Jan 2006 15:04")),
+				app.Td().Text("Saved by "+c.SavedBy+", "+c.SavedAt.Local().Format("2 Jan 2006 15:04")),
 				app.Td().Body(
 					app.If(l.dupOf != c.ID, func() app.UI {
 						return app.Button().Type("button").Class("studio-button").

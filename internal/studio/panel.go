@@ -57,7 +57,7 @@ func (c *CaseEditor) checks() app.UI {
 	return app.Section().Class("studio-checks").Aria("labelledby", "checks-heading").Body(
 		app.H2().ID("checks-heading").Text("Checks"),
 		app.P().ID("cited").Text(CitedLabel(with, all)),
-		app.P().ID("problem-count").Text(ProblemsLabel(len(c.problems))),
+		app.P().ID("problem-count").Attr("role", "status").Text(ProblemsLabel(len(c.problems))),
 		app.If(len(c.problems) > 0, func() app.UI {
 			return app.Ul().Class("studio-problems").Body(app.Range(c.problems).Slice(func(i int) app.UI {
 				p := c.problems[i]
