@@ -67,3 +67,28 @@ func TestStudioProgram(t *testing.T) {
 		t.Errorf("an unknown Studio file = %d; want 404", r.StatusCode)
 	}
 }
+
+// TestStudioProgramUnderBase: under a base path, the Studio's page points
+// its program at the API, files and pages under that path.
+func TestStudioProgramUnderBase(t *testing.T) {
+	st := newStudio(t, databases[0].url(t), func(c *Config) { c.Base = "/explainers/" })
+	st.addAccount(t, "ed", store.RoleEditor, editorPassword)
+	ed := st.client(t)
+	if r := ed.send("POST", "/explainers/api/editor/session", map[string]string{"login": "ed", "password": editorPassword}); r.StatusCode != 200 {
+		t.Fatalf("sign in under the base = %d", r.StatusCode)
+	}
+	r := ed.get("/explainers/studio/cases/some-case")
+	page := string(r.body)
+	if r.StatusCode != 200 {
+		t.Fatalf("/explainers/studio/cases/some-case = %d", r.StatusCode)
+	}
+	for _, want := range []string{`data-base="/explainers/"`, `data-api="/explainers/api/editor/"`,
+		`data-wasm="/explainers/studio/files/studio.wasm?v=`, `<script src="/explainers/wasm_exec.js"`, `action="/explainers/studio/logout"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Studio's page under the base lacks %s", want)
+		}
+	}
+	if r := ed.get("/explainers/studio/files/studio.js"); r.StatusCode != 200 {
+		t.Errorf("studio.js under the base = %d", r.StatusCode)
+	}
+}
