@@ -26,7 +26,7 @@ import (
 
 // studioServer starts a server with a database holding the editor "ed",
 // and returns it with an API client signed in as ed.
-func studioServer(t *testing.T) (*browsertest.Server, *editorClient) {
+func studioServer(t *testing.T, flags ...string) (*browsertest.Server, *editorClient) {
 	t.Helper()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	var out bytes.Buffer
@@ -36,9 +36,11 @@ func studioServer(t *testing.T) (*browsertest.Server, *editorClient) {
 	if code := cli.Run(context.Background(), []string{"user", "add", "-db", dbURL, "-name", "Ed Itor", "ed"}, env); code != 0 {
 		t.Fatalf("docket user add: %s", out.String())
 	}
-	srv := browsertest.StartServer(t, "-db", dbURL)
+	srv := browsertest.StartServer(t, append([]string{"-db", dbURL}, flags...)...)
 	c := newEditorClient(t, srv.URL)
-	c.signIn("ed", editorPassword)
+	if len(flags) == 0 {
+		c.signIn("ed", editorPassword)
+	}
 	return srv, c
 }
 
@@ -83,6 +85,24 @@ func waitText(sel, want string) chromedp.Action {
 	s, _ := json.Marshal(sel)
 	w, _ := json.Marshal(want)
 	return browsertest.WaitFor(`document.querySelector(`+string(s)+`)?.textContent === `+string(w), 10*time.Second)
+}
+
+// waitDraft waits until the server's draft of case id contains want,
+// and returns it.
+func waitDraft(t *testing.T, api *editorClient, id, want string) string {
+	t.Helper()
+	var draft struct {
+		Case json.RawMessage `json:"case"`
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		api.must("GET", "/api/editor/cases/"+id+"/draft", nil, 200, &draft)
+		if strings.Contains(string(draft.Case), want) {
+			return string(draft.Case)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the draft of %s never held %s: %s", id, want, draft.Case)
+		}
+	}
 }
 
 // activeID is the id of the element that has the focus.
@@ -325,10 +345,8 @@ func TestStudioConflict(t *testing.T) {
 		studioSignIn(t, b, srv, "/studio/cases/shared")
 		b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID))
 	}
-	first.Run(t,
-		typeInto("#f-summary", "The first editor's summary."),
-		browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved"`, 30*time.Second),
-	)
+	first.Run(t, typeInto("#f-summary", "The first editor's summary."))
+	waitDraft(t, api, "shared", "The first editor's summary.")
 	second.Run(t,
 		typeInto("#f-court", "The second editor's court"),
 		browsertest.WaitFor(`document.getElementById("save-state").textContent === "Not saved: someone else changed this case"`, 30*time.Second),
@@ -411,12 +429,40 @@ func TestStudioOfflineAndLeaving(t *testing.T) {
 		typeInto("#f-court", "Typed while leaving"),
 		chromedp.Navigate(srv.URL+"/cases/"),
 	)
-	deadline := time.Now().Add(20 * time.Second)
-	for !strings.Contains(string(draft.Case), `"court":"Typed while leaving"`) {
-		if time.Now().After(deadline) {
-			t.Fatalf("the change made before leaving was not saved: %s", draft.Case)
-		}
-		time.Sleep(200 * time.Millisecond)
-		api.must("GET", "/api/editor/cases/away/draft", nil, 200, &draft)
+	waitDraft(t, api, "away", `"court":"Typed while leaving"`)
+}
+
+// TestStudioUnderBase: served under -base, the Studio finds its program,
+// its API and its pages under the base path.
+func TestStudioUnderBase(t *testing.T) {
+	srv, _ := studioServer(t, "-base", "/explainers/")
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	b.Run(t,
+		chromedp.Navigate(srv.URL+"/explainers/studio/"),
+		chromedp.WaitVisible("#login", chromedp.ByQuery),
+		chromedp.SendKeys("#login", "ed", chromedp.ByQuery),
+		chromedp.SendKeys("#password", editorPassword, chromedp.ByQuery),
+		chromedp.Click(`button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`html[data-studio="ready"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#new-id", chromedp.ByID),
+		typeInto("#new-id", "based"),
+		typeInto("#new-title", "Under a base"),
+		click("create-case"),
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+	)
+	var path string
+	b.Run(t, chromedp.Evaluate(`location.pathname`, &path))
+	if path != "/explainers/studio/cases/based" {
+		t.Errorf("the new case opened at %s; want /explainers/studio/cases/based", path)
+	}
+	if got := textOf(t, b, "h1"); got != "Under a base" {
+		t.Errorf("the editor's heading = %q", got)
+	}
+	b.Run(t, click("f-parties"), typeInto("#f-parties-0-name", "A party"))
+	api := newEditorClient(t, srv.URL+"/explainers")
+	api.signIn("ed", editorPassword)
+	waitDraft(t, api, "based", `"name":"A party"`)
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
 	}
 }
