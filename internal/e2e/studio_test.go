@@ -254,6 +254,15 @@ func TestStudioCreateFillPublish(t *testing.T) {
 			t.Errorf("the saved draft lacks %s: %s", want, draft.Case)
 		}
 	}
+	// The preview: the reader's page of the saved draft, 320 px wide.
+	b.Run(t, browsertest.WaitInFrame(srv.URL+"/studio/preview/cases/fence-case/",
+		`document.documentElement.dataset.docket === "ready" && document.querySelector("h1")?.textContent === "The fence case" && document.body.textContent.includes("Suit filed")`,
+		30*time.Second))
+	var frameWidth int
+	b.Run(t, browsertest.InFrame(srv.URL+"/studio/preview/cases/fence-case/", `window.innerWidth`, &frameWidth))
+	if frameWidth != 320 {
+		t.Errorf("the preview's window is %d px wide; want 320, a phone's", frameWidth)
+	}
 	b.Run(t, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
 	b.Screenshot(t, "studio-editor-1280")
 

@@ -16,6 +16,10 @@ const (
 	StudioHome = "/studio/"
 	// StudioCasePrefix starts the Studio's page of one case: /studio/cases/{id}.
 	StudioCasePrefix = "/studio/cases/"
+	// StudioPreviewPrefix starts the preview of a case's saved draft, as
+	// readers would see it: /studio/preview/cases/{id}/, the reader's page
+	// of the case (CasePath) under this prefix.
+	StudioPreviewPrefix = "/studio/preview/"
 	// StudioFiles starts the Studio's own files (its program, loader and
 	// styles), served only to a signed-in editor, never under /web/.
 	StudioFiles = "/studio/files/"
@@ -31,6 +35,11 @@ const (
 
 // StudioCase is the Studio's page of one case.
 func StudioCase(id string) string { return StudioCasePrefix + id }
+
+// StudioPreview is the preview of a case's saved draft.
+func StudioPreview(id string) string {
+	return strings.TrimSuffix(StudioPreviewPrefix, "/") + CasePath(id)
+}
 
 // StudioCaseID returns the case a Studio page edits, and whether the path
 // is such a page (/studio/cases/{id}, a well-formed case id).

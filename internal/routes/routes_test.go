@@ -156,3 +156,12 @@ func TestStudioCaseID(t *testing.T) {
 		}
 	}
 }
+
+func TestStudioPreview(t *testing.T) {
+	if got := StudioPreview("a-case"); got != "/studio/preview/cases/a-case/" {
+		t.Errorf("StudioPreview = %q", got)
+	}
+	if p, ok := Within(StudioPreviewPrefix, StudioPreview("a-case")); !ok || p != CasePath("a-case") {
+		t.Errorf("the preview's path within its prefix = %q, %v; want the case's page", p, ok)
+	}
+}

@@ -135,6 +135,7 @@ func (e *editor) register(mux *http.ServeMux) {
 	mux.Handle("GET "+routes.StudioHome+"{$}", e.s.handle(e.studioPage))
 	mux.Handle("GET "+routes.StudioCasePrefix+"{id}", e.s.handle(e.studioPage))
 	mux.Handle("GET "+routes.StudioFiles+"{name}", e.s.handle(e.studioFile))
+	mux.Handle("GET "+routes.StudioPreviewPrefix+"cases/{id}/{$}", e.s.handle(e.studioPreview))
 	mux.Handle("GET "+routes.StudioLogin, e.s.handle(e.loginPage))
 	mux.Handle("POST "+routes.StudioLogin, e.s.handle(e.loginForm))
 	mux.Handle("POST "+routes.StudioLogout, e.s.handle(e.logoutForm))

@@ -68,6 +68,16 @@ func (e *editor) studioFile(w http.ResponseWriter, r *http.Request) error {
 // studioPage answers the Studio's pages (the list of cases, one case): the
 // page that starts studio.wasm, or the sign-in page without a session.
 func (e *editor) studioPage(w http.ResponseWriter, r *http.Request) error {
+	return e.studioApp(w, r, "")
+}
+
+// studioPreview answers the preview of a case's saved draft: the same
+// program, which shows the reader's page of the case under the prefix.
+func (e *editor) studioPreview(w http.ResponseWriter, r *http.Request) error {
+	return e.studioApp(w, r, e.under(routes.StudioPreviewPrefix))
+}
+
+func (e *editor) studioApp(w http.ResponseWriter, r *http.Request, preview string) error {
 	if id := r.PathValue("id"); id != "" {
 		if _, ok := routes.StudioCaseID(routes.StudioCase(id)); !ok {
 			return errNotFound
@@ -93,7 +103,7 @@ func (e *editor) studioPage(w http.ResponseWriter, r *http.Request) error {
 	return e.page(w, r, http.StatusOK, pages.StudioAppPage(pages.StudioApp{
 		Site: e.s.pageSite(), Name: u.Name, Login: u.Login, Role: string(u.Role),
 		LogoutAction: e.under(routes.StudioLogout), CSRF: who.token.CSRFToken(),
-		Base: e.s.cfg.Base, API: e.under(routes.EditorAPIPrefix),
+		Base: e.s.cfg.Base, API: e.under(routes.EditorAPIPrefix), Preview: preview,
 		Stylesheet: file("studio.css"), Script: file("studio.js"), Wasm: file(studioWasm),
 		WasmExec: e.under("/wasm_exec.js"),
 	}))

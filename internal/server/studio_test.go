@@ -14,7 +14,7 @@ func TestStudioProgram(t *testing.T) {
 	st := newStudio(t, databases[0].url(t))
 	st.addAccount(t, "ed", store.RoleEditor, editorPassword)
 	anon := st.client(t)
-	for _, path := range []string{"/studio/", "/studio/cases/some-case"} {
+	for _, path := range []string{"/studio/", "/studio/cases/some-case", "/studio/preview/cases/some-case/"} {
 		if r := anon.get(path); r.StatusCode != 303 || r.Header.Get("Location") != "/studio/login" {
 			t.Errorf("signed out, %s = %d to %q; want 303 to the sign-in page", path, r.StatusCode, r.Header.Get("Location"))
 		}
@@ -52,6 +52,10 @@ func TestStudioProgram(t *testing.T) {
 				t.Errorf("%s has %s: the Studio's page loads its own program only, with no inline script", path, unwanted)
 			}
 		}
+	}
+	if r := ed.get("/studio/preview/cases/some-case/"); r.StatusCode != 200 || !strings.Contains(string(r.body), `data-preview="/studio/preview/"`) ||
+		strings.Contains(string(r.body), "Sign out") {
+		t.Errorf("the preview's page = %d; want the program, told it is a preview, without the Studio's bar", r.StatusCode)
 	}
 	if r := ed.get("/studio/cases/Not_An_Id"); r.StatusCode != 404 {
 		t.Errorf("/studio/cases/Not_An_Id = %d; want 404", r.StatusCode)

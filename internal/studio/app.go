@@ -9,8 +9,13 @@ import (
 )
 
 // Register tells go-app which component renders each of the Studio's
-// pages: the list of cases at /studio/, one case at /studio/cases/{id}.
+// pages: the list of cases at /studio/, one case at /studio/cases/{id};
+// or, in a preview's frame, the reader's page of the case.
 func Register() {
+	if prefix := page("preview"); prefix != "" {
+		registerPreview(prefix)
+		return
+	}
 	app.RouteWithRegexp(`^`+routes.StudioHome+`(cases/[a-z0-9-]+)?$`, func() app.Composer { return &Studio{} })
 }
 
@@ -62,7 +67,8 @@ func (s *Studio) Render() app.UI {
 	case !s.ready:
 		screen = app.P().Attr("role", "status").Text("Loading the Studio…")
 	case s.caseID != "":
-		screen = &CaseEditor{API: s.api, ID: s.caseID, Home: s.under(routes.StudioHome), Public: s.under(routes.CasePath(s.caseID))}
+		screen = &CaseEditor{API: s.api, ID: s.caseID, Home: s.under(routes.StudioHome), Public: s.under(routes.CasePath(s.caseID)),
+			Preview: s.under(routes.StudioPreview(s.caseID))}
 	default:
 		screen = &CaseList{API: s.api, Home: s.under(routes.StudioHome)}
 	}

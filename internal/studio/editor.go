@@ -19,6 +19,8 @@ type CaseEditor struct {
 	ID     string
 	Home   string // the Studio's start
 	Public string // the case's public page
+	// Preview is the preview of the saved draft (see registerPreview).
+	Preview string
 
 	loaded   bool
 	loadErr  string

@@ -1,6 +1,8 @@
 package studio
 
 import (
+	"strconv"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -13,7 +15,20 @@ func (c *CaseEditor) panel() app.UI {
 		app.If(c.conflict != nil, func() app.UI { return c.conflictBox() }),
 		c.checks(),
 		c.publishForm(),
+		c.preview(),
 		c.versionList(),
+	)
+}
+
+// preview is the reader's page of the saved draft in a frame 320 px wide,
+// as a phone shows it; it loads again after each save.
+func (c *CaseEditor) preview() app.UI {
+	src := c.Preview + "?revision=" + strconv.FormatInt(c.revision, 10)
+	return app.Section().Class("studio-preview").Aria("labelledby", "preview-heading").Body(
+		app.H2().ID("preview-heading").Text("Preview"),
+		app.P().Class("studio-hint").Text("The reader's page of the draft as last saved, 320 px wide, as on a phone. It loads again after each save."),
+		app.IFrame().ID("preview-phone").Src(src).Title("Preview of the saved draft, 320 px wide").Width(320).Height(560),
+		app.P().Body(app.A().Href(src).Target("_blank").Text("Open the preview at full width"), app.Text(" (in a new tab)")),
 	)
 }
 

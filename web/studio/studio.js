@@ -9,8 +9,10 @@
 var goappNav = function () {};
 var goappOnUpdate = function () {};
 var goappOnAppInstallChange = function () {};
+// A preview shows the reader's page of a case under the preview's prefix
+// (data-preview), which go-app takes off the path to find the reader's route.
 var goappEnv = {
-  GOAPP_ROOT_PREFIX: document.documentElement.dataset.base || "/",
+  GOAPP_ROOT_PREFIX: document.documentElement.dataset.preview || document.documentElement.dataset.base || "/",
   GOAPP_STATIC_RESOURCES_URL: (document.documentElement.dataset.base || "/") + "web",
   GOAPP_INTERNAL_URLS: "[]",
 };
