@@ -263,6 +263,11 @@ func TestStudioCreateFillPublish(t *testing.T) {
 	if frameWidth != 320 {
 		t.Errorf("the preview's window is %d px wide; want 320, a phone's", frameWidth)
 	}
+	// An event clicked in the preview's list opens its form.
+	b.Run(t,
+		browsertest.InFrame(srv.URL+"/studio/preview/cases/fence-case/", `document.querySelector("li.event#event-1").click()`, nil),
+		browsertest.WaitFor(`document.activeElement.id === "f-events-0-title"`, 10*time.Second),
+	)
 	b.Run(t, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
 	b.Screenshot(t, "studio-editor-1280")
 

@@ -43,6 +43,8 @@ type CaseEditor struct {
 	announce  string // what a move or a removal did, announced
 
 	leaving app.Func
+	// previewClick hears clicks in the preview's page (see previewLoaded).
+	previewClick app.Func
 	// empty are the controls the last render gave an empty value.
 	empty []string
 	// ctx is the component's own context: work scheduled from an event
@@ -91,6 +93,9 @@ func (c *CaseEditor) OnDismount() {
 	app.Window().Call("removeEventListener", "pagehide", c.leaving)
 	app.Window().Call("removeEventListener", "pageshow", c.leaving)
 	c.leaving.Release()
+	if c.previewClick != nil {
+		c.previewClick.Release()
+	}
 }
 
 // OnUpdate reloads when the address names another case.

@@ -1,6 +1,7 @@
 package studio
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -26,8 +27,9 @@ func (c *CaseEditor) preview() app.UI {
 	src := c.Preview + "?revision=" + strconv.FormatInt(c.revision, 10)
 	return app.Section().Class("studio-preview").Aria("labelledby", "preview-heading").Body(
 		app.H2().ID("preview-heading").Text("Preview"),
-		app.P().Class("studio-hint").Text("The reader's page of the draft as last saved, 320 px wide, as on a phone. It loads again after each save."),
-		app.IFrame().ID("preview-phone").Src(src).Title("Preview of the saved draft, 320 px wide").Width(320).Height(560),
+		app.P().Class("studio-hint").Text("The reader's page of the draft as last saved, 320 px wide, as on a phone. It loads again after each save; click an event in its list to open its form."),
+		app.IFrame().ID("preview-phone").Src(src).Title("Preview of the saved draft, 320 px wide").Width(320).Height(560).
+			On("load", c.previewLoaded),
 		app.P().Body(app.A().Href(src).Target("_blank").Text("Open the preview at full width"), app.Text(" (in a new tab)")),
 	)
 }
@@ -130,4 +132,40 @@ func (c *CaseEditor) versionList() app.UI {
 			)
 		})),
 	)
+}
+
+// previewLoaded listens, in the preview's page (same origin), for clicks
+// on an event of the reader's list of events, and opens that event's form.
+func (c *CaseEditor) previewLoaded(ctx app.Context, e app.Event) {
+	doc := ctx.JSSrc().Get("contentDocument")
+	if !doc.Truthy() {
+		return
+	}
+	if c.previewClick != nil {
+		c.previewClick.Release()
+	}
+	c.previewClick = app.FuncOf(func(this app.Value, args []app.Value) any {
+		li := args[0].Get("target").Call("closest", "li.event[id]")
+		if !li.Truthy() {
+			return nil
+		}
+		id := li.Get("id").String()
+		c.ctx.Dispatch(func(app.Context) { c.openEvent(id) })
+		return nil
+	})
+	doc.Call("addEventListener", "click", c.previewClick)
+}
+
+// openEvent moves the focus to the form of the event with the id.
+func (c *CaseEditor) openEvent(id string) {
+	for i, e := range c.doc.Events {
+		if e.ID == id {
+			field := FieldID(fmt.Sprintf("events[%d].title", i))
+			if el := app.Window().GetElementByID(field); el.Truthy() {
+				el.Call("scrollIntoView", map[string]any{"block": "center"})
+				el.Call("focus")
+			}
+			return
+		}
+	}
 }
