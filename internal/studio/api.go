@@ -120,24 +120,6 @@ func (e *APIError) Conflict() (ConflictDetail, error) {
 	return body.Error, err
 }
 
-// Problems reads the problems of a 422 to a publish.
-func (e *APIError) Problems() casefile.Problems {
-	var body struct {
-		Error struct {
-			Problems []struct {
-				Path    string `json:"path"`
-				Message string `json:"message"`
-			} `json:"problems"`
-		} `json:"error"`
-	}
-	json.Unmarshal(e.Body, &body)
-	var ps casefile.Problems
-	for _, p := range body.Error.Problems {
-		ps = append(ps, casefile.Problem{Path: p.Path, Message: p.Message})
-	}
-	return ps
-}
-
 // Session asks who is signed in.
 func (a *API) Session() (Session, error) {
 	var s Session

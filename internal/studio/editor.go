@@ -24,16 +24,11 @@ type CaseEditor struct {
 
 	loaded   bool
 	loadErr  string
-	doc      *casefile.Case
-	revision int64 // of the draft the doc is based on
-	state    string
-	save     Autosave
+	edit     Edit   // the case, its revision, the autosave, a conflict
+	state    string // the case's state, as the API names it
 	problems casefile.Problems
 	at       map[string][]string // problems by path
 	boxes    map[string]string   // the text of list boxes as typed, by path
-
-	conflict *conflictView
-	mine     *casefile.Case // the editor's version, kept while theirs is shown
 
 	note      string
 	publish   string // the outcome of the last publish, announced
@@ -54,16 +49,6 @@ type CaseEditor struct {
 	mounted bool // ctx is set
 }
 
-// conflictView is a save refused because someone else saved first.
-type conflictView struct {
-	theirs   *casefile.Case
-	revision int64
-	by       string
-	at       time.Time
-	changes  []string
-	err      string // their draft could not be shown in the forms
-}
-
 func (c *CaseEditor) OnMount(ctx app.Context) {
 	c.ctx, c.mounted = ctx, true
 	c.load(ctx)
@@ -73,9 +58,9 @@ func (c *CaseEditor) OnMount(ctx app.Context) {
 	c.leaving = app.FuncOf(func(this app.Value, args []app.Value) any {
 		switch args[0].Get("type").String() {
 		case "pagehide":
-			if c.doc != nil && c.save.Dirty && c.save.State != Conflict && c.save.State != Saving {
-				if data, err := Encode(c.doc); err == nil {
-					c.API.SaveOnLeaving(c.ID, c.revision, data)
+			if c.edit.Case != nil && c.edit.Save.Dirty && c.edit.Save.State != Conflict && c.edit.Save.State != Saving {
+				if data, err := Encode(c.edit.Case); err == nil {
+					c.API.SaveOnLeaving(c.ID, c.edit.Revision, data)
 				}
 			}
 		case "pageshow":
@@ -100,8 +85,8 @@ func (c *CaseEditor) OnDismount() {
 
 // OnUpdate reloads when the address names another case.
 func (c *CaseEditor) OnUpdate(ctx app.Context) {
-	if c.doc != nil && c.doc.ID != c.ID {
-		c.loaded, c.doc = false, nil
+	if c.edit.Case != nil && c.edit.Case.ID != c.ID {
+		c.loaded, c.edit = false, Edit{}
 		c.load(ctx)
 	}
 }
@@ -121,8 +106,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 				c.loadErr = err.Error()
 				return
 			}
-			c.doc, c.revision, c.state, c.versions = doc, d.Revision, d.State, vs
-			c.save = Autosave{}
+			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
 			c.boxes = map[string]string{}
 			c.check()
 		})
@@ -131,7 +115,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 
 // check runs the validator on the case as it stands.
 func (c *CaseEditor) check() {
-	c.problems = Check(c.doc)
+	c.problems = Check(c.edit.Case)
 	InFormOrder(c.problems)
 	c.at = map[string][]string{}
 	for _, p := range c.problems {
@@ -144,22 +128,22 @@ func (c *CaseEditor) check() {
 func (c *CaseEditor) changed(ctx app.Context) {
 	c.check()
 	c.publish = ""
-	c.save.Change(time.Now())
+	c.edit.Save.Change(time.Now())
 	c.ctx.After(AutosaveDelay, c.saveIfDue)
 }
 
 // saveIfDue starts a save when the autosave says one is due.
 func (c *CaseEditor) saveIfDue(ctx app.Context) {
-	if c.doc == nil || !c.save.Due(time.Now()) {
+	if c.edit.Case == nil || !c.edit.Save.Due(time.Now()) {
 		return
 	}
-	data, err := Encode(c.doc)
+	data, err := Encode(c.edit.Case)
 	if err != nil {
-		c.save.Done(SaveRefused, err.Error(), time.Now())
+		c.edit.Save.Done(SaveRefused, err.Error(), time.Now())
 		return
 	}
-	c.save.Begin()
-	id, rev := c.ID, c.revision
+	c.edit.Save.Begin()
+	id, rev := c.ID, c.edit.Revision
 	ctx.Async(func() {
 		d, err := c.API.Save(id, rev, data)
 		ctx.Dispatch(func(ctx app.Context) { c.saved(ctx, d, err) })
@@ -172,81 +156,63 @@ func (c *CaseEditor) saved(ctx app.Context, d Draft, err error) {
 	var apiErr *APIError
 	switch {
 	case err == nil:
-		c.revision, c.state = d.Revision, d.State
-		c.save.Done(SaveOK, "", now)
-		if c.save.Dirty {
+		c.edit.Revision, c.state = d.Revision, d.State
+		c.edit.Save.Done(SaveOK, "", now)
+		if c.edit.Save.Dirty {
 			ctx.After(AutosaveDelay, c.saveIfDue)
 		}
 	case errors.Is(err, ErrOffline):
-		c.save.Done(SaveOffline, "", now)
+		c.edit.Save.Done(SaveOffline, "", now)
 		ctx.After(RetryDelay, c.saveIfDue)
 	case errors.As(err, &apiErr) && apiErr.Status == statusConflict:
-		c.conflict = conflictOf(apiErr)
-		c.save.Done(SaveConflict, apiErr.Message, now)
+		c.edit.Refused(conflictOf(apiErr), apiErr.Message, now)
 	case errors.As(err, &apiErr) && apiErr.Status == statusUnauthorized:
-		c.save.Done(SaveRefused, "you are signed out. Sign in again in another tab, then come back: your changes are kept here until you close this page", now)
+		c.edit.Save.Done(SaveRefused, "you are signed out. Sign in again in another tab, then come back: your changes are kept here until you close this page", now)
 	default:
-		c.save.Done(SaveRefused, err.Error(), now)
+		c.edit.Save.Done(SaveRefused, err.Error(), now)
 	}
 }
 
-func conflictOf(e *APIError) *conflictView {
-	v := &conflictView{}
+// conflictOf reads a 409's detail: their draft and where it differs.
+func conflictOf(e *APIError) *TheirSave {
+	k := &TheirSave{}
 	d, err := e.Conflict()
 	if err != nil {
-		v.err = "their version could not be read: " + err.Error()
-		return v
+		k.Err = "their version could not be read: " + err.Error()
+		return k
 	}
-	v.revision, v.by, v.at = d.Current.Revision, d.Current.SavedBy, d.Current.SavedAt
+	k.Revision, k.By, k.At = d.Current.Revision, d.Current.SavedBy, d.Current.SavedAt
 	for _, ch := range d.Changes {
-		v.changes = append(v.changes, ch.Path+" "+ch.Change)
+		k.Changes = append(k.Changes, ch.Path+" "+ch.Change)
 	}
-	if v.theirs, err = Decode(d.Current.Case); err != nil {
-		v.err = err.Error()
+	if k.Theirs, err = Decode(d.Current.Case); err != nil {
+		k.Err = err.Error()
 	}
-	return v
+	return k
 }
 
 // keepMine saves the editor's version over theirs.
 func (c *CaseEditor) keepMine(ctx app.Context, e app.Event) {
-	if c.mine != nil {
-		c.doc, c.mine = c.mine, nil
-	}
-	c.revision = c.conflict.revision
-	c.conflict = nil
+	c.edit.KeepMine(time.Now())
 	c.check()
-	c.save.Resolved(time.Now())
-	c.save.ChangedAt = time.Time{} // due at once
 	c.saveIfDue(c.ctx)
 }
 
-// showTheirs shows their version in the forms; the editor's is kept and
-// can be brought back.
+// showTheirs shows their version in the forms; the editor's is kept.
 func (c *CaseEditor) showTheirs(ctx app.Context, e app.Event) {
-	if c.conflict.theirs == nil {
-		return
-	}
-	c.mine, c.doc = c.doc, c.conflict.theirs
+	c.edit.ShowTheirs()
 	c.check()
 }
 
 // showMine brings the editor's version back into the forms.
 func (c *CaseEditor) showMine(ctx app.Context, e app.Event) {
-	if c.mine != nil {
-		c.doc, c.mine = c.mine, nil
-		c.check()
-	}
+	c.edit.ShowMine()
+	c.check()
 }
 
 // takeTheirs drops the editor's version for theirs, as they saved it.
 func (c *CaseEditor) takeTheirs(ctx app.Context, e app.Event) {
-	if c.conflict.theirs == nil {
-		return
-	}
-	c.doc, c.mine = c.conflict.theirs, nil
-	c.revision = c.conflict.revision
-	c.conflict = nil
-	c.save = Autosave{}
+	c.edit.TakeTheirs()
 	c.check()
 }
 
@@ -257,7 +223,7 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 		return
 	}
 	c.busy, c.publish = true, "Publishing…"
-	id, rev, note := c.ID, c.revision, c.note
+	id, rev, note := c.ID, c.edit.Revision, c.note
 	c.ctx.Async(func() {
 		v, err := c.API.Publish(id, rev, note)
 		vs, _ := c.API.Versions(id)
@@ -278,9 +244,7 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 }
 
 // canPublish: a valid case, every change saved, no conflict.
-func (c *CaseEditor) canPublish() bool {
-	return c.doc != nil && len(c.problems) == 0 && c.save.State == Saved && !c.save.Dirty && c.conflict == nil && c.mine == nil
-}
+func (c *CaseEditor) canPublish() bool { return c.edit.CanPublish(len(c.problems)) }
 
 // goTo focuses the control of a problem's field, or of the nearest
 // place that holds it.
@@ -327,7 +291,7 @@ func (c *CaseEditor) Render() app.UI {
 			app.P().Body(app.A().Href(c.Home).Text("Back to the cases")),
 		)
 	}
-	title := c.doc.Title
+	title := c.edit.Case.Title
 	if title == "" {
 		title = "Untitled case"
 	}

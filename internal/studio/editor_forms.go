@@ -45,7 +45,7 @@ func (c *CaseEditor) addButton(path, text string, add func() string) app.UI {
 }
 
 func (c *CaseEditor) details() app.UI {
-	d := c.doc
+	d := c.edit.Case
 	statuses := [][2]string{{"", "Choose…"}}
 	for _, s := range []string{casefile.StatusOpen, casefile.StatusDecided, casefile.StatusSettled, casefile.StatusDismissed, casefile.StatusClosed} {
 		statuses = append(statuses, [2]string{s, strings.ToUpper(s[:1]) + s[1:]})
@@ -91,7 +91,7 @@ func (c *CaseEditor) listBox(path, label string, list []string, split func(strin
 }
 
 func (c *CaseEditor) parties() app.UI {
-	d := c.doc
+	d := c.edit.Case
 	return app.FieldSet().Class("studio-list-items").Body(
 		app.Legend().Text("Parties"),
 		app.Range(d.Parties).Slice(func(i int) app.UI {
@@ -123,7 +123,7 @@ func (c *CaseEditor) removeButton(label string, remove func(), list string) app.
 }
 
 func (c *CaseEditor) categories() app.UI {
-	d := c.doc
+	d := c.edit.Case
 	return app.Section().Class("studio-section").Aria("labelledby", "categories-heading").Body(
 		app.H2().ID("categories-heading").Text("Categories"),
 		app.P().Class("studio-hint").Text("Categories group the events on the timeline and give their markers a colour."),
@@ -146,7 +146,7 @@ func (c *CaseEditor) categories() app.UI {
 }
 
 func (c *CaseEditor) events() app.UI {
-	d := c.doc
+	d := c.edit.Case
 	return app.Section().Class("studio-section").Aria("labelledby", "events-heading").Body(
 		app.H2().ID("events-heading").Text("Events"),
 		app.P().Class("studio-hint").Text("In date order. Move an event with its Move up and Move down buttons."),
@@ -160,7 +160,7 @@ func (c *CaseEditor) events() app.UI {
 }
 
 func (c *CaseEditor) event(i int) app.UI {
-	d := c.doc
+	d := c.edit.Case
 	e := &d.Events[i]
 	p := fmt.Sprintf("events[%d]", i)
 	n := i + 1
@@ -209,13 +209,13 @@ func (c *CaseEditor) event(i int) app.UI {
 
 // citations are an event's sources, as checkboxes of the case's sources.
 func (c *CaseEditor) citations(i int) app.UI {
-	return c.citeBox(fmt.Sprintf("events[%d].sources", i), fmt.Sprintf("Event %d: sources", i+1), &c.doc.Events[i].Sources)
+	return c.citeBox(fmt.Sprintf("events[%d].sources", i), fmt.Sprintf("Event %d: sources", i+1), &c.edit.Case.Events[i].Sources)
 }
 
 // citeBox is a list of cited sources at path, as checkboxes of the case's
 // sources, with its problems.
 func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
-	d := c.doc
+	d := c.edit.Case
 	var ps []string
 	ps = append(ps, c.at[path]...)
 	for k := range *ids {
@@ -251,7 +251,7 @@ func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
 // moveButton moves an event up or down the list by keyboard or pointer;
 // the focus follows the event, and the move is announced.
 func (c *CaseEditor) moveButton(i, delta int, text string) app.UI {
-	d := c.doc
+	d := c.edit.Case
 	id := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("events[%d]", i)), map[int]string{-1: "up", 1: "down"}[delta])
 	end := (delta < 0 && i == 0) || (delta > 0 && i == len(d.Events)-1)
 	return app.Button().Type("button").ID(id).Class("studio-button").Disabled(end).
@@ -287,7 +287,7 @@ func dateHint(p casefile.Precision) string {
 }
 
 func (c *CaseEditor) sources() app.UI {
-	d := c.doc
+	d := c.edit.Case
 	kinds := [][2]string{}
 	for _, k := range []casefile.SourceKind{casefile.SourceWeb, casefile.SourceWire, casefile.SourcePrint, casefile.SourceBroadcast, casefile.SourceFiling} {
 		kinds = append(kinds, [2]string{string(k), map[casefile.SourceKind]string{

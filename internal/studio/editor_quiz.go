@@ -13,7 +13,7 @@ import (
 // each question with its kind, prompt, choices, the right answers, the
 // explanation and its sources.
 func (c *CaseEditor) quiz() app.UI {
-	d := c.doc
+	d := c.edit.Case
 	q := &d.Quiz
 	intro := c.field("quiz.intro", "Quiz introduction", q.Intro, func(v string) { q.Intro = v })
 	intro.kind, intro.rows = "textarea", 2
@@ -31,7 +31,7 @@ func (c *CaseEditor) quiz() app.UI {
 }
 
 func (c *CaseEditor) question(i int) app.UI {
-	d := c.doc
+	d := c.edit.Case
 	q := &d.Quiz.Questions[i]
 	p := fmt.Sprintf("quiz.questions[%d]", i)
 	n := i + 1

@@ -12,8 +12,8 @@ import (
 
 func (c *CaseEditor) panel() app.UI {
 	return app.Aside().Class("studio-panel").Aria("label", "Saving, checking and publishing").Body(
-		app.P().ID("save-state").Class("studio-save studio-save-"+c.save.Class()).Attr("role", "status").Text(c.save.Label()),
-		app.If(c.conflict != nil, func() app.UI { return c.conflictBox() }),
+		app.P().ID("save-state").Class("studio-save studio-save-"+c.edit.Save.Class()).Attr("role", "status").Text(c.edit.Save.Label()),
+		app.If(c.edit.Conflict != nil, func() app.UI { return c.conflictBox() }),
 		c.checks(),
 		c.publishForm(),
 		c.preview(),
@@ -24,7 +24,7 @@ func (c *CaseEditor) panel() app.UI {
 // preview is the reader's page of the saved draft in a frame 320 px wide,
 // as a phone shows it; it loads again after each save.
 func (c *CaseEditor) preview() app.UI {
-	src := c.Preview + "?revision=" + strconv.FormatInt(c.revision, 10)
+	src := c.Preview + "?revision=" + strconv.FormatInt(c.edit.Revision, 10)
 	return app.Section().Class("studio-preview").Aria("labelledby", "preview-heading").Body(
 		app.H2().ID("preview-heading").Text("Preview"),
 		app.P().Class("studio-hint").Text("The reader's page of the draft as last saved, 320 px wide, as on a phone. It loads again after each save; click an event in its list to open its form."),
@@ -35,34 +35,34 @@ func (c *CaseEditor) preview() app.UI {
 }
 
 func (c *CaseEditor) conflictBox() app.UI {
-	k := c.conflict
-	who := k.by
+	k := c.edit.Conflict
+	who := k.By
 	if who == "" {
 		who = "Someone else"
 	}
 	return app.Section().Class("studio-conflict").Aria("labelledby", "conflict-heading").Body(
 		app.H2().ID("conflict-heading").Text("Someone else changed this case"),
-		app.P().Attr("role", "alert").Text(who+" saved it at "+k.at.Local().Format("15:04")+", while you were editing. "+
+		app.P().Attr("role", "alert").Text(who+" saved it at "+k.At.Local().Format("15:04")+", while you were editing. "+
 			"Your version is kept here and was not saved; theirs is kept on the server. Choose which to keep."),
-		app.If(len(k.changes) > 0, func() app.UI {
+		app.If(len(k.Changes) > 0, func() app.UI {
 			return app.Div().Body(
 				app.P().Text("Where theirs differs from yours:"),
-				app.Ul().Body(app.Range(k.changes).Slice(func(i int) app.UI { return app.Li().Text(k.changes[i]) })),
+				app.Ul().Body(app.Range(k.Changes).Slice(func(i int) app.UI { return app.Li().Text(k.Changes[i]) })),
 			)
 		}),
-		app.If(k.err != "", func() app.UI { return app.P().Class("studio-error").Text(k.err) }),
-		app.If(c.mine != nil, func() app.UI {
+		app.If(k.Err != "", func() app.UI { return app.P().Class("studio-error").Text(k.Err) }),
+		app.If(c.edit.Mine != nil, func() app.UI {
 			return app.P().Text("The forms show their version now. Your version is kept: show it again, or save it over theirs.")
 		}),
 		app.Div().Class("studio-item-actions").Body(
 			app.Button().Type("button").Class("studio-button studio-primary").Text("Save my version over theirs").OnClick(c.keepMine),
-			app.If(k.theirs != nil && c.mine == nil, func() app.UI {
+			app.If(k.Theirs != nil && c.edit.Mine == nil, func() app.UI {
 				return app.Button().Type("button").Class("studio-button").Text("Show their version").OnClick(c.showTheirs)
 			}),
-			app.If(c.mine != nil, func() app.UI {
+			app.If(c.edit.Mine != nil, func() app.UI {
 				return app.Button().Type("button").Class("studio-button").Text("Show my version").OnClick(c.showMine)
 			}),
-			app.If(k.theirs != nil, func() app.UI {
+			app.If(k.Theirs != nil, func() app.UI {
 				return app.Button().Type("button").Class("studio-button").Text("Keep theirs, drop mine").OnClick(c.takeTheirs)
 			}),
 		),
@@ -70,7 +70,7 @@ func (c *CaseEditor) conflictBox() app.UI {
 }
 
 func (c *CaseEditor) checks() app.UI {
-	with, all := Cited(c.doc)
+	with, all := Cited(c.edit.Case)
 	return app.Section().Class("studio-checks").Aria("labelledby", "checks-heading").Body(
 		app.H2().ID("checks-heading").Text("Checks"),
 		app.P().ID("cited").Text(CitedLabel(with, all)),
@@ -80,7 +80,7 @@ func (c *CaseEditor) checks() app.UI {
 				p := c.problems[i]
 				return app.Li().Body(
 					app.Button().Type("button").Class("studio-problem").OnClick(func(ctx app.Context, e app.Event) { c.goTo(p.Path) }).Body(
-						app.Strong().Text(Where(p.Path, c.doc)),
+						app.Strong().Text(Where(p.Path, c.edit.Case)),
 						app.Span().Text(" "+p.Message),
 					),
 				)
@@ -94,9 +94,9 @@ func (c *CaseEditor) publishForm() app.UI {
 	switch {
 	case len(c.problems) > 0:
 		why = "Publishing waits until there are no problems."
-	case c.conflict != nil:
+	case c.edit.Conflict != nil:
 		why = "Publishing waits until the conflict is settled."
-	case c.save.State != Saved || c.save.Dirty:
+	case c.edit.Save.State != Saved || c.edit.Save.Dirty:
 		why = "Publishing waits until every change is saved."
 	}
 	return app.Section().Class("studio-publish").Aria("labelledby", "publish-heading").Body(
@@ -158,7 +158,7 @@ func (c *CaseEditor) previewLoaded(ctx app.Context, e app.Event) {
 
 // openEvent moves the focus to the form of the event with the id.
 func (c *CaseEditor) openEvent(id string) {
-	for i, e := range c.doc.Events {
+	for i, e := range c.edit.Case.Events {
 		if e.ID == id {
 			field := FieldID(fmt.Sprintf("events[%d].title", i))
 			if el := app.Window().GetElementByID(field); el.Truthy() {
