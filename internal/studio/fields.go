@@ -76,9 +76,26 @@ func Where(path string, c *casefile.Case) string {
 			t = c.Quiz.Questions[idx].Prompt
 		}
 		place = name("Question", t)
+	case "glossary":
+		t := ""
+		if idx >= 0 && idx < len(c.Glossary) {
+			t = c.Glossary[idx].Term
+		}
+		place = name("Term", t)
+	case "eras":
+		t := ""
+		if idx >= 0 && idx < len(c.Eras) {
+			t = c.Eras[idx].Title
+		}
+		place = name("Era", t)
+	case "corrections":
+		place = name("Correction", "")
 	default:
 		if rest, ok := strings.CutPrefix(path, "quiz."); ok {
 			return "Quiz: " + fieldWords(rest)
+		}
+		if !HasForm(path) {
+			return "Case: " + fieldWords(path)
 		}
 		return "Case details: " + fieldWords(path)
 	}
@@ -138,6 +155,21 @@ func fieldWords(p string) string {
 		return "the whole case"
 	}
 	return strings.ReplaceAll(p, ".", " ")
+}
+
+// edited are the parts of a case the Studio's forms edit.
+var edited = []string{"title", "summary", "court", "docket", "status", "updated", "outcome", "parties", "credits",
+	"categories", "events", "sources", "quiz"}
+
+// HasForm reports whether the forms edit the part of the case a path is
+// in, so that its problem can take the editor there; the glossary, eras,
+// media and corrections have no form yet.
+func HasForm(path string) bool {
+	top := path
+	if i := strings.IndexAny(top, ".["); i >= 0 {
+		top = top[:i]
+	}
+	return slices.Contains(edited, top)
 }
 
 // formOrder is the order of the case's parts in the editor's forms.

@@ -52,6 +52,8 @@ func TestWhere(t *testing.T) {
 		{"parties[1].role", "Party 2: role"},
 		{"events[7]", "Event 8"},
 		{"quiz.title", "Quiz: title"},
+		{"glossary[1].definition", "Term 2: definition"},
+		{"media.image.alt", "Case: media image alt"},
 		{"quiz.questions[0].choices", "Question 1: choices"},
 	} {
 		if got := Where(tc.path, c); got != tc.want {
@@ -71,5 +73,16 @@ func TestInFormOrder(t *testing.T) {
 	want := []string{"title", "summary", "parties", "events[1].title", "events[0].date.value", "sources", "quiz.title", ""}
 	if !slices.Equal(got, want) {
 		t.Errorf("InFormOrder = %q; want %q", got, want)
+	}
+}
+
+func TestHasForm(t *testing.T) {
+	for path, want := range map[string]bool{
+		"title": true, "events[3].date.value": true, "quiz.questions[0].prompt": true, "sources": true,
+		"glossary[0].term": false, "corrections[1].date": false, "media.image.alt": false, "": false,
+	} {
+		if got := HasForm(path); got != want {
+			t.Errorf("HasForm(%q) = %v; want %v", path, got, want)
+		}
 	}
 }

@@ -78,6 +78,12 @@ func (c *CaseEditor) checks() app.UI {
 		app.If(len(c.problems) > 0, func() app.UI {
 			return app.Ul().Class("studio-problems").Body(app.Range(c.problems).Slice(func(i int) app.UI {
 				p := c.problems[i]
+				if !HasForm(p.Path) {
+					return app.Li().Class("studio-problem").Body(
+						app.Strong().Text(Where(p.Path, c.edit.Case)),
+						app.Span().Text(" "+p.Message+" (this part has no form in the Studio yet)"),
+					)
+				}
 				return app.Li().Body(
 					app.Button().Type("button").Class("studio-problem").OnClick(func(ctx app.Context, e app.Event) { c.goTo(p.Path) }).Body(
 						app.Strong().Text(Where(p.Path, c.edit.Case)),
