@@ -5,8 +5,11 @@ GO       ?= go
 ADDR     ?= localhost:8080
 DB       ?= $(or $(DATABASE_URL),sqlite:docket-data/docket.db)
 GOFILES  := $(shell find app internal server web -name '*.go' -not -name '*_test.go' 2>/dev/null) go.mod go.sum
-WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name '*.go' 2>/dev/null)
-WASMTEST := ./internal/answers/... ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/...
+WEBFILES := $(shell find web -type f -not -name 'app.wasm*' -not -name 'studio.wasm*' -not -name '*.go' 2>/dev/null)
+# The Studio's program (app/studio): served only to signed-in editors, from
+# web/studio/, and never part of the reader's app.wasm.
+STUDIOWASM := web/studio/studio.wasm
+WASMTEST := ./internal/answers/... ./internal/components/... ./internal/casefile/... ./internal/quiz/... ./internal/timeline/... ./internal/studio/...
 # The go command in the bench tools' own module.
 TOOLS    := $(GO) -C internal/tools/bench
 
@@ -21,17 +24,24 @@ all: build
 ## build: bin/docket, one binary with every asset embedded.
 build: bin/docket
 
-bin/docket: $(GOFILES) $(WEBFILES) web/app.wasm web/app.wasm.br web/app.wasm.gz
+bin/docket: $(GOFILES) $(WEBFILES) web/app.wasm web/app.wasm.br web/app.wasm.gz $(STUDIOWASM) $(STUDIOWASM).br $(STUDIOWASM).gz
 	$(GO) build -trimpath -o $@ ./server
 
-## wasm: the browser program, with brotli and gzip copies beside it.
-wasm: web/app.wasm.br
+## wasm: the browser programs, the reader's and the Studio's, with brotli
+## and gzip copies beside each.
+wasm: web/app.wasm.br $(STUDIOWASM).br
 
 web/app.wasm: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./app
 
 web/app.wasm.br web/app.wasm.gz &: web/app.wasm
 	$(GO) run ./internal/tools/precompress web/app.wasm
+
+$(STUDIOWASM): $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o $@ ./app/studio
+
+$(STUDIOWASM).br $(STUDIOWASM).gz &: $(STUDIOWASM)
+	$(GO) run ./internal/tools/precompress $(STUDIOWASM)
 
 ## run: build and serve the default case at http://$(ADDR)/, with the
 ## database at $(DB) (made at the first run, which prints the link that
@@ -159,4 +169,4 @@ bin/npm/node_modules/lighthouse/package.json:
 	$(NPM_INSTALL) lighthouse@12.8.2 @knight-lab/timelinejs@3.9.11
 
 clean:
-	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz
+	rm -rf bin web/app.wasm web/app.wasm.br web/app.wasm.gz $(STUDIOWASM) $(STUDIOWASM).br $(STUDIOWASM).gz

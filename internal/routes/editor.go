@@ -11,9 +11,18 @@ const (
 	EditorAPIPrefix = "/api/editor/"
 	// StudioPrefix starts the editor's pages.
 	StudioPrefix = "/studio/"
-	// StudioHome is the Studio's start page (issue #20 builds the editor
-	// there; for now it says who is signed in).
+	// StudioHome is the Studio's start page: the list of cases. It and
+	// every StudioCase page are one browser program, studio.wasm.
 	StudioHome = "/studio/"
+	// StudioCasePrefix starts the Studio's page of one case: /studio/cases/{id}.
+	StudioCasePrefix = "/studio/cases/"
+	// StudioPreviewPrefix starts the preview of a case's saved draft, as
+	// readers would see it: /studio/preview/cases/{id}/, the reader's page
+	// of the case (CasePath) under this prefix.
+	StudioPreviewPrefix = "/studio/preview/"
+	// StudioFiles starts the Studio's own files (its program, loader and
+	// styles), served only to a signed-in editor, never under /web/.
+	StudioFiles = "/studio/files/"
 	// StudioLogin is the sign-in page (a form, without script).
 	StudioLogin = "/studio/login"
 	// StudioLogout ends the session (a form post).
@@ -23,6 +32,24 @@ const (
 	// database has no account.
 	StudioSetup = "/studio/setup"
 )
+
+// StudioCase is the Studio's page of one case.
+func StudioCase(id string) string { return StudioCasePrefix + id }
+
+// StudioPreview is the preview of a case's saved draft.
+func StudioPreview(id string) string {
+	return strings.TrimSuffix(StudioPreviewPrefix, "/") + CasePath(id)
+}
+
+// StudioCaseID returns the case a Studio page edits, and whether the path
+// is such a page (/studio/cases/{id}, a well-formed case id).
+func StudioCaseID(path string) (string, bool) {
+	id, ok := strings.CutPrefix(path, StudioCasePrefix)
+	if !ok || !IsPage(CasePath(id)) || strings.Contains(id, "/") {
+		return "", false
+	}
+	return id, true
+}
 
 // Access is who may call an endpoint of the editor API.
 type Access string

@@ -175,6 +175,25 @@ func TestMediaPath(t *testing.T) {
 	}
 }
 
+func TestStudioCaseID(t *testing.T) {
+	for _, tc := range []struct {
+		path, id string
+		ok       bool
+	}{
+		{"/studio/cases/twitter-v-dhs", "twitter-v-dhs", true},
+		{StudioCase("a1"), "a1", true},
+		{"/studio/cases/", "", false},
+		{"/studio/cases/Bad", "", false},
+		{"/studio/cases/a/events/b", "", false},
+		{"/studio/cases/a/", "", false},
+		{"/studio/", "", false},
+	} {
+		if id, ok := StudioCaseID(tc.path); id != tc.id || ok != tc.ok {
+			t.Errorf("StudioCaseID(%q) = %q, %v; want %q, %v", tc.path, id, ok, tc.id, tc.ok)
+		}
+	}
+}
+
 func TestAnswersPath(t *testing.T) {
 	if p := AnswersPath("a-b"); p != "/api/cases/a-b/answers" || !IsAnswers(p) {
 		t.Errorf("AnswersPath = %q", p)
@@ -183,5 +202,14 @@ func TestAnswersPath(t *testing.T) {
 		if IsAnswers(p) {
 			t.Errorf("IsAnswers(%q)", p)
 		}
+	}
+}
+
+func TestStudioPreview(t *testing.T) {
+	if got := StudioPreview("a-case"); got != "/studio/preview/cases/a-case/" {
+		t.Errorf("StudioPreview = %q", got)
+	}
+	if p, ok := Within(StudioPreviewPrefix, StudioPreview("a-case")); !ok || p != CasePath("a-case") {
+		t.Errorf("the preview's path within its prefix = %q, %v; want the case's page", p, ok)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"mime"
 	"net/http"
 	"strings"
@@ -40,6 +41,8 @@ type editor struct {
 	// answers, for 405's Allow; paths finds a request's path among them.
 	methods map[string][]string
 	paths   *http.ServeMux
+	// files are the Studio's own files (see loadStudioFiles).
+	files assets
 }
 
 // Body limits: a case may be a few megabytes (10,000 events), the largest
@@ -50,7 +53,7 @@ const (
 	maxNoteChars   = 2000
 )
 
-func newEditor(ctx context.Context, s *Server) (*editor, error) {
+func newEditor(ctx context.Context, s *Server, web fs.FS) (*editor, error) {
 	e := &editor{
 		s:           s,
 		db:          s.cfg.DB,
@@ -60,6 +63,11 @@ func newEditor(ctx context.Context, s *Server) (*editor, error) {
 		methods:     map[string][]string{},
 		paths:       http.NewServeMux(),
 	}
+	files, err := loadStudioFiles(web)
+	if err != nil {
+		return nil, fmt.Errorf("reading the Studio's files: %w", err)
+	}
+	e.files = files
 	n, err := e.db.CountUsers(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("reading the accounts in %s: %w", e.db, err)
@@ -125,7 +133,10 @@ func (e *editor) register(mux *http.ServeMux) {
 	}
 	mux.Handle(routes.EditorAPIPrefix, e.s.handle(e.notAnEndpoint))
 
-	mux.Handle("GET "+routes.StudioHome+"{$}", e.s.handle(e.studioHome))
+	mux.Handle("GET "+routes.StudioHome+"{$}", e.s.handle(e.studioPage))
+	mux.Handle("GET "+routes.StudioCasePrefix+"{id}", e.s.handle(e.studioPage))
+	mux.Handle("GET "+routes.StudioFiles+"{name}", e.s.handle(e.studioFile))
+	mux.Handle("GET "+routes.StudioPreviewPrefix+"cases/{id}/{$}", e.s.handle(e.studioPreview))
 	mux.Handle("GET "+routes.StudioLogin, e.s.handle(e.loginPage))
 	mux.Handle("POST "+routes.StudioLogin, e.s.handle(e.loginForm))
 	mux.Handle("POST "+routes.StudioLogout, e.s.handle(e.logoutForm))

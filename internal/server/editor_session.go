@@ -341,21 +341,6 @@ func (e *editor) logoutForm(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (e *editor) studioHome(w http.ResponseWriter, r *http.Request) error {
-	who, err := e.signedIn(r)
-	if errors.Is(err, errSignIn) {
-		http.Redirect(w, r, e.under(routes.StudioLogin), http.StatusSeeOther)
-		return nil
-	} else if err != nil {
-		return err
-	}
-	u := who.user()
-	return e.page(w, r, http.StatusOK, pages.StudioHomePage(pages.StudioHome{
-		Site: e.s.pageSite(), Name: u.Name, Login: u.Login, Role: string(u.Role),
-		LogoutAction: e.under(routes.StudioLogout), CSRF: who.token.CSRFToken(), API: e.under(routes.EditorAPIPrefix),
-	}))
-}
-
 // setupLink is the one-time link that creates the first account, made at
 // start when the database has none: valid until it is used or the server
 // stops (it lives only in this process's memory).

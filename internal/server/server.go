@@ -174,7 +174,7 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	}
 	cases.swapped = s.pruneStalePages
 	if cfg.DB != nil {
-		if s.editor, err = newEditor(ctx, s); err != nil {
+		if s.editor, err = newEditor(ctx, s, web); err != nil {
 			return nil, err
 		}
 		if cfg.Stats {

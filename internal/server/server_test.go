@@ -30,6 +30,10 @@ func testWebFS(t testing.TB) fstest.MapFS {
 		"styles/20-more.css": {Data: []byte(".more { color: red; }")},
 		"icons/icon-192.png": {Data: []byte("png")},
 		"share.png":          {Data: []byte("png")},
+		// The Studio's files (see loadStudioFiles).
+		"studio/studio.wasm": {Data: []byte("\x00asm stand-in studio.wasm")},
+		"studio/studio.js":   {Data: []byte("// stand-in loader")},
+		"studio/studio.css":  {Data: []byte(".studio-app { color: black; }")},
 	}
 	for _, name := range []string{"cases/twitter-v-dhs-2017.json", "case.schema.json"} {
 		b, err := os.ReadFile("../../web/" + name)

@@ -14,14 +14,15 @@ type assets map[string]*asset.Asset
 
 // loadAssets reads every file of fsys that is served as it is into memory,
 // with its compressed copies (see asset.Load), and the style bundle. Case
-// files are served by the API, and style parts only in the bundle.
+// files are served by the API, style parts only in the bundle, and the
+// Studio's files only to editors (see loadStudioFiles).
 func loadAssets(fsys fs.FS) (assets, error) {
 	out := assets{}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return err
-		case d.IsDir() && (p == "cases" || p == "styles"):
+		case d.IsDir() && (p == "cases" || p == "styles" || p == studioDir):
 			return fs.SkipDir
 		case d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz"):
 			return nil

@@ -1,0 +1,482 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"docket/internal/browsertest"
+	"docket/internal/cli"
+	"docket/web"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// The Studio's end-to-end tests: a reporter signs in, creates a case,
+// fills its forms until the validator is content, watches the autosave,
+// publishes and finds the case on its public page; and two editors of one
+// case, where the second save is refused and its text kept. Axe checks
+// every screen; screenshots at 1280 and 320 px go to bin/screenshots.
+
+// studioServer starts a server with a database holding the editor "ed",
+// and returns it with an API client signed in as ed.
+func studioServer(t *testing.T, flags ...string) (*browsertest.Server, *editorClient) {
+	t.Helper()
+	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
+	var out bytes.Buffer
+	env := cli.Env{Stdout: &out, Stderr: &out, Web: web.FS, Getenv: func(k string) string {
+		return map[string]string{"DOCKET_PASSWORD": editorPassword}[k]
+	}}
+	if code := cli.Run(context.Background(), []string{"user", "add", "-db", dbURL, "-name", "Ed Itor", "ed"}, env); code != 0 {
+		t.Fatalf("docket user add: %s", out.String())
+	}
+	srv := browsertest.StartServer(t, append([]string{"-db", dbURL}, flags...)...)
+	c := newEditorClient(t, srv.URL)
+	if len(flags) == 0 {
+		c.signIn("ed", editorPassword)
+	}
+	return srv, c
+}
+
+// studioSignIn signs in through the sign-in form and waits for the
+// Studio's program to be running.
+func studioSignIn(t *testing.T, b *browsertest.Browser, srv *browsertest.Server, path string) {
+	t.Helper()
+	b.Run(t,
+		chromedp.Navigate(srv.URL+path),
+		chromedp.WaitVisible("#login", chromedp.ByQuery),
+		chromedp.SendKeys("#login", "ed", chromedp.ByQuery),
+		chromedp.SendKeys("#password", editorPassword, chromedp.ByQuery),
+		chromedp.Click(`button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`html[data-studio="ready"]`, chromedp.ByQuery),
+	)
+	if path != "/studio/" {
+		b.Run(t, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(`html[data-studio="ready"]`, chromedp.ByQuery))
+	}
+}
+
+// typeInto types text into a field as a person does, key by key.
+func typeInto(sel, text string) chromedp.Action {
+	return chromedp.SendKeys(sel, text, chromedp.ByQuery)
+}
+
+// choose sets a select or a date field, whose widgets keys do not drive
+// alike in every locale, and tells the page as the browser would.
+func choose(id, value string) chromedp.Action {
+	js, _ := json.Marshal(value)
+	return chromedp.Evaluate(`(() => { const el = document.getElementById("`+id+`"); el.value = `+string(js)+`;
+		el.dispatchEvent(new Event("input", {bubbles: true})); el.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
+}
+
+// click clicks an element by id once it is on the page.
+func click(id string) chromedp.Action {
+	return chromedp.Click("#"+id, chromedp.ByID)
+}
+
+// waitText waits until an element's text is want; the page renders on
+// its next frame after an event.
+func waitText(sel, want string) chromedp.Action {
+	s, _ := json.Marshal(sel)
+	w, _ := json.Marshal(want)
+	return browsertest.WaitFor(`document.querySelector(`+string(s)+`)?.textContent === `+string(w), 10*time.Second)
+}
+
+// waitDraft waits until the server's draft of case id contains want,
+// and returns it.
+func waitDraft(t *testing.T, api *editorClient, id, want string) string {
+	t.Helper()
+	var draft struct {
+		Case json.RawMessage `json:"case"`
+	}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		api.must("GET", "/api/editor/cases/"+id+"/draft", nil, 200, &draft)
+		if strings.Contains(string(draft.Case), want) {
+			return string(draft.Case)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the draft of %s never held %s: %s", id, want, draft.Case)
+		}
+	}
+}
+
+// activeID is the id of the element that has the focus.
+func activeID(t *testing.T, b *browsertest.Browser) string {
+	t.Helper()
+	var id string
+	b.Run(t, chromedp.Evaluate(`document.activeElement.id`, &id))
+	return id
+}
+
+// textOf reads an element's text.
+func textOf(t *testing.T, b *browsertest.Browser, sel string) string {
+	t.Helper()
+	var s string
+	b.Run(t, chromedp.Text(sel, &s, chromedp.ByQuery))
+	return s
+}
+
+// watchSaveState records every text the save status shows from now on.
+const watchSaveState = `(() => { const el = document.getElementById("save-state"); window.saveStates = [el.textContent];
+	new MutationObserver(() => { const s = el.textContent; if (window.saveStates.at(-1) !== s) window.saveStates.push(s); })
+		.observe(el, {childList: true, characterData: true, subtree: true}); })()`
+
+func TestStudioCreateFillPublish(t *testing.T) {
+	srv, api := studioServer(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/")
+
+	// The list: no case yet, and the cases from files, read-only.
+	b.Run(t, chromedp.WaitVisible("#new-id", chromedp.ByID))
+	b.CheckAxe(t, "the list of cases")
+	b.Screenshot(t, "studio-list-1280")
+
+	// Create a case.
+	b.Run(t,
+		typeInto("#new-id", "fence-case"),
+		typeInto("#new-title", "The fence case"),
+		click("create-case"),
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+	)
+	if got := textOf(t, b, "h1"); got != "The fence case" {
+		t.Errorf("the editor's heading = %q", got)
+	}
+	if got := textOf(t, b, "#problem-count"); !strings.Contains(got, "problems to fix") {
+		t.Errorf("a new case: %q; want problems", got)
+	}
+	b.CheckAxe(t, "the editor of a new case, with problems")
+
+	// A problem takes the editor to its field.
+	b.Run(t, chromedp.Click(`//button[contains(@class, "studio-problem")][contains(., "Case details: summary")]`, chromedp.BySearch))
+	if focused := activeID(t, b); focused != "f-summary" {
+		t.Errorf("after clicking the summary's problem, the focus is on %q; want f-summary", focused)
+	}
+
+	// Saves take 400 ms more on the way, so that "Saving…" is on screen
+	// for a few frames: the test sees each state the editor would.
+	b.Run(t, chromedp.Evaluate(watchSaveState, nil), network.Enable(), network.EmulateNetworkConditions(false, 400, -1, -1))
+	// Details.
+	b.Run(t,
+		typeInto("#f-summary", "Neighbours argue over a fence."),
+		typeInto("#f-court", "District Court"),
+		typeInto("#f-docket", "1:24-cv-00001"),
+		choose("f-status", "open"),
+		choose("f-updated", "2024-05-01"),
+		typeInto("#f-outcome", "Pending."),
+		typeInto("#f-credits", "Written by Ed Itor"),
+		click("f-parties"),
+		typeInto("#f-parties-0-name", "Ann Neighbour"),
+		typeInto("#f-parties-0-role", "plaintiff"),
+		click("f-categories"),
+		typeInto("#f-categories-0-label", "Court"),
+	)
+	// An event and a source, cited.
+	b.Run(t,
+		click("f-events"),
+		typeInto("#f-events-0-date-value", "2024-04-01"),
+		typeInto("#f-events-0-title", "Suit filed"),
+		typeInto("#f-events-0-body", "Ann sues over the fence."),
+		click("f-sources"),
+		typeInto("#f-sources-0-title", "The complaint"),
+		typeInto("#f-sources-0-publisher", "District Court"),
+		typeInto("#f-sources-0-url", "https://example.org/complaint"),
+	)
+	b.Run(t, waitText("#cited", "The event has no source yet"), click("f-events-0-sources-0-cites"), waitText("#cited", "The event has a source"))
+	// A second event, moved up and back down by keyboard, then removed: the
+	// focus follows the event, and then goes to the list's Add button.
+	b.Run(t,
+		click("f-events"),
+		typeInto("#f-events-1-title", "Answer filed"),
+		chromedp.Focus("#f-events-1-up", chromedp.ByID),
+		chromedp.KeyEvent(kb.Enter),
+		waitText("#f-events-0-heading", "Event 1: Answer filed"),
+	)
+	if got := activeID(t, b); got != "f-events-0-down" {
+		t.Errorf("after moving the event to the top, the focus is on %q; want its Move down (Move up is off there)", got)
+	}
+	b.Run(t, chromedp.KeyEvent(kb.Enter), waitText("#f-events-1-heading", "Event 2: Answer filed"))
+	if got := activeID(t, b); got != "f-events-1-down" && got != "f-events-1-up" {
+		t.Errorf("after moving the event back down, the focus is on %q; want one of its move buttons", got)
+	}
+	b.Run(t, chromedp.Click(`button[aria-label="Remove event 2"]`, chromedp.ByQuery), waitText("#cited", "The event has a source"))
+	if got := activeID(t, b); got != "f-events" {
+		t.Errorf("after removing an event, the focus is on %q; want the Add an event button", got)
+	}
+
+	// The quiz's one question.
+	b.Run(t,
+		typeInto("#f-quiz-title", "What is a complaint?"),
+		typeInto("#f-quiz-intro", "One question."),
+		click("f-quiz-questions"),
+		typeInto("#f-quiz-questions-0-prompt", "Who files the complaint?"),
+		typeInto("#f-quiz-questions-0-choices", "The plaintiff\nThe court"),
+		click("f-quiz-questions-0-answers-0-right"),
+		typeInto("#f-quiz-questions-0-explanation", "The plaintiff starts the case."),
+		click("f-quiz-questions-0-sources-0-cites"),
+	)
+	if err := chromedp.Run(b.Ctx, waitText("#problem-count", "No problems: ready to publish")); err != nil {
+		got := textOf(t, b, "#problem-count")
+		var problems []string
+		b.Run(t, chromedp.Evaluate(`[...document.querySelectorAll(".studio-problem")].map(p => p.textContent)`, &problems))
+		t.Fatalf("filled in: %q\n%s", got, strings.Join(problems, "\n"))
+	}
+	b.CheckAxe(t, "the editor of a valid case")
+
+	// The autosave: saving, then saved; publishing waits for it.
+	b.Run(t, browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved"`, 30*time.Second))
+	var states []string
+	b.Run(t, chromedp.Evaluate(`window.saveStates`, &states))
+	saving := strings.Index(strings.Join(states, "|"), "Saving…")
+	saved := strings.LastIndex(strings.Join(states, "|"), "All changes saved")
+	if saving < 0 || saved < saving {
+		t.Errorf("the save status showed %q; want Saving… then All changes saved", states)
+	}
+	b.Run(t, network.EmulateNetworkConditions(false, 0, -1, -1))
+	var role string
+	b.Run(t, chromedp.AttributeValue("#save-state", "role", &role, nil, chromedp.ByID))
+	if role != "status" {
+		t.Errorf("the save status's role = %q; want status, announced", role)
+	}
+	var draft struct {
+		Revision int64           `json:"revision"`
+		Case     json.RawMessage `json:"case"`
+	}
+	api.must("GET", "/api/editor/cases/fence-case/draft", nil, 200, &draft)
+	// Every key typed is there: none lost to a render between two keys.
+	for _, want := range []string{`"summary":"Neighbours argue over a fence."`, `"credits":["Written by Ed Itor"]`,
+		`"body":["Ann sues over the fence."]`, `"choices":["The plaintiff","The court"]`} {
+		if !strings.Contains(string(draft.Case), want) {
+			t.Errorf("the saved draft lacks %s: %s", want, draft.Case)
+		}
+	}
+	// The preview: the reader's page of the saved draft, 320 px wide.
+	b.Run(t, browsertest.WaitInFrame(srv.URL+"/studio/preview/cases/fence-case/",
+		`document.documentElement.dataset.docket === "ready" && document.querySelector("h1")?.textContent === "The fence case" && document.body.textContent.includes("Suit filed")`,
+		30*time.Second))
+	var frameWidth int
+	b.Run(t, browsertest.InFrame(srv.URL+"/studio/preview/cases/fence-case/", `window.innerWidth`, &frameWidth))
+	if frameWidth != 320 {
+		t.Errorf("the preview's window is %d px wide; want 320, a phone's", frameWidth)
+	}
+	// An event clicked in the preview's list opens its form.
+	b.Run(t,
+		browsertest.InFrame(srv.URL+"/studio/preview/cases/fence-case/", `document.querySelector("li.event#event-1").click()`, nil),
+		browsertest.WaitFor(`document.activeElement.id === "f-events-0-title"`, 10*time.Second),
+	)
+	b.Run(t, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
+	b.Screenshot(t, "studio-editor-1280")
+
+	// Publish with a note.
+	b.Run(t,
+		typeInto("#publish-note", "First version"),
+		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
+		click("publish"),
+		browsertest.WaitFor(`document.getElementById("publish-result").textContent === "Published version 1."`, 20*time.Second),
+	)
+	var note string
+	b.Run(t, chromedp.Value("#publish-note", &note, chromedp.ByID))
+	if note != "" {
+		t.Errorf("after publishing, the note field still holds %q (the focus is on %q)", note, activeID(t, b))
+	}
+	if got := textOf(t, b, ".studio-versions ol"); !strings.Contains(got, "Version 1") || !strings.Contains(got, "ed") || !strings.Contains(got, "First version") {
+		t.Errorf("the versions list = %q; want version 1 by ed, with its note", got)
+	}
+	b.CheckAxe(t, "the editor after publishing")
+
+	// At 320 px.
+	b.Run(t, browsertest.EmulateWidth(320, 800))
+	b.Screenshot(t, "studio-editor-320")
+	b.CheckAxe(t, "the editor at 320 px")
+	b.Run(t, chromedp.Navigate(srv.URL+"/studio/"), chromedp.WaitVisible(`html[data-studio="ready"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`a[href="/studio/cases/fence-case"]`, chromedp.ByQuery))
+	if got := textOf(t, b, ".studio-table tbody"); !strings.Contains(got, "Published") {
+		t.Errorf("the list shows %q; want the case published", got)
+	}
+	b.Screenshot(t, "studio-list-320")
+	b.Run(t, browsertest.EmulateWidth(1280, 900))
+
+	// The public page shows the event.
+	var page string
+	b.Run(t,
+		chromedp.Navigate(srv.URL+"/cases/fence-case/"),
+		browsertest.WaitReady(),
+		chromedp.Text("body", &page, chromedp.ByQuery),
+	)
+	if !strings.Contains(page, "Suit filed") || !strings.Contains(page, "The fence case") {
+		t.Errorf("the public page lacks the case or its event:\n%.500s", page)
+	}
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// TestStudioSecondCase: a new editor starts the second case from the
+// shipped one, which is valid as it is, and publishes it.
+func TestStudioSecondCase(t *testing.T) {
+	srv, _ := studioServer(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/")
+	b.Run(t,
+		chromedp.Click(`button[aria-label^="Duplicate “Twitter v. DHS"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#dup-id", chromedp.ByID),
+	)
+	if got := activeID(t, b); got != "dup-id" {
+		t.Errorf("the duplicate form opened with the focus on %q; want its id field", got)
+	}
+	b.CheckAxe(t, "the list, duplicating a case")
+	b.Run(t,
+		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
+		typeInto("#dup-id", "second-case"),
+		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+		waitText("#problem-count", "No problems: ready to publish"),
+		typeInto("#publish-note", "Started from the shipped case"),
+		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
+		click("publish"),
+		waitText("#publish-result", "Published version 1."),
+	)
+	var page string
+	b.Run(t, chromedp.Navigate(srv.URL+"/cases/second-case/"), browsertest.WaitReady(), chromedp.Text("h1", &page, chromedp.ByQuery))
+	if !strings.HasPrefix(page, "Copy of Twitter v. DHS") {
+		t.Errorf("the second case's public page: h1 %q", page)
+	}
+}
+
+// TestStudioConflict: two editors open one case; the first saves; the
+// second's save is refused, its text is kept in its form, the conflict is
+// shown and announced, and the server keeps the first's.
+func TestStudioConflict(t *testing.T) {
+	srv, api := studioServer(t)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "shared", "case": map[string]any{"id": "shared", "title": "Shared"}}, 201, nil)
+	first := browsertest.NewBrowser(t, browsertest.Options{})
+	second := browsertest.NewBrowser(t, browsertest.Options{})
+	for _, b := range []*browsertest.Browser{first, second} {
+		studioSignIn(t, b, srv, "/studio/cases/shared")
+		b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID))
+	}
+	first.Run(t, typeInto("#f-summary", "The first editor's summary."))
+	waitDraft(t, api, "shared", "The first editor's summary.")
+	second.Run(t,
+		typeInto("#f-court", "The second editor's court"),
+		browsertest.WaitFor(`document.getElementById("save-state").textContent === "Not saved: someone else changed this case"`, 30*time.Second),
+	)
+	var court string
+	second.Run(t, chromedp.Value("#f-court", &court, chromedp.ByID))
+	if court != "The second editor's court" {
+		t.Errorf("after the conflict, the second editor's field holds %q; want their text kept", court)
+	}
+	box := textOf(t, second, ".studio-conflict")
+	for _, want := range []string{"Someone else changed this case", "ed saved it", "summary changed"} {
+		if !strings.Contains(box, want) {
+			t.Errorf("the conflict box lacks %q:\n%s", want, box)
+		}
+	}
+	var alert string
+	second.Run(t, chromedp.AttributeValue(".studio-conflict p", "role", &alert, nil, chromedp.ByQuery))
+	if alert != "alert" {
+		t.Errorf("the conflict is not announced (role %q)", alert)
+	}
+	second.CheckAxe(t, "the editor in a conflict")
+	second.Screenshot(t, "studio-conflict-1280")
+	var draft struct {
+		Case json.RawMessage `json:"case"`
+	}
+	api.must("GET", "/api/editor/cases/shared/draft", nil, 200, &draft)
+	if !strings.Contains(string(draft.Case), "The first editor's summary.") || strings.Contains(string(draft.Case), "second editor") {
+		t.Errorf("the server's draft after the refused save: %s; want the first editor's only", draft.Case)
+	}
+
+	// The second editor looks at the first's version (their own court is
+	// empty there), comes back to their own, and saves it over, on purpose.
+	second.Run(t,
+		chromedp.Click(`//button[text()="Show their version"]`, chromedp.BySearch),
+		chromedp.WaitVisible(`//button[text()="Show my version"]`, chromedp.BySearch),
+		browsertest.WaitFor(`document.getElementById("f-summary").value === "The first editor's summary." && document.getElementById("f-court").value === ""`, 10*time.Second),
+		chromedp.Click(`//button[text()="Show my version"]`, chromedp.BySearch),
+		browsertest.WaitFor(`document.getElementById("f-summary").value === "" && document.getElementById("f-court").value === "The second editor's court"`, 10*time.Second),
+	)
+	second.Run(t, chromedp.Click(`//button[text()="Save my version over theirs"]`, chromedp.BySearch))
+	if err := chromedp.Run(second.Ctx, browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved"`, 30*time.Second)); err != nil {
+		t.Fatalf("saving over theirs: %v; the status says %q\nconsole: %q\n%s", err, textOf(t, second, "#save-state"), second.Console(), srv.Logs())
+	}
+	api.must("GET", "/api/editor/cases/shared/draft", nil, 200, &draft)
+	if !strings.Contains(string(draft.Case), "The second editor's court") {
+		t.Errorf("after keeping theirs, the server's draft: %s", draft.Case)
+	}
+}
+
+// TestStudioOfflineAndLeaving: with the network cut, a change waits,
+// shown as offline, and is saved once the server answers again; a change
+// made just before leaving the page is saved as the page goes.
+func TestStudioOfflineAndLeaving(t *testing.T) {
+	srv, api := studioServer(t)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "away", "case": map[string]any{"id": "away", "title": "Away"}}, 201, nil)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/cases/away")
+	b.Run(t,
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+		network.Enable(),
+		network.EmulateNetworkConditions(true, 0, -1, -1),
+		typeInto("#f-summary", "Written offline."),
+		waitText("#save-state", "Offline: your changes are kept in this tab and saved when the server answers again"),
+	)
+	b.CheckAxe(t, "the editor, offline")
+	b.Run(t,
+		network.EmulateNetworkConditions(false, 0, -1, -1),
+		browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved"`, 30*time.Second),
+	)
+	var draft struct {
+		Case json.RawMessage `json:"case"`
+	}
+	api.must("GET", "/api/editor/cases/away/draft", nil, 200, &draft)
+	if !strings.Contains(string(draft.Case), `"summary":"Written offline."`) {
+		t.Errorf("after coming back online, the draft: %s", draft.Case)
+	}
+
+	// A change, and the page left before the autosave's pause is over.
+	b.Run(t,
+		typeInto("#f-court", "Typed while leaving"),
+		chromedp.Navigate(srv.URL+"/cases/"),
+	)
+	waitDraft(t, api, "away", `"court":"Typed while leaving"`)
+}
+
+// TestStudioUnderBase: served under -base, the Studio finds its program,
+// its API and its pages under the base path.
+func TestStudioUnderBase(t *testing.T) {
+	srv, _ := studioServer(t, "-base", "/explainers/")
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	b.Run(t,
+		chromedp.Navigate(srv.URL+"/explainers/studio/"),
+		chromedp.WaitVisible("#login", chromedp.ByQuery),
+		chromedp.SendKeys("#login", "ed", chromedp.ByQuery),
+		chromedp.SendKeys("#password", editorPassword, chromedp.ByQuery),
+		chromedp.Click(`button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`html[data-studio="ready"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#new-id", chromedp.ByID),
+		typeInto("#new-id", "based"),
+		typeInto("#new-title", "Under a base"),
+		click("create-case"),
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+	)
+	var path string
+	b.Run(t, chromedp.Evaluate(`location.pathname`, &path))
+	if path != "/explainers/studio/cases/based" {
+		t.Errorf("the new case opened at %s; want /explainers/studio/cases/based", path)
+	}
+	if got := textOf(t, b, "h1"); got != "Under a base" {
+		t.Errorf("the editor's heading = %q", got)
+	}
+	b.Run(t, click("f-parties"), typeInto("#f-parties-0-name", "A party"))
+	api := newEditorClient(t, srv.URL+"/explainers")
+	api.signIn("ed", editorPassword)
+	waitDraft(t, api, "based", `"name":"A party"`)
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}

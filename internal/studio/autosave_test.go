@@ -1,0 +1,99 @@
+package studio
+
+import (
+	"testing"
+	"time"
+)
+
+// TestAutosave drives the autosave through the paths of an editing
+// session: each step is an event and the state it leaves.
+func TestAutosave(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	at := func(d time.Duration) time.Time { return t0.Add(d) }
+	type step struct {
+		what  string
+		do    func(a *Autosave)
+		state SaveState
+		dirty bool
+		dueAt time.Duration // -1: not due even much later
+	}
+	change := func(d time.Duration) func(*Autosave) { return func(a *Autosave) { a.Change(at(d)) } }
+	done := func(r SaveResult, d time.Duration) func(*Autosave) {
+		return func(a *Autosave) { a.Done(r, "msg", at(d)) }
+	}
+	begin := func(a *Autosave) { a.Begin() }
+	for _, tc := range []struct {
+		name  string
+		steps []step
+	}{
+		{"a save after a pause", []step{
+			{"typed", change(0), Unsaved, true, AutosaveDelay},
+			{"typed again", change(time.Second), Unsaved, true, time.Second + AutosaveDelay},
+			{"save starts", begin, Saving, false, -1},
+			{"saved", done(SaveOK, 4*time.Second), Saved, false, -1},
+		}},
+		{"typing while saving", []step{
+			{"typed", change(0), Unsaved, true, AutosaveDelay},
+			{"save starts", begin, Saving, false, -1},
+			{"typed during the save", change(3 * time.Second), Saving, true, -1},
+			{"saved", done(SaveOK, 4*time.Second), Unsaved, true, 3*time.Second + AutosaveDelay},
+		}},
+		{"offline, then back", []step{
+			{"typed", change(0), Unsaved, true, AutosaveDelay},
+			{"save starts", begin, Saving, false, -1},
+			{"no answer", done(SaveOffline, 3*time.Second), Offline, true, 3*time.Second + RetryDelay},
+			{"retry starts", begin, Saving, false, -1},
+			{"saved", done(SaveOK, 9*time.Second), Saved, false, -1},
+		}},
+		{"a conflict waits for the editor", []step{
+			{"typed", change(0), Unsaved, true, AutosaveDelay},
+			{"save starts", begin, Saving, false, -1},
+			{"409", done(SaveConflict, 3*time.Second), Conflict, true, -1},
+			{"typed on", change(4 * time.Second), Conflict, true, -1},
+			{"settled", func(a *Autosave) { a.Resolved(at(5 * time.Second)) }, Unsaved, true, 5*time.Second + AutosaveDelay},
+		}},
+		{"a refusal keeps the changes", []step{
+			{"typed", change(0), Unsaved, true, AutosaveDelay},
+			{"save starts", begin, Saving, false, -1},
+			{"401", done(SaveRefused, 3*time.Second), Failed, true, AutosaveDelay},
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var a Autosave
+			for _, s := range tc.steps {
+				s.do(&a)
+				if a.State != s.state || a.Dirty != s.dirty {
+					t.Fatalf("after %s: state %v dirty %v; want %v %v", s.what, a.State, a.Dirty, s.state, s.dirty)
+				}
+				if s.dueAt < 0 {
+					if a.Due(at(time.Hour)) {
+						t.Fatalf("after %s: due; want no save", s.what)
+					}
+					continue
+				}
+				if a.Due(at(s.dueAt - time.Millisecond)) {
+					t.Fatalf("after %s: due before %v", s.what, s.dueAt)
+				}
+				if !a.Due(at(s.dueAt)) {
+					t.Fatalf("after %s: not due at %v", s.what, s.dueAt)
+				}
+			}
+		})
+	}
+}
+
+func TestAutosaveLabels(t *testing.T) {
+	for _, tc := range []struct {
+		a    Autosave
+		want string
+	}{
+		{Autosave{State: Saved}, "All changes saved"},
+		{Autosave{State: Saving}, "Saving…"},
+		{Autosave{State: Conflict}, "Not saved: someone else changed this case"},
+		{Autosave{State: Failed, Message: "too large"}, "Not saved: too large"},
+	} {
+		if got := tc.a.Label(); got != tc.want {
+			t.Errorf("%v: Label = %q; want %q", tc.a.State, got, tc.want)
+		}
+	}
+}

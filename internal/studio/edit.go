@@ -1,0 +1,342 @@
+package studio
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"docket/internal/casefile"
+)
+
+// Edits of a case, as the editor's forms make them. Each keeps the case
+// whole: an event added has an id of its own, a source removed leaves no
+// event pointing at it.
+
+// UniqueID is prefix-N for the smallest N ≥ 1 not in taken.
+func UniqueID(prefix string, taken func(id string) bool) string {
+	for n := 1; ; n++ {
+		if id := fmt.Sprintf("%s-%d", prefix, n); !taken(id) {
+			return id
+		}
+	}
+}
+
+// AddEvent appends a new event, dated by day, in the first category, and
+// returns its index.
+func AddEvent(c *casefile.Case) int {
+	e := casefile.Event{
+		ID:      UniqueID("event", func(id string) bool { return c.Event(id) != nil }),
+		Date:    casefile.Date{Precision: casefile.Day},
+		Body:    []string{},
+		Sources: []string{},
+	}
+	if len(c.Categories) > 0 {
+		e.Category = c.Categories[0].ID
+	}
+	c.Events = append(c.Events, e)
+	return len(c.Events) - 1
+}
+
+// AddSource appends a new web source and returns its index.
+func AddSource(c *casefile.Case) int {
+	c.Sources = append(c.Sources, casefile.Source{
+		ID:   UniqueID("source", func(id string) bool { return c.Source(id) != nil }),
+		Kind: casefile.SourceWeb,
+	})
+	return len(c.Sources) - 1
+}
+
+// AddCategory appends a new category and returns its index.
+func AddCategory(c *casefile.Case) int {
+	c.Categories = append(c.Categories, casefile.Category{
+		ID:    UniqueID("category", func(id string) bool { return c.Category(id) != nil }),
+		Color: "#1d3557",
+	})
+	return len(c.Categories) - 1
+}
+
+// Remove takes item i out of a list; an index out of range changes nothing.
+func Remove[T any](list []T, i int) []T {
+	if i < 0 || i >= len(list) {
+		return list
+	}
+	return slices.Delete(list, i, i+1)
+}
+
+// Move moves item i of a list by delta places (-1 up, +1 down) and
+// returns where it is now; at either end it stays.
+func Move[T any](list []T, i, delta int) int {
+	j := i + delta
+	if i < 0 || i >= len(list) || j < 0 || j >= len(list) {
+		return i
+	}
+	list[i], list[j] = list[j], list[i]
+	return j
+}
+
+// RemoveSource takes source i out of the case and out of every event,
+// term and question that cited it.
+func RemoveSource(c *casefile.Case, i int) {
+	if i < 0 || i >= len(c.Sources) {
+		return
+	}
+	id := c.Sources[i].ID
+	c.Sources = Remove(c.Sources, i)
+	drop := func(ids []string) []string {
+		return slices.DeleteFunc(ids, func(s string) bool { return s == id })
+	}
+	for k := range c.Events {
+		c.Events[k].Sources = drop(c.Events[k].Sources)
+	}
+	for k := range c.Glossary {
+		c.Glossary[k].Sources = drop(c.Glossary[k].Sources)
+	}
+	for k := range c.Quiz.Questions {
+		c.Quiz.Questions[k].Sources = drop(c.Quiz.Questions[k].Sources)
+	}
+}
+
+// RenameSource changes source i's id, and the events, terms and questions
+// that cite it follow.
+func RenameSource(c *casefile.Case, i int, id string) {
+	if i < 0 || i >= len(c.Sources) {
+		return
+	}
+	old := c.Sources[i].ID
+	c.Sources[i].ID = id
+	rename := func(ids []string) {
+		for k, s := range ids {
+			if s == old && old != "" {
+				ids[k] = id
+			}
+		}
+	}
+	for k := range c.Events {
+		rename(c.Events[k].Sources)
+	}
+	for k := range c.Glossary {
+		rename(c.Glossary[k].Sources)
+	}
+	for k := range c.Quiz.Questions {
+		rename(c.Quiz.Questions[k].Sources)
+	}
+}
+
+// RenameCategory changes category i's id, and its events follow.
+func RenameCategory(c *casefile.Case, i int, id string) {
+	if i < 0 || i >= len(c.Categories) {
+		return
+	}
+	old := c.Categories[i].ID
+	c.Categories[i].ID = id
+	for k := range c.Events {
+		if c.Events[k].Category == old && old != "" {
+			c.Events[k].Category = id
+		}
+	}
+}
+
+// Cite adds or takes away a source among an event's sources.
+func Cite(c *casefile.Case, event int, source string, on bool) {
+	if event < 0 || event >= len(c.Events) {
+		return
+	}
+	CiteIn(c, &c.Events[event].Sources, source, on)
+}
+
+// CiteIn adds or takes away a source in a list of cited sources (an
+// event's, a question's), keeping the order of the case's sources.
+func CiteIn(c *casefile.Case, ids *[]string, source string, on bool) {
+	has := slices.Contains(*ids, source)
+	switch {
+	case on && !has:
+		*ids = append(*ids, source)
+		order := func(id string) int {
+			return slices.IndexFunc(c.Sources, func(s casefile.Source) bool { return s.ID == id })
+		}
+		slices.SortStableFunc(*ids, func(a, b string) int { return order(a) - order(b) })
+	case !on && has:
+		*ids = slices.DeleteFunc(*ids, func(s string) bool { return s == source })
+	}
+}
+
+// AddQuestion appends a new single-answer question and returns its index.
+func AddQuestion(c *casefile.Case) int {
+	c.Quiz.Questions = append(c.Quiz.Questions, casefile.Question{
+		ID:      UniqueID("question", func(id string) bool { return c.Question(id) != nil }),
+		Kind:    casefile.SingleChoice,
+		Choices: []string{},
+		Answers: []int{},
+		Sources: []string{},
+	})
+	return len(c.Quiz.Questions) - 1
+}
+
+// SetKind changes a question's kind: a true-false question gets the
+// choices True and False if it has none, and a one-answer kind keeps only
+// its first answer.
+func SetKind(q *casefile.Question, kind casefile.QuestionKind) {
+	q.Kind = kind
+	if kind == casefile.TrueFalse && len(q.Choices) == 0 {
+		q.Choices = []string{"True", "False"}
+	}
+	if kind != casefile.MultipleChoice && len(q.Answers) > 1 {
+		q.Answers = q.Answers[:1]
+	}
+}
+
+// SetChoices sets a question's choices (one per line in its box); answers
+// that no longer name a choice are dropped.
+func SetChoices(q *casefile.Question, choices []string) {
+	q.Choices = choices
+	q.Answers = slices.DeleteFunc(q.Answers, func(a int) bool { return a >= len(choices) })
+}
+
+// MarkAnswer marks choice i right or not: a question of one answer has
+// only the last one marked; answers stay in choice order.
+func MarkAnswer(q *casefile.Question, i int, right bool) {
+	if right && q.Kind != casefile.MultipleChoice {
+		q.Answers = []int{i}
+		return
+	}
+	q.Answers = slices.DeleteFunc(q.Answers, func(a int) bool { return a == i })
+	if right {
+		q.Answers = append(q.Answers, i)
+		slices.Sort(q.Answers)
+	}
+}
+
+// blankLines separate an event's paragraphs in its text box.
+var blankLines = regexp.MustCompile(`\n[ \t]*\n`)
+
+// Paragraphs splits the text of an event's body box into its paragraphs:
+// blocks separated by a blank line, trimmed, empty ones left out.
+func Paragraphs(text string) []string {
+	out := []string{}
+	for _, p := range blankLines.Split(strings.ReplaceAll(text, "\r\n", "\n"), -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// BodyText is an event's paragraphs as its text box shows them.
+func BodyText(body []string) string { return strings.Join(body, "\n\n") }
+
+// Cited counts the events that cite at least one source: the Studio shows
+// "N of M events have a source".
+func Cited(c *casefile.Case) (withSource, events int) {
+	for _, e := range c.Events {
+		if len(e.Sources) > 0 {
+			withSource++
+		}
+	}
+	return withSource, len(c.Events)
+}
+
+// Duplicate is a copy of a case under a new id and title, for a new case
+// that starts from an old one. Its corrections stay with the old case.
+func Duplicate(c *casefile.Case, id, title string) (*casefile.Case, error) {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return nil, err
+	}
+	var d casefile.Case
+	if err := json.Unmarshal(b, &d); err != nil {
+		return nil, err
+	}
+	d.ID, d.Title, d.Corrections = id, title, nil
+	return &d, nil
+}
+
+// NewCase is the draft a new case starts as: its id and title, and empty
+// lists that the forms fill.
+func NewCase(id, title string) *casefile.Case {
+	return &casefile.Case{
+		ID: id, Title: title, Status: casefile.StatusOpen,
+		Parties: []casefile.Party{}, Credits: []string{}, Categories: []casefile.Category{},
+		Events: []casefile.Event{}, Sources: []casefile.Source{},
+	}
+}
+
+// Check runs the validator of `docket validate` on the case as it would be
+// saved (its JSON), and returns its problems; none means it may be
+// published.
+func Check(c *casefile.Case) casefile.Problems {
+	b, err := Encode(c)
+	if err != nil {
+		return casefile.Problems{{Message: err.Error()}}
+	}
+	_, ps := casefile.Check("", b)
+	return ps
+}
+
+// Encode is the case's JSON, as the Studio saves it. Lists are never
+// null, so the validator names what is missing ("needs at least one
+// event"), not a type.
+func Encode(c *casefile.Case) ([]byte, error) {
+	d := *c
+	d.Parties = orEmpty(d.Parties)
+	d.Credits = orEmpty(d.Credits)
+	d.Categories = orEmpty(d.Categories)
+	d.Events = slices.Clone(orEmpty(d.Events))
+	for i := range d.Events {
+		d.Events[i].Body = orEmpty(d.Events[i].Body)
+		d.Events[i].Sources = orEmpty(d.Events[i].Sources)
+	}
+	d.Quiz.Questions = slices.Clone(d.Quiz.Questions)
+	for i := range d.Quiz.Questions {
+		q := &d.Quiz.Questions[i]
+		q.Choices, q.Answers, q.Sources = orEmpty(q.Choices), orEmpty(q.Answers), orEmpty(q.Sources)
+	}
+	d.Sources = orEmpty(d.Sources)
+	return json.Marshal(&d)
+}
+
+func orEmpty[T any](list []T) []T {
+	if list == nil {
+		return []T{}
+	}
+	return list
+}
+
+// Decode reads a draft's JSON as the forms edit it, with the strict
+// decoder of case files: a field the forms do not know would be dropped by
+// the next save, so a draft with one (or a value of the wrong type) is an
+// error naming it, and the draft on the server stays as it is.
+func Decode(data []byte) (*casefile.Case, error) {
+	c, err := casefile.Decode("draft", data)
+	if err != nil {
+		return nil, fmt.Errorf("this draft cannot be shown in the forms: %v", err)
+	}
+	return c, nil
+}
+
+// BoxText is what a text box that edits a list (an event's paragraphs, a
+// question's choices, one per line) shows: the text as the editor typed
+// it, with its trailing spaces and blank lines, as long as it still reads
+// as the list; otherwise (the list changed elsewhere: another version
+// shown, items reordered) the list written out afresh.
+func BoxText(typed string, ok bool, list []string, split func(string) []string, join func([]string) string) string {
+	if ok && slices.Equal(split(typed), list) {
+		return typed
+	}
+	return join(list)
+}
+
+// Lines splits a box of one item per line, trimmed, empty lines left out.
+func Lines(v string) []string {
+	out := []string{}
+	for _, l := range strings.Split(v, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// JoinLines writes a list one item per line.
+func JoinLines(list []string) string { return strings.Join(list, "\n") }

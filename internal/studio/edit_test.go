@@ -1,0 +1,246 @@
+package studio
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"docket/internal/casefile"
+)
+
+func TestAddGivesUniqueIDs(t *testing.T) {
+	c := NewCase("x", "X")
+	AddCategory(c)
+	i := AddEvent(c)
+	j := AddEvent(c)
+	c.Events[i].ID = "event-3"
+	k := AddEvent(c)
+	if got := []string{c.Events[i].ID, c.Events[j].ID, c.Events[k].ID}; !slices.Equal(got, []string{"event-3", "event-2", "event-1"}) {
+		t.Errorf("event ids = %q", got)
+	}
+	if c.Events[k].Category != c.Categories[0].ID || c.Events[k].Date.Precision != casefile.Day {
+		t.Errorf("a new event = %+v; want the first category, by day", c.Events[k])
+	}
+	if a, b := AddSource(c), AddSource(c); c.Sources[a].ID == c.Sources[b].ID {
+		t.Errorf("two sources share the id %q", c.Sources[a].ID)
+	}
+}
+
+func TestMove(t *testing.T) {
+	for _, tc := range []struct {
+		i, delta, want int
+		list           string
+	}{
+		{0, +1, 1, "bac"},
+		{2, -1, 1, "acb"},
+		{0, -1, 0, "abc"}, // at the top it stays
+		{2, +1, 2, "abc"}, // at the bottom too
+		{5, -1, 5, "abc"}, // out of range: nothing
+	} {
+		list := strings.Split("abc", "")
+		if got := Move(list, tc.i, tc.delta); got != tc.want || strings.Join(list, "") != tc.list {
+			t.Errorf("Move(abc, %d, %d) = %d, %s; want %d, %s", tc.i, tc.delta, got, strings.Join(list, ""), tc.want, tc.list)
+		}
+	}
+}
+
+func TestRemoveAndRenameSourceKeepReferences(t *testing.T) {
+	c := NewCase("x", "X")
+	c.Sources = []casefile.Source{{ID: "a"}, {ID: "b"}}
+	c.Events = []casefile.Event{{ID: "e", Sources: []string{"a", "b"}}}
+	c.Glossary = []casefile.Term{{ID: "t", Sources: []string{"b"}}}
+	RenameSource(c, 1, "bee")
+	if !slices.Equal(c.Events[0].Sources, []string{"a", "bee"}) || !slices.Equal(c.Glossary[0].Sources, []string{"bee"}) {
+		t.Fatalf("after renaming: %q, %q", c.Events[0].Sources, c.Glossary[0].Sources)
+	}
+	RemoveSource(c, 0)
+	if len(c.Sources) != 1 || !slices.Equal(c.Events[0].Sources, []string{"bee"}) {
+		t.Errorf("after removing a: sources %v, event cites %q", c.Sources, c.Events[0].Sources)
+	}
+}
+
+func TestCiteKeepsTheSourcesOrder(t *testing.T) {
+	c := NewCase("x", "X")
+	c.Sources = []casefile.Source{{ID: "a"}, {ID: "b"}, {ID: "c"}}
+	c.Events = []casefile.Event{{ID: "e"}}
+	Cite(c, 0, "c", true)
+	Cite(c, 0, "a", true)
+	Cite(c, 0, "a", true) // twice is once
+	if !slices.Equal(c.Events[0].Sources, []string{"a", "c"}) {
+		t.Errorf("cites %q; want [a c]", c.Events[0].Sources)
+	}
+	Cite(c, 0, "c", false)
+	if !slices.Equal(c.Events[0].Sources, []string{"a"}) {
+		t.Errorf("cites %q; want [a]", c.Events[0].Sources)
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"", []string{}},
+		{"One.", []string{"One."}},
+		{"One.\n\nTwo.", []string{"One.", "Two."}},
+		{"One.\r\n\r\nTwo.\n", []string{"One.", "Two."}},
+		{"One,\nstill one.\n \n\n\nTwo.", []string{"One,\nstill one.", "Two."}},
+		{"  spaced  \n\n", []string{"spaced"}},
+	} {
+		if got := Paragraphs(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("Paragraphs(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+	if got := BodyText([]string{"One.", "Two."}); got != "One.\n\nTwo." {
+		t.Errorf("BodyText = %q", got)
+	}
+}
+
+func TestCited(t *testing.T) {
+	c := NewCase("x", "X")
+	c.Events = []casefile.Event{{Sources: []string{"a"}}, {}, {Sources: []string{"a", "b"}}}
+	with, all := Cited(c)
+	if with != 2 || all != 3 || CitedLabel(with, all) != "2 of 3 events have a source" {
+		t.Errorf("Cited = %d of %d, %q", with, all, CitedLabel(with, all))
+	}
+	for _, tc := range []struct {
+		with, all int
+		want      string
+	}{
+		{0, 0, "No events yet"},
+		{1, 1, "The event has a source"},
+		{0, 1, "The event has no source yet"},
+		{4, 4, "Every event has a source (4)"},
+	} {
+		if got := CitedLabel(tc.with, tc.all); got != tc.want {
+			t.Errorf("CitedLabel(%d, %d) = %q; want %q", tc.with, tc.all, got, tc.want)
+		}
+	}
+}
+
+// TestCheckIsTheValidator: a new case has the problems `docket validate`
+// names, with paths the forms find; filled in, it has none.
+func TestCheckIsTheValidator(t *testing.T) {
+	c := NewCase("new-case", "A new case")
+	ps := Check(c)
+	var paths []string
+	for _, p := range ps {
+		paths = append(paths, p.Path)
+	}
+	for _, want := range []string{"summary", "court", "parties", "events", "sources", "categories", "updated"} {
+		if !slices.Contains(paths, want) {
+			t.Errorf("a new case's problems %q lack %q", paths, want)
+		}
+	}
+	c.Summary, c.Court, c.Docket, c.Outcome, c.Updated = "What it is about.", "A court", "1:23", "Pending.", "2024-05-01"
+	c.Parties = []casefile.Party{{Name: "A", Role: "plaintiff"}}
+	c.Credits = []string{"Written by someone"}
+	AddCategory(c)
+	c.Categories[0].Label = "Court"
+	e := AddEvent(c)
+	c.Events[e].Date.Value, c.Events[e].Title, c.Events[e].Body = "2024-04-01", "Suit filed", []string{"It began."}
+	s := AddSource(c)
+	c.Sources[s].Title, c.Sources[s].Publisher, c.Sources[s].URL = "The complaint", "The court", "https://example.org/complaint"
+	c.Quiz.Title, c.Quiz.Intro = "What is a complaint?", "One question."
+	q := &c.Quiz.Questions[AddQuestion(c)]
+	q.Prompt, q.Explanation = "Who files a complaint?", "The plaintiff does."
+	SetChoices(q, []string{"The plaintiff", "The court"})
+	MarkAnswer(q, 0, true)
+	CiteIn(c, &q.Sources, c.Sources[s].ID, true)
+	if ps := Check(c); len(ps) != 1 || ps[0].Path != "events[0].sources" {
+		t.Fatalf("with no citation, problems = %v; want only events[0].sources", ps)
+	}
+	Cite(c, e, c.Sources[s].ID, true)
+	if ps := Check(c); len(ps) != 0 {
+		t.Errorf("a filled-in case has problems: %v", ps)
+	}
+	data, err := Encode(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back, err := Decode(data); err != nil || back.Events[0].Title != "Suit filed" {
+		t.Errorf("Decode(Encode) = %v, %v", back, err)
+	}
+}
+
+func TestDecodeRefusesWhatTheFormsWouldDrop(t *testing.T) {
+	if _, err := Decode([]byte(`{"id": "x", "mystery": 1}`)); err == nil || !strings.Contains(err.Error(), "mystery") {
+		t.Errorf("Decode of an unknown field = %v; want an error naming it", err)
+	}
+}
+
+func TestDuplicate(t *testing.T) {
+	c := NewCase("old", "Old")
+	c.Corrections = []casefile.Correction{{Date: "2024-01-01", Text: "Fixed."}}
+	AddEvent(c)
+	d, err := Duplicate(c, "new", "New")
+	if err != nil || d.ID != "new" || d.Title != "New" || len(d.Corrections) != 0 || len(d.Events) != 1 {
+		t.Fatalf("Duplicate = %+v, %v", d, err)
+	}
+	d.Events[0].Title = "changed"
+	if c.Events[0].Title == "changed" {
+		t.Error("the copy shares its events with the original")
+	}
+}
+
+func TestStateLabel(t *testing.T) {
+	for state, want := range map[string]string{
+		"draft": "Draft, never published", "published": "Published", "changed": "Published, changed since", "unpublished": "Taken down",
+	} {
+		if got := StateLabel(state); got != want {
+			t.Errorf("StateLabel(%q) = %q; want %q", state, got, want)
+		}
+	}
+}
+
+func TestQuestionEdits(t *testing.T) {
+	c := NewCase("x", "X")
+	q := &c.Quiz.Questions[AddQuestion(c)]
+	if q.ID != "question-1" || q.Kind != casefile.SingleChoice {
+		t.Fatalf("a new question = %+v", q)
+	}
+	SetChoices(q, []string{"A", "B", "C"})
+	MarkAnswer(q, 2, true)
+	MarkAnswer(q, 0, true) // one answer: the last marked
+	if !slices.Equal(q.Answers, []int{0}) {
+		t.Errorf("single: answers %v; want [0]", q.Answers)
+	}
+	SetKind(q, casefile.MultipleChoice)
+	MarkAnswer(q, 2, true)
+	MarkAnswer(q, 1, true)
+	MarkAnswer(q, 1, false)
+	if !slices.Equal(q.Answers, []int{0, 2}) {
+		t.Errorf("multiple: answers %v; want [0 2]", q.Answers)
+	}
+	SetChoices(q, []string{"A", "B"}) // C is gone, and its mark
+	if !slices.Equal(q.Answers, []int{0}) {
+		t.Errorf("after dropping a choice: answers %v; want [0]", q.Answers)
+	}
+	q2 := &c.Quiz.Questions[AddQuestion(c)]
+	SetKind(q2, casefile.TrueFalse)
+	if !slices.Equal(q2.Choices, []string{"True", "False"}) {
+		t.Errorf("true-false choices = %q", q2.Choices)
+	}
+}
+
+func TestBoxText(t *testing.T) {
+	for _, tc := range []struct {
+		typed string
+		ok    bool
+		list  []string
+		want  string
+	}{
+		{"", false, []string{"One.", "Two."}, "One.\n\nTwo."}, // nothing typed yet
+		{"One. ", true, []string{"One."}, "One. "},            // a space being typed stays
+		{"One.\n\n", true, []string{"One."}, "One.\n\n"},      // so does a new paragraph's start
+		{"One.\n\nTwo", true, []string{"Other."}, "Other."},   // the list changed elsewhere
+		{"One.\n\nTwo.", true, []string{"One.", "Two."}, "One.\n\nTwo."},
+	} {
+		if got := BoxText(tc.typed, tc.ok, tc.list, Paragraphs, BodyText); got != tc.want {
+			t.Errorf("BoxText(%q, %v, %q) = %q; want %q", tc.typed, tc.ok, tc.list, got, tc.want)
+		}
+	}
+	if got := Lines(" A \n\nB\n"); !slices.Equal(got, []string{"A", "B"}) {
+		t.Errorf("Lines = %q", got)
+	}
+}
