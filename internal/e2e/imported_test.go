@@ -177,8 +177,8 @@ func completeImported(t *testing.T, c *casefile.Case, dir string) {
 	}{{"gideon-1961.jpg", 240, 300}, {"gideon-petition.jpg", 300, 390}} {
 		writeJPEG(t, filepath.Join(dir, "media", img.name), img.w, img.h)
 	}
-	// As the report suggests, the portrait gets its size; the petition
-	// is left in its 3:2 box.
+	// The portrait gets its size in the case; the petition's is read
+	// from its file by the server.
 	c.Media.Image.Width, c.Media.Image.Height = 240, 300
 	for i := range c.Events {
 		if m := c.Events[i].Media; m != nil && m.Image != nil && m.Image.Src == "media/gideon-petition.jpg" {
