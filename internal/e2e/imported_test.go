@@ -284,6 +284,19 @@ func readImported(t *testing.T, cases string) {
 				if bands != 2 {
 					t.Errorf("the axis draws %d era bands; want 2", bands)
 				}
+				// At the whole case's zoom 1961-63 is two clusters; the
+				// prison term (August 1961 to August 1963) still has its bar,
+				// across them, about two years long.
+				var bar struct{ N, Width, Year float64 }
+				b.Run(t, browsertest.Eval(`(() => {
+  const bars = [...document.querySelectorAll("#tl-viewport .tl-span-band.is-span")];
+  const ticks = [...document.querySelectorAll("#tl-viewport .tl-tick")].map(e => [e.getBoundingClientRect().left, parseInt(e.textContent, 10)]).filter(t => t[1] > 0);
+  const [a, z] = [ticks[0], ticks[ticks.length - 1]];
+  return {n: bars.length, width: bars.length ? bars[0].getBoundingClientRect().width : 0, year: (z[0] - a[0]) / (z[1] - a[1])};
+})()`, &bar))
+				if bar.N != 1 || bar.Width < 1.5*bar.Year || bar.Width > 2.5*bar.Year {
+					t.Errorf("the whole axis draws %.0f span bars, the first %.0f px wide; want the prison term's, about 2 years (a year is %.1f px)", bar.N, bar.Width, bar.Year)
+				}
 				t.Logf("screenshot: %s", b.ScreenshotElement(t, "imported-axis-1280", ".tl-axis"))
 			}
 			b.CheckAxe(t, fmt.Sprintf("the imported case at %d px", width))
