@@ -57,16 +57,40 @@ func NewLibrary(cases ...*Case) (*Library, error) {
 		if _, dup := l.byID[c.ID]; dup {
 			return nil, fmt.Errorf("two cases have the id %q", c.ID)
 		}
-		b, err := json.Marshal(c)
+		e, err := entryOf(c)
 		if err != nil {
-			return nil, fmt.Errorf("encoding case %q: %w", c.ID, err)
+			return nil, err
 		}
-		sum := sha256.Sum256(b)
 		l.byID[c.ID] = len(l.entries)
-		l.entries = append(l.entries, Entry{Case: c, JSON: b, Version: hex.EncodeToString(sum[:12])})
+		l.entries = append(l.entries, e)
 		l.summaries = append(l.summaries, SummaryOf(c))
 	}
 	return l, nil
+}
+
+// entryOf encodes a case with its version.
+func entryOf(c *Case) (Entry, error) {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return Entry{}, fmt.Errorf("encoding case %q: %w", c.ID, err)
+	}
+	sum := sha256.Sum256(b)
+	return Entry{Case: c, JSON: b, Version: hex.EncodeToString(sum[:12])}, nil
+}
+
+// Reencode makes each case's JSON, version and summary again, for the one
+// loader that completes the cases after Load and before serving them (the
+// server fills in the sizes of images from their files).
+func (l *Library) Reencode() error {
+	for i, e := range l.entries {
+		ne, err := entryOf(e.Case)
+		if err != nil {
+			return err
+		}
+		l.entries[i] = ne
+		l.summaries[i] = SummaryOf(e.Case)
+	}
+	return nil
 }
 
 // DefaultID is the id of the first case, the one shown at "/".

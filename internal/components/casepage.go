@@ -187,7 +187,9 @@ func caseFooter(c *casefile.Case) app.UI {
 // FullPageLink is a link to one of the site's pages that are not the
 // app's (the list of cases): the browser loads it as a page. go-app would
 // follow it inside the app, which shows only cases; docket.js stops its
-// click from reaching go-app's handler (data-full-page).
+// click from reaching go-app's handler (data-full-page). Its value is "1",
+// not "true", which go-app's server writes as a bare attribute (="") while
+// the wasm writes "true": the takeover would change the header's DOM.
 func FullPageLink(path string) app.HTMLA {
-	return app.A().Href(Href(path)).Attr("data-full-page", "true")
+	return app.A().Href(Href(path)).Attr("data-full-page", "1")
 }

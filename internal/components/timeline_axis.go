@@ -101,10 +101,10 @@ func (a *timelineAxis) Render() app.UI {
 						mk := w.Markers[i]
 						// A band shows how long one group's date is: a month,
 						// a year; a bar, how long an event lasted (from its
-						// date to its end). A cluster's span says nothing
-						// useful.
+						// date to its end). A cluster's own extent says
+						// nothing useful, but the spans in it do.
 						if mk.Groups > 1 {
-							return nil
+							return clusterSpans(m, l, mk)
 						}
 						span := len(mk.IDs) == 1 && m.isSpan(mk.IDs[0])
 						if !span && (mk.Precision == timeline.Day || mk.X1-mk.X0 < 6) {
@@ -368,4 +368,30 @@ func focusedMarkerID(el app.Value) string {
 		return m.Get("dataset").Get("id").String()
 	}
 	return ""
+}
+
+// clusterSpans draws, for a cluster, the bar of each of its events that has
+// an end, from its date to its end, as a lone span's is drawn: zoomed out on
+// a crowded case (Gideon's prison term among the clusters of 1961-63) the
+// reader still sees how long it lasted. Nil when the cluster holds none;
+// a case without spans pays one check per cluster.
+func clusterSpans(m *timelineModel, l *timeline.Layout, mk timeline.Marker) app.UI {
+	if !m.hasSpans {
+		return nil
+	}
+	var bars []app.UI
+	for _, id := range mk.IDs {
+		e := m.event(id)
+		if e == nil || !e.IsSpan() {
+			continue
+		}
+		start, end := e.Span()
+		x0, x1 := l.X(start), l.X(end)
+		bars = append(bars, app.Div().Class("tl-span-band is-span").DataSet("id", id).
+			DataSet("css", "left:"+px(x0)+";width:"+px(max(x1-x0, 2))+";--fill:"+m.markerFill([]string{id})))
+	}
+	if len(bars) == 0 {
+		return nil
+	}
+	return app.Div().Class("tl-cluster-spans").Body(bars...)
 }

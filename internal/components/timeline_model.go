@@ -22,6 +22,7 @@ type timelineModel struct {
 	questions [][]*casefile.Question // by event position
 	catCount  []int                  // events per category, by category position
 	span      string                 // spanText, once
+	hasSpans  bool                   // some event has an end (clusterSpans)
 }
 
 // newTimelineModel indexes a case for the timeline.
@@ -45,6 +46,7 @@ func newTimelineModel(c *casefile.Case) *timelineModel {
 			m.catCount[k]++
 		}
 		evs[i] = timeline.Event{ID: e.ID, Category: k}
+		m.hasSpans = m.hasSpans || e.IsSpan()
 	}
 	m.events = timeline.NewEvents(evs, len(c.Categories), m.axis)
 	m.span = m.spanText()

@@ -177,8 +177,8 @@ func completeImported(t *testing.T, c *casefile.Case, dir string) {
 	}{{"gideon-1961.jpg", 240, 300}, {"gideon-petition.jpg", 300, 390}} {
 		writeJPEG(t, filepath.Join(dir, "media", img.name), img.w, img.h)
 	}
-	// As the report suggests, the portrait gets its size; the petition
-	// is left in its 3:2 box.
+	// The portrait gets its size in the case; the petition's is read
+	// from its file by the server.
 	c.Media.Image.Width, c.Media.Image.Height = 240, 300
 	for i := range c.Events {
 		if m := c.Events[i].Media; m != nil && m.Image != nil && m.Image.Src == "media/gideon-petition.jpg" {
@@ -283,6 +283,19 @@ func readImported(t *testing.T, cases string) {
 				b.Run(t, browsertest.Eval(`document.querySelectorAll("#tl-viewport .tl-era").length`, &bands))
 				if bands != 2 {
 					t.Errorf("the axis draws %d era bands; want 2", bands)
+				}
+				// At the whole case's zoom 1961-63 is two clusters; the
+				// prison term (August 1961 to August 1963) still has its bar,
+				// across them, about two years long.
+				var bar struct{ N, Width, Year float64 }
+				b.Run(t, browsertest.Eval(`(() => {
+  const bars = [...document.querySelectorAll("#tl-viewport .tl-span-band.is-span")];
+  const ticks = [...document.querySelectorAll("#tl-viewport .tl-tick")].map(e => [e.getBoundingClientRect().left, parseInt(e.textContent, 10)]).filter(t => t[1] > 0);
+  const [a, z] = [ticks[0], ticks[ticks.length - 1]];
+  return {n: bars.length, width: bars.length ? bars[0].getBoundingClientRect().width : 0, year: (z[0] - a[0]) / (z[1] - a[1])};
+})()`, &bar))
+				if bar.N != 1 || bar.Width < 1.5*bar.Year || bar.Width > 2.5*bar.Year {
+					t.Errorf("the whole axis draws %.0f span bars, the first %.0f px wide; want the prison term's, about 2 years (a year is %.1f px)", bar.N, bar.Width, bar.Year)
 				}
 				t.Logf("screenshot: %s", b.ScreenshotElement(t, "imported-axis-1280", ".tl-axis"))
 			}

@@ -1,7 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	_ "image/gif" // sizes of GIF images
+	_ "image/jpeg"
+	_ "image/png"
 	"io/fs"
 	"net/http"
 	"net/url"
@@ -58,6 +63,12 @@ func imagesOf(c *casefile.Case) []*casefile.Image {
 // cases' from builtIn (web/cases), -cases cases' from the folder of their
 // file. A missing file, a path that leaves the folder or a type that is
 // not an image stops the start, naming the case and the file.
+//
+// An image the case gives no width and height gets the file's own (PNG,
+// JPEG and GIF; WebP, AVIF and SVG stay unsized), so that it keeps its
+// shape rather than sitting in a 3:2 box: the cases are changed here, before
+// files encodes them again (see New), so the page, the API's JSON, the wasm
+// and an export all see the same numbers. An author's size wins.
 func loadMedia(files *casefile.Library, builtIn fs.FS, dir string) (caseMedia, error) {
 	out := caseMedia{}
 	var problems []string
@@ -72,7 +83,8 @@ func loadMedia(files *casefile.Library, builtIn fs.FS, dir string) (caseMedia, e
 			if !routes.IsLocalMedia(im.Src) {
 				continue
 			}
-			if _, done := out[id][im.Src]; done {
+			if a, done := out[id][im.Src]; done {
+				fillSize(im, a.Raw)
 				continue
 			}
 			a, err := readMedia(fsys, im.Src)
@@ -84,6 +96,7 @@ func loadMedia(files *casefile.Library, builtIn fs.FS, dir string) (caseMedia, e
 				out[id] = map[string]*asset.Asset{}
 			}
 			out[id][im.Src] = a
+			fillSize(im, a.Raw)
 		}
 	}
 	if len(problems) > 0 {
@@ -106,6 +119,20 @@ func readMedia(fsys fs.FS, src string) (*asset.Asset, error) {
 		return nil, fmt.Errorf("cannot read it: %v", pathErrorText(err))
 	}
 	return asset.New(src, raw, asset.Best)
+}
+
+// fillSize sets an image's width and height to those of its file, raw,
+// when the case leaves them out and the file is of a type whose size Go
+// reads (PNG, JPEG, GIF).
+func fillSize(im *casefile.Image, raw []byte) {
+	if im.Width != 0 || im.Height != 0 {
+		return
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(raw))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 {
+		return
+	}
+	im.Width, im.Height = cfg.Width, cfg.Height
 }
 
 // pathErrorText is an error's text without the path the message names.

@@ -67,6 +67,9 @@ func TestMediaServed(t *testing.T) {
 		c["media"] = map[string]any{"image": map[string]any{"src": "https://images.example.org/lead.png", "alt": "A lead picture"}}
 		evs := c["events"].([]any)
 		evs[3].(map[string]any)["media"] = map[string]any{"image": map[string]any{"src": "media/seal.svg", "alt": "A seal"}}
+		// The author's size wins over the file's.
+		im := evs[0].(map[string]any)["media"].(map[string]any)["image"].(map[string]any)
+		im["width"], im["height"] = 600, 900
 	})
 	s, err := New(Config{CasesDir: dir, Log: slog.New(slog.DiscardHandler)}, testWeb(t))
 	if err != nil {
@@ -147,11 +150,42 @@ func TestMediaServed(t *testing.T) {
 			t.Errorf("lead image %s = %q, want %q", a.name, got, a.want)
 		}
 	}
-	if n := doc.Count(t, "#summons figure img[width]"); n != 0 {
-		t.Errorf("the unsized image has a width")
+	// The case gives the summons (a 300×400 JPEG of its folder) no size:
+	// the server reads it from the file, so the portrait keeps its shape
+	// rather than sitting in a 3:2 box, on the page and in the JSON the
+	// wasm reads alike.
+	for _, a := range []struct{ name, want string }{{"width", "300"}, {"height", "400"}} {
+		if got, _ := doc.Attr(t, "#summons figure .media-frame.is-sized img", a.name); got != a.want {
+			t.Errorf("the summons image (no size in the case) has %s %q on the page, want the file's %s", a.name, got, a.want)
+		}
 	}
-	if n := doc.Count(t, "#summons figure .media-frame:not(.is-sized) img"); n != 1 {
-		t.Errorf("the unsized image is not in an aspect-ratio box: %d", n)
+	var api struct {
+		Media  struct{ Image struct{ Width, Height int } }
+		Events []struct {
+			ID    string
+			Media *struct{ Image *struct{ Width, Height int } }
+		}
+	}
+	if err := json.Unmarshal(do(t, h, "GET", "/api/cases/timeline-only").Body.Bytes(), &api); err != nil {
+		t.Fatal(err)
+	}
+	if im := api.Media.Image; im.Width != 480 || im.Height != 270 {
+		t.Errorf("API: lead image %d×%d, want the case's 480×270", im.Width, im.Height)
+	}
+	for _, e := range api.Events {
+		if e.ID == "summons" {
+			if im := e.Media.Image; im.Width != 300 || im.Height != 400 {
+				t.Errorf("API: the summons image is %d×%d, want the file's 300×400", im.Width, im.Height)
+			}
+		}
+	}
+	// An SVG's size is not read: it stays in its box.
+	second := htmlcheck.Parse(t, do(t, h, "GET", "/cases/media-second/").Body.String())
+	if n := second.Count(t, "#withdrawn figure .media-frame:not(.is-sized) img:not([width])"); n != 1 {
+		t.Errorf("the SVG is not in an aspect-ratio box, unsized: %d", n)
+	}
+	if w, _ := second.Attr(t, "#summons figure img", "width"); w != "600" {
+		t.Errorf("the summons image of a case that gives it 600×900 has width %q", w)
 	}
 	if n := doc.Count(t, "iframe"); n != 0 {
 		t.Errorf("the page has %d iframes", n)

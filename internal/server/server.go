@@ -144,6 +144,19 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	builtIn, err := fs.Sub(web, "cases")
+	if err != nil {
+		return nil, err
+	}
+	// loadMedia fills in the sizes of images from their files: encode the
+	// cases again before anything serves them.
+	media, err := loadMedia(files, builtIn, cfg.CasesDir)
+	if err != nil {
+		return nil, fmt.Errorf("reading the cases' images:\n%w", err)
+	}
+	if err := files.Reencode(); err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cases, err := newCaseSource(ctx, files, cfg.CasesDir, cfg.DB, cfg.Log)
@@ -153,14 +166,6 @@ func New(cfg Config, web fs.FS) (*Server, error) {
 	as, err := loadAssets(web)
 	if err != nil {
 		return nil, fmt.Errorf("reading the web assets: %w", err)
-	}
-	builtIn, err := fs.Sub(web, "cases")
-	if err != nil {
-		return nil, err
-	}
-	media, err := loadMedia(files, builtIn, cfg.CasesDir)
-	if err != nil {
-		return nil, fmt.Errorf("reading the cases' images:\n%w", err)
 	}
 	if _, ok := as["app.wasm"]; !ok {
 		return nil, errors.New("web/app.wasm is missing: build it with `make build`")

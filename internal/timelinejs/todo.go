@@ -142,7 +142,7 @@ func (cv *converter) summarize() {
 	}
 	cv.r.Items = append(items, cv.r.Items...)
 	if cv.images > 0 {
-		cv.r.add(Note, "", `an image shows in a 3:2 box (the page keeps its room while it loads); give its width and height in pixels ("width": 600, "height": 800 beside its "src") and it keeps its own shape`)
+		cv.r.add(Note, "", `an image keeps its own shape (the page keeps its room while it loads): Docket reads the width and height of a PNG, JPEG or GIF file in the case's folder; for a WebP, AVIF, SVG or https image, give its width and height in pixels ("width": 600, "height": 800 beside its "src"), or it shows in a 3:2 box`)
 	}
 	cv.r.add(Note, "", "a quiz and a glossary are optional; TimelineJS has neither, so add them to the case if it needs them")
 }
