@@ -308,6 +308,14 @@ func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry, defa
 	if err := s.withHeadTags(r, c.Case, defaultID).Render(r.Context(), &head); err != nil {
 		return nil, err
 	}
+	// A full page starts the wasm's download with the page, not after
+	// go-app's script has run (a preload never delays the first paint); an
+	// embed loads it only when it comes into view (see web/docket.js).
+	if !routes.IsEmbed(r.URL.Path) {
+		if err := pages.WasmPreload(routes.Under(s.cfg.Base, "/web/app.wasm?v="+s.version)).Render(r.Context(), &head); err != nil {
+			return nil, err
+		}
+	}
 	if err := s.caseData(r, c).Render(r.Context(), &data); err != nil {
 		return nil, err
 	}
