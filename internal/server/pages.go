@@ -305,9 +305,6 @@ func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry, defa
 		return nil, fmt.Errorf("go-app rendered %s without a head and a body", r.URL.Path)
 	}
 	var head, data bytes.Buffer
-	if err := s.withHeadTags(r, c.Case, defaultID).Render(r.Context(), &head); err != nil {
-		return nil, err
-	}
 	// A full page starts the wasm's download with the page, not after
 	// go-app's script has run (a preload never delays the first paint); an
 	// embed loads it only when it comes into view (see web/docket.js).
@@ -315,6 +312,9 @@ func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry, defa
 		if err := pages.WasmPreload(routes.Under(s.cfg.Base, "/web/app.wasm?v="+s.version)).Render(r.Context(), &head); err != nil {
 			return nil, err
 		}
+	}
+	if err := s.withHeadTags(r, c.Case, defaultID).Render(r.Context(), &head); err != nil {
+		return nil, err
 	}
 	if err := s.caseData(r, c).Render(r.Context(), &data); err != nil {
 		return nil, err
