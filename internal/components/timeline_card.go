@@ -266,19 +266,21 @@ func eventItem(m *timelineModel, i int, selected, hidden bool) app.UI {
 	if hidden {
 		li = li.Hidden(true)
 	}
-	return li.Body(
-		swatch(m.color(i), "event-dot"),
-		app.P().Class("event-meta").Body(
-			app.Elem("time").Class("event-date").Attr("datetime", e.Date.ISO()).Text(e.When(m.c.Timezone)),
-			categoryName(m.category(i)),
-		),
-		app.Elem("h4").ID(e.ID+"-title").Class("event-title").Text(e.Title),
-		app.Range(e.Body).Slice(func(k int) app.UI {
-			return app.P().Class("event-body").Text(e.Body[k])
-		}),
-		mediaView(m.c, e.Media),
-		SourceList(m.c, e.Sources),
-		TermList(m.c, e.Terms),
-		questionList(m.questions[i]),
-	)
+	return li.Body(eventContents(m.c, e, func() []app.UI {
+		return []app.UI{
+			swatch(m.color(i), "event-dot"),
+			app.P().Class("event-meta").Body(
+				app.Elem("time").Class("event-date").Attr("datetime", e.Date.ISO()).Text(e.When(m.c.Timezone)),
+				categoryName(m.category(i)),
+			),
+			app.Elem("h4").ID(e.ID + "-title").Class("event-title").Text(e.Title),
+			app.Range(e.Body).Slice(func(k int) app.UI {
+				return app.P().Class("event-body").Text(e.Body[k])
+			}),
+			mediaView(m.c, e.Media),
+			SourceList(m.c, e.Sources),
+			TermList(m.c, e.Terms),
+			questionList(m.questions[i]),
+		}
+	})...)
 }
