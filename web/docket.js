@@ -84,6 +84,20 @@
     if (e.target instanceof Element && e.target.closest("a[data-full-page]")) e.stopPropagation();
   });
 
+  window.docketWhenNear = function (start) {
+    var embed = document.querySelector(".docket-embed");
+    if (!embed || typeof IntersectionObserver !== "function") {
+      start();
+      return;
+    }
+    var seen = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (e) { return e.isIntersecting; })) return;
+      seen.disconnect();
+      start();
+    }, { rootMargin: "50% 0px" });
+    seen.observe(embed);
+  };
+
   if (window.parent === window) return;
 
   var params = new URLSearchParams(location.search);

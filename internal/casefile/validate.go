@@ -755,7 +755,10 @@ func orList[T ~string](values []T) string {
 }
 
 // lazyRegexp compiles a pattern on first use: the browser program, which
-// never validates, does not pay for it at start.
+// never validates, does not pay for it at start. Not inlined: each inlined
+// call would carry its own copy of sync.OnceValue's code into the wasm.
+//
+//go:noinline
 func lazyRegexp(pattern string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pattern) })
 }

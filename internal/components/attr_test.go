@@ -27,7 +27,7 @@ func TestAttrText(t *testing.T) {
 		{"a breakout", `x" onmouseover="alert(1)" data-x="`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			page := app.HTMLString(app.A().Href(attrText(tc.text)).Title(attrText(tc.text)).Text("link"))
+			page := app.HTMLString(app.Elem("a").Attr("href", attrText(tc.text)).Title(attrText(tc.text)).Text("link"))
 			doc := htmlcheck.Parse(t, page)
 			links := doc.All(t, "a")
 			if len(links) != 1 {

@@ -83,7 +83,7 @@ func (p *CasePage) Render() app.UI {
 		)
 	}
 	return app.Div().Class("docket").Body(
-		app.A().Class("skip-link").Href("#timeline").Text("Skip to the timeline"),
+		app.Elem("a").Class("skip-link").Attr("href", "#timeline").Text("Skip to the timeline"),
 		caseHeader(c.Case),
 		app.Main().ID("main").Body(
 			&Timeline{Case: c.Case},
@@ -106,14 +106,14 @@ func (p *CasePage) appNotices() app.UI {
 	return app.Div().Class("app-notices").Body(
 		app.If(p.updateReady, func() app.UI {
 			return app.Div().Class("app-notice update-notice").Role("status").Body(
-				app.Span().Text("A new version of this explainer is ready."),
+				app.Elem("span").Text("A new version of this explainer is ready."),
 				app.Button().Type("button").Class("notice-action").Text("Reload").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
 			)
 		}),
 		app.If(install, func() app.UI {
 			return app.Div().Class("app-notice install-notice").Body(
-				app.Span().Text("Read it offline: install Docket as an app."),
+				app.Elem("span").Text("Read it offline: install Docket as an app."),
 				app.Button().Type("button").Class("notice-action").Text("Install").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.ShowAppInstallPrompt() }),
 				app.Button().Type("button").Class("notice-dismiss").Text("Not now").
@@ -127,7 +127,7 @@ func (p *CasePage) appNotices() app.UI {
 // heard, and the page's sections; above them, the brand and a link to the
 // list of every case.
 func caseHeader(c *casefile.Case) app.UI {
-	return app.Header().Class("case-header").Body(
+	return app.Elem("header").Class("case-header").Body(
 		app.Div().Class("site-bar").Body(
 			app.P().Class("brand").Text("Docket"),
 			FullPageLink(routes.CaseList).Class("site-bar-link").Text("All cases"),
@@ -135,16 +135,18 @@ func caseHeader(c *casefile.Case) app.UI {
 		app.H1().Text(c.Title),
 		app.P().Class("summary").Text(c.Summary),
 		mediaView(c, c.Media),
-		app.Dl().Class("case-meta").Body(
-			app.Dt().Text("Court"), app.Dd().Text(c.Court),
-			app.Dt().Text("Docket"), app.Dd().Text(c.Docket),
-			app.Dt().Text("Outcome"), app.Dd().Text(c.Outcome),
+		app.Elem("dl").Class("case-meta").Body(
+			app.Elem("dt").Text("Court"), app.Elem("dd").Text(c.Court),
+			app.Elem("dt").Text("Docket"), app.Elem("dd").Text(c.Docket),
+			app.Elem("dt").Text("Outcome"), app.Elem("dd").Text(c.Outcome),
 		),
-		app.Nav().Class("case-nav").Aria("label", "On this page").Body(
-			app.Ul().Body(
-				app.Li().Body(app.A().Href("#timeline").Text("What happened")),
-				app.If(c.HasQuiz(), func() app.UI { return app.Li().Body(app.A().Href("#quiz").Text("Quiz: " + c.Quiz.Title)) }),
-				app.If(len(c.Glossary) > 0, func() app.UI { return app.Li().Body(app.A().Href("#glossary").Text("Key terms")) }),
+		app.Elem("nav").Class("case-nav").Aria("label", "On this page").Body(
+			app.Elem("ul").Body(
+				app.Elem("li").Body(app.Elem("a").Attr("href", "#timeline").Text("What happened")),
+				app.If(c.HasQuiz(), func() app.UI {
+					return app.Elem("li").Body(app.Elem("a").Attr("href", "#quiz").Text("Quiz: " + c.Quiz.Title))
+				}),
+				app.If(len(c.Glossary) > 0, func() app.UI { return app.Elem("li").Body(app.Elem("a").Attr("href", "#glossary").Text("Key terms")) }),
 			),
 		),
 	)
@@ -156,14 +158,14 @@ func glossarySection(c *casefile.Case) app.UI {
 	if len(c.Glossary) == 0 {
 		return nil
 	}
-	return app.Section().Class("glossary").ID("glossary").Aria("labelledby", "glossary-heading").Body(
-		app.H2().ID("glossary-heading").Text("Key terms"),
-		app.Dl().Class("glossary-list").Body(
+	return app.Elem("section").Class("glossary").ID("glossary").Aria("labelledby", "glossary-heading").Body(
+		app.Elem("h2").ID("glossary-heading").Text("Key terms"),
+		app.Elem("dl").Class("glossary-list").Body(
 			app.Range(c.Glossary).Slice(func(i int) app.UI {
 				t := &c.Glossary[i]
 				return app.Div().Class("glossary-entry").ID("term-"+t.ID).Body(
-					app.Dt().Text(t.Term),
-					app.Dd().Body(
+					app.Elem("dt").Text(t.Term),
+					app.Elem("dd").Body(
 						app.P().Class("term-definition").Text(t.Definition),
 						app.P().Class("term-explanation").Text(t.Explanation),
 						SourceList(c, t.Sources),
@@ -176,7 +178,7 @@ func glossarySection(c *casefile.Case) app.UI {
 
 // caseFooter credits who made the explainer and when it was last checked.
 func caseFooter(c *casefile.Case) app.UI {
-	return app.Footer().Class("case-footer").ID("case-footer").Body(
+	return app.Elem("footer").Class("case-footer").ID("case-footer").Body(
 		app.Range(c.Credits).Slice(func(i int) app.UI {
 			return app.P().Text(c.Credits[i])
 		}),
@@ -190,6 +192,6 @@ func caseFooter(c *casefile.Case) app.UI {
 // click from reaching go-app's handler (data-full-page). Its value is "1",
 // not "true", which go-app's server writes as a bare attribute (="") while
 // the wasm writes "true": the takeover would change the header's DOM.
-func FullPageLink(path string) app.HTMLA {
-	return app.A().Href(Href(path)).Attr("data-full-page", "1")
+func FullPageLink(path string) app.HTMLElem {
+	return app.Elem("a").Attr("href", Href(path)).Attr("data-full-page", "1")
 }

@@ -15,9 +15,9 @@ import (
 // words that says where to find it. There is never a link with no address.
 func sourceItem(s *casefile.Source) app.UI {
 	if s.URL == "" {
-		return app.Li().Body(app.Cite().Class("source-cite").Text(SourceCitation(s)))
+		return app.Elem("li").Body(app.Elem("cite").Class("source-cite").Text(SourceCitation(s)))
 	}
-	return app.Li().Body(app.A().Href(attrText(s.URL)).Target("_blank").Rel("noopener").Text(SourceName(s)))
+	return app.Elem("li").Body(app.Elem("a").Attr("href", attrText(s.URL)).Attr("target", "_blank").Attr("rel", "noopener").Text(SourceName(s)))
 }
 
 // SourceCitation is how a source with no web address is cited: its name,

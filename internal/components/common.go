@@ -14,7 +14,7 @@ func SourceList(c *casefile.Case, ids []string) app.UI {
 	}
 	return app.Div().Class("sources").Body(
 		app.P().Class("sources-label").Text("Sources"),
-		app.Ul().Class("source-list").Body(
+		app.Elem("ul").Class("source-list").Body(
 			app.Range(ids).Slice(func(i int) app.UI {
 				s := c.Source(ids[i])
 				if s == nil {
@@ -55,8 +55,8 @@ func TermList(c *casefile.Case, ids []string) app.UI {
 
 // TermDisclosure is one glossary term that opens its definition in place.
 func TermDisclosure(term *casefile.Term) app.UI {
-	return app.Details().Class("term").Body(
-		app.Summary().Text(term.Term),
+	return app.Elem("details").Class("term").Body(
+		app.Elem("summary").Text(term.Term),
 		app.P().Class("term-definition").Text(term.Definition),
 	)
 }
@@ -77,9 +77,9 @@ func QuestionHref(questionID string) string {
 // linkOut makes a link open in a new tab (rel=noopener) when newTab is
 // set: inside an embed, a link to the full page must not take the reader
 // away from the article around it.
-func linkOut(a app.HTMLA, newTab bool) app.HTMLA {
+func linkOut(a app.HTMLElem, newTab bool) app.HTMLElem {
 	if !newTab {
 		return a
 	}
-	return a.Target("_blank").Rel("noopener")
+	return a.Attr("target", "_blank").Attr("rel", "noopener")
 }

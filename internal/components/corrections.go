@@ -17,13 +17,13 @@ func correctionsSection(c *casefile.Case, newTab bool) app.UI {
 	if len(c.Corrections) == 0 {
 		return nil
 	}
-	return app.Section().Class("corrections").ID("corrections").Aria("labelledby", "corrections-heading").Body(
-		app.H2().ID("corrections-heading").Text("Corrections"),
-		app.Ol().Class("correction-list").Body(
+	return app.Elem("section").Class("corrections").ID("corrections").Aria("labelledby", "corrections-heading").Body(
+		app.Elem("h2").ID("corrections-heading").Text("Corrections"),
+		app.Elem("ol").Class("correction-list").Body(
 			app.Range(c.Corrections).Slice(func(i int) app.UI {
 				k := &c.Corrections[i]
-				return app.Li().Class("correction").Body(
-					app.Time().Class("correction-date").DateTime(k.Date).Text(correctionDate(k)),
+				return app.Elem("li").Class("correction").Body(
+					app.Elem("time").Class("correction-date").Attr("datetime", k.Date).Text(correctionDate(k)),
 					app.P().Class("correction-text").Text(k.Text),
 					correctedParts(c, k, newTab),
 				)
@@ -47,12 +47,12 @@ func correctedParts(c *casefile.Case, k *casefile.Correction, newTab bool) app.U
 		return nil
 	}
 	return app.P().Class("correction-about").Body(
-		app.Span().Class("correction-about-label").Text("Corrected:"),
+		app.Elem("span").Class("correction-about-label").Text("Corrected:"),
 		app.If(e != nil, func() app.UI {
-			return linkOut(app.A().Href(EventHref(c.ID, e.ID)), newTab).Text(e.Title)
+			return linkOut(app.Elem("a").Attr("href", EventHref(c.ID, e.ID)), newTab).Text(e.Title)
 		}),
 		app.If(t != nil, func() app.UI {
-			return linkOut(app.A().Href(termHref(c.ID, t.ID, newTab)), newTab).Text(t.Term)
+			return linkOut(app.Elem("a").Attr("href", termHref(c.ID, t.ID, newTab)), newTab).Text(t.Term)
 		}),
 	)
 }

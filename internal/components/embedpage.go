@@ -69,8 +69,8 @@ const embedTitleID = "embed-title"
 
 // embedCredit names Docket and links to the full page, outside the frame.
 func embedCredit(c *casefile.Case) app.UI {
-	return app.Footer().Class("embed-credit").Body(
-		app.A().Href(Href(routes.CasePath(c.ID))).Target("_blank").Rel("noopener").Text("Open the full explainer"),
-		app.Span().Class("embed-brand").Text("Docket"),
+	return app.Elem("footer").Class("embed-credit").Body(
+		app.Elem("a").Attr("href", Href(routes.CasePath(c.ID))).Attr("target", "_blank").Attr("rel", "noopener").Text("Open the full explainer"),
+		app.Elem("span").Class("embed-brand").Text("Docket"),
 	)
 }

@@ -56,20 +56,20 @@ func mediaView(c *casefile.Case, m *casefile.Media) app.UI {
 			img = img.Width(im.Width).Height(im.Height)
 			frame += " is-sized"
 		}
-		return app.Figure().Class("media").Body(
+		return app.Elem("figure").Class("media").Body(
 			app.Div().Class(frame).Body(img),
 			app.If(im.Caption != "" || im.Credit != "", func() app.UI {
-				return app.FigCaption().Class("media-caption").Body(
-					app.If(im.Caption != "", func() app.UI { return app.Span().Class("media-caption-text").Text(im.Caption) }),
-					app.If(im.Credit != "", func() app.UI { return app.Span().Class("media-credit").Text(im.Credit) }),
+				return app.Elem("figcaption").Class("media-caption").Body(
+					app.If(im.Caption != "", func() app.UI { return app.Elem("span").Class("media-caption-text").Text(im.Caption) }),
+					app.If(im.Credit != "", func() app.UI { return app.Elem("span").Class("media-credit").Text(im.Credit) }),
 				)
 			}),
 		)
 	case m.Link != nil:
 		host := linkHost(m.Link.URL)
-		return app.A().Class("media-link").Href(attrText(m.Link.URL)).Target("_blank").Rel("noopener").Body(
-			app.Span().Class("media-link-title").Text(m.Link.Title),
-			app.Span().Class("media-link-host").Text("Opens "+host+" in a new tab"),
+		return app.Elem("a").Class("media-link").Attr("href", attrText(m.Link.URL)).Attr("target", "_blank").Attr("rel", "noopener").Body(
+			app.Elem("span").Class("media-link-title").Text(m.Link.Title),
+			app.Elem("span").Class("media-link-host").Text("Opens "+host+" in a new tab"),
 		)
 	}
 	return nil

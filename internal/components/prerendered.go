@@ -7,20 +7,25 @@ import (
 )
 
 // The page's parts that never change after load (corrections, glossary,
-// footer) are, in the browser, mounted from the HTML the server
-// prerendered for them: one call across the wasm boundary per part instead
-// of one per node, and the very DOM the reader already sees, so nothing
-// moves. The server renders the real components; their HTML reaches the
-// browser escaped as always (case text is never HTML).
+// footer, the contents of the events in the list) are, in the browser,
+// mounted from the HTML the server prerendered for them: one call across
+// the wasm boundary per part instead of one per node, and the very DOM the
+// reader already sees, so nothing moves. The server renders the real
+// components; their HTML reaches the browser escaped as always (case text
+// is never HTML).
 
 // staticParts are the ids of the parts kept as prerendered.
 var staticParts = []string{"corrections", "glossary", "case-footer"}
 
 // prerendered holds the prerendered HTML of staticParts, read from the
-// page before go-app replaces its body, for the case the page carries.
+// page before go-app replaces its body, for the case the page carries, and
+// the contents of the events its list shows, by event id: each event's
+// date, title, body, image, sources, terms and questions never change
+// either; only the item's own attributes do (the selection, the filter).
 var prerendered struct {
 	caseID string
 	html   map[string]string
+	events map[string][]string
 }
 
 // KeepPrerendered reads the prerendered HTML of the page's static parts,
@@ -35,6 +40,33 @@ func KeepPrerendered(caseID string) {
 			prerendered.html[id] = el.Get("outerHTML").String()
 		}
 	}
+	prerendered.events = map[string][]string{}
+	items := doc.Call("querySelectorAll", "#timeline li.event")
+	for i := range items.Length() {
+		li := items.Index(i)
+		kids := li.Get("children")
+		parts := make([]string, kids.Length())
+		for k := range parts {
+			parts[k] = kids.Index(k).Get("outerHTML").String()
+		}
+		prerendered.events[li.Get("id").String()] = parts
+	}
+}
+
+// eventContents is the contents of event e of case c in the list: in the
+// browser, the HTML the server prerendered for it when the page listed it
+// (one node per part), else render().
+func eventContents(c *casefile.Case, e *casefile.Event, render func() []app.UI) []app.UI {
+	if app.IsClient && prerendered.caseID == c.ID {
+		if parts, ok := prerendered.events[e.ID]; ok {
+			ui := make([]app.UI, len(parts))
+			for k, html := range parts {
+				ui[k] = app.Raw(html)
+			}
+			return ui
+		}
+	}
+	return render()
 }
 
 // static is the part with the given id of case c: in the browser, the HTML

@@ -373,8 +373,8 @@ func (q *Quiz) Render() app.UI {
 	} else {
 		body = quizList(c, q.storyLinks())
 	}
-	return app.Section().Class("quiz").ID("quiz").Aria("labelledby", quizHeadingID).Body(
-		app.H2().ID(quizHeadingID).TabIndex(-1).Text(c.Quiz.Title),
+	return app.Elem("section").Class("quiz").ID("quiz").Aria("labelledby", quizHeadingID).Body(
+		app.Elem("h2").ID(quizHeadingID).TabIndex(-1).Text(c.Quiz.Title),
 		body,
 		// Present from the first render, so that screen readers are
 		// listening to it before it first speaks.

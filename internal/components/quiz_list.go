@@ -23,19 +23,19 @@ func quizList(c *casefile.Case, to storyLinkTo) app.UI {
 		}).Else(func() app.UI {
 			return app.P().Class("quiz-meta").Text(questionCount(len(qs)) + ". Choose your answer to each, then open “Show the answer” to check it.")
 		}),
-		app.Ol().Class("quiz-questions").Body(
+		app.Elem("ol").Class("quiz-questions").Body(
 			app.Range(qs).Slice(func(i int) app.UI {
 				qu := qs[i]
-				return app.Li().Class("quiz-question").ID(questionAnchor(qu.ID)).Body(
+				return app.Elem("li").Class("quiz-question").ID(questionAnchor(qu.ID)).Body(
 					app.P().Class("quiz-count").Text(questionOf(i, len(qs))+" · "+kindHint(qu.Kind)),
-					app.H3().Class("quiz-prompt").Text(qu.Prompt),
-					app.Ol().Class("quiz-list-choices").Body(
+					app.Elem("h3").Class("quiz-prompt").Text(qu.Prompt),
+					app.Elem("ol").Class("quiz-list-choices").Body(
 						app.Range(qu.Choices).Slice(func(j int) app.UI {
-							return app.Li().Text(qu.Choices[j])
+							return app.Elem("li").Text(qu.Choices[j])
 						}),
 					),
-					app.Details().Class("quiz-reveal").Body(
-						app.Summary().Text("Show the answer"),
+					app.Elem("details").Class("quiz-reveal").Body(
+						app.Elem("summary").Text("Show the answer"),
 						app.Div().Class("quiz-reveal-body").Body(
 							answerLine(qu),
 							app.P().Class("quiz-explanation").Text(qu.Explanation),

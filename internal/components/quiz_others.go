@@ -121,16 +121,16 @@ func (q *Quiz) othersAnswered(qu casefile.Question) app.UI {
 	if !ok {
 		return nil
 	}
-	return app.Section().Class("quiz-others").Aria("label", sh.Heading).Body(
-		app.H4().Class("quiz-others-heading").Text(sh.Heading),
+	return app.Elem("section").Class("quiz-others").Aria("label", sh.Heading).Body(
+		app.Elem("h4").Class("quiz-others-heading").Text(sh.Heading),
 		app.P().Class("quiz-others-verdict").Text(sh.Verdict),
-		app.Ul().Class("quiz-others-choices").Body(
+		app.Elem("ul").Class("quiz-others-choices").Body(
 			app.Range(sh.Choices).Slice(func(j int) app.UI {
 				c := sh.Choices[j]
-				return app.Li().Class("quiz-others-choice").Body(
-					app.Span().Class("quiz-others-text").Text(qu.Choices[j]),
-					app.Meter().Class("quiz-others-bar").Min(0).Max(100).Value(strconv.Itoa(c.Percent)).Aria("hidden", "true"),
-					app.Span().Class("quiz-others-figure").Text(c.Text),
+				return app.Elem("li").Class("quiz-others-choice").Body(
+					app.Elem("span").Class("quiz-others-text").Text(qu.Choices[j]),
+					app.Elem("meter").Class("quiz-others-bar").Attr("min", "0").Attr("max", "100").Attr("value", strconv.Itoa(c.Percent)).Aria("hidden", "true"),
+					app.Elem("span").Class("quiz-others-figure").Text(c.Text),
 				)
 			}),
 		),
@@ -152,11 +152,12 @@ func (q *Quiz) scoreComparison() app.UI {
 	return app.P().Class("quiz-compare").Body(app.Text(text+" "), q.privacyLink())
 }
 
-// privacyLink leads to what counting keeps.
+// privacyLink leads to what counting keeps: a page of the server's, not
+// the app's, so a full-page link (see FullPageLink).
 func (q *Quiz) privacyLink() app.UI {
-	a := app.A().Class("quiz-privacy-link").Href(Href(routes.Privacy)).Text("How answers are counted")
+	a := FullPageLink(routes.Privacy).Class("quiz-privacy-link").Text("How answers are counted")
 	if q.Embedded {
-		a = a.Target("_blank").Rel("noopener")
+		a = a.Attr("target", "_blank").Attr("rel", "noopener")
 	}
 	return a
 }

@@ -19,7 +19,7 @@ func answerLine(qu casefile.Question) app.UI {
 		label = "The answers:"
 	}
 	return app.P().Class("quiz-answer-line").Body(
-		app.Strong().Text(label),
+		app.Elem("strong").Text(label),
 		app.Text(" "+choicesText(qu, qu.Answers)),
 	)
 }
@@ -56,13 +56,13 @@ func storyLinks(c *casefile.Case, ids []string, to storyLinkTo) app.UI {
 	}
 	return app.Div().Class("quiz-story").Body(
 		app.P().Class("quiz-story-label").Text("In the story"),
-		app.Ul().Class("quiz-story-list").Body(
+		app.Elem("ul").Class("quiz-story-list").Body(
 			app.Range(events).Slice(func(i int) app.UI {
 				e := events[i]
-				return app.Li().Body(
-					linkOut(app.A().Href(EventHref(to.page, e.ID)), to.newTab).Body(
-						app.Time().Class("quiz-story-date").DateTime(e.Date.ISO()).Text(e.Date.Display()),
-						app.Span().Class("quiz-story-title").Text(e.Title),
+				return app.Elem("li").Body(
+					linkOut(app.Elem("a").Attr("href", EventHref(to.page, e.ID)), to.newTab).Body(
+						app.Elem("time").Class("quiz-story-date").Attr("datetime", e.Date.ISO()).Text(e.Date.Display()),
+						app.Elem("span").Class("quiz-story-title").Text(e.Title),
 					),
 				)
 			}),
@@ -168,9 +168,9 @@ func (s sharedScore) note() app.UI {
 		return nil
 	}
 	return app.P().Class("quiz-shared").Body(
-		app.Span().Class("quiz-shared-glyph").Aria("hidden", "true").Text("★"),
+		app.Elem("span").Class("quiz-shared-glyph").Aria("hidden", "true").Text("★"),
 		app.Text(" A reader shared their score with you: "),
-		app.Strong().Text(quiz.FormatScore(s.got, s.max)),
+		app.Elem("strong").Text(quiz.FormatScore(s.got, s.max)),
 		app.Text(". Can you beat it?"),
 	)
 }

@@ -66,10 +66,10 @@ func (q *Quiz) introStep() app.UI {
 		app.If(len(qs) == 0, func() app.UI {
 			return app.P().Class("quiz-meta").Text("This quiz has no questions yet.")
 		}).Else(func() app.UI {
-			return app.Ul().Class("quiz-facts").Body(
-				app.Li().Body(app.Strong().Text(questionCount(len(qs)))),
-				app.Li().Text(kindsText(qs)),
-				app.Li().Text("After each answer: why, the sources, and the part of the story it is about"),
+			return app.Elem("ul").Class("quiz-facts").Body(
+				app.Elem("li").Body(app.Elem("strong").Text(questionCount(len(qs)))),
+				app.Elem("li").Text(kindsText(qs)),
+				app.Elem("li").Text("After each answer: why, the sources, and the part of the story it is about"),
 			)
 		}),
 		q.shared.note(),
@@ -158,12 +158,12 @@ func (q *Quiz) questionStep(i int, qu casefile.Question) app.UI {
 	if q.problem != "" {
 		describedBy = append(describedBy, quizProblemID)
 	}
-	return app.Form().ID(questionAnchor(qu.ID)).Class("quiz-step", "quiz-question-step").NoValidate(true).OnSubmit(q.submit).Body(
-		app.Progress().Class("quiz-progress").Max(n).Value(i+1).Aria("hidden", "true"),
-		app.FieldSet().Class("quiz-fieldset").Aria("describedby", strings.Join(describedBy, " ")).Body(
-			app.Legend().ID(quizLegendID).Class("quiz-legend").TabIndex(-1).Body(
-				app.Span().Class("quiz-count").Text(questionOf(i, n)),
-				app.Span().Class("quiz-prompt").Text(qu.Prompt),
+	return app.Elem("form").ID(questionAnchor(qu.ID)).Class("quiz-step", "quiz-question-step").Attr("novalidate", true).OnSubmit(q.submit).Body(
+		app.Elem("progress").Class("quiz-progress").Attr("max", n).Attr("value", i+1).Aria("hidden", "true"),
+		app.Elem("fieldset").Class("quiz-fieldset").Aria("describedby", strings.Join(describedBy, " ")).Body(
+			app.Elem("legend").ID(quizLegendID).Class("quiz-legend").TabIndex(-1).Body(
+				app.Elem("span").Class("quiz-count").Text(questionOf(i, n)),
+				app.Elem("span").Class("quiz-prompt").Text(qu.Prompt),
 			),
 			app.If(hint != "", func() app.UI {
 				return app.P().ID(quizHintID).Class("quiz-hint").Text(hint)
@@ -200,17 +200,17 @@ func (q *Quiz) questionStep(i int, qu casefile.Question) app.UI {
 // the control, the text and, once checked, its mark in words and a glyph.
 func (q *Quiz) choice(qu casefile.Question, j int, inputType string, picked, checked bool, mark quiz.Mark) app.UI {
 	id := "quiz-" + qu.ID + "-" + strconv.Itoa(j)
-	input := app.Input().Type(inputType).ID(id).Class("quiz-input").Name("quiz-" + qu.ID).Value(strconv.Itoa(j)).Checked(picked).
+	input := app.ElemSelfClosing("input").Attr("type", inputType).ID(id).Class("quiz-input").Attr("name", "quiz-"+qu.ID).Attr("value", strconv.Itoa(j)).Attr("checked", picked).
 		OnChange(q.onChoice)
 	if checked {
-		input = input.Disabled(true)
+		input = input.Attr("disabled", true)
 	}
-	return app.Label().For(id).Class("quiz-choice").DataSet("mark", mark.String()).DataSet("picked", picked).Body(
+	return app.Elem("label").Attr("for", id).Class("quiz-choice").DataSet("mark", mark.String()).DataSet("picked", picked).Body(
 		input,
-		app.Span().Class("quiz-choice-text").Text(qu.Choices[j]),
+		app.Elem("span").Class("quiz-choice-text").Text(qu.Choices[j]),
 		app.If(mark != quiz.Unpicked, func() app.UI {
-			return app.Span().Class("quiz-mark").Body(
-				app.Span().Class("quiz-mark-glyph").Aria("hidden", "true").Text(markGlyph(mark)),
+			return app.Elem("span").Class("quiz-mark").Body(
+				app.Elem("span").Class("quiz-mark-glyph").Aria("hidden", "true").Text(markGlyph(mark)),
 				app.Text(" "+mark.Label()),
 			)
 		}),
@@ -224,8 +224,8 @@ func (q *Quiz) feedback(qu casefile.Question, res quiz.Result) app.UI {
 	c := q.Case
 	v := verdictOf(res, true)
 	return app.Div().Class("quiz-feedback", "quiz-feedback-"+v.key).Body(
-		app.H3().Class("quiz-verdict").Body(
-			app.Span().Class("quiz-verdict-glyph").Aria("hidden", "true").Text(v.glyph),
+		app.Elem("h3").Class("quiz-verdict").Body(
+			app.Elem("span").Class("quiz-verdict-glyph").Aria("hidden", "true").Text(v.glyph),
 			app.Text(" "+v.words+"."),
 		),
 		app.If(creditNote(qu, res) != "", func() app.UI {
@@ -252,13 +252,13 @@ func (q *Quiz) resultsStep() app.UI {
 	}
 	code := quiz.ShareCode(c.ID, got, max)
 	return app.Div().Class("quiz-step", "quiz-results").Body(
-		app.H3().ID(quizResultsID).Class("quiz-results-heading").TabIndex(-1).Text("Your score"),
+		app.Elem("h3").ID(quizResultsID).Class("quiz-results-heading").TabIndex(-1).Text("Your score"),
 		app.P().Class("quiz-score").Body(
-			app.Strong().Class("quiz-score-number").Text(quiz.FormatScore(got, max)),
+			app.Elem("strong").Class("quiz-score-number").Text(quiz.FormatScore(got, max)),
 		),
 		app.P().Class("quiz-score-message").Text(quiz.ScoreMessage(got, max)),
 		q.scoreComparison(),
-		app.Ul().Class("quiz-tally").Body(
+		app.Elem("ul").Class("quiz-tally").Body(
 			tallyItem("right", "✓", tally["right"], "right"),
 			tallyItem("partly", "◐", tally["partly"], "partly right"),
 			tallyItem("wrong", "✗", tally["wrong"], "not right"),
@@ -272,11 +272,11 @@ func (q *Quiz) resultsStep() app.UI {
 		q.shared.note(),
 		app.If(code != "", func() app.UI {
 			return app.Div().Class("quiz-share").Body(
-				app.Label().For(quizShareID).Class("quiz-share-label").Text("Share your score"),
+				app.Elem("label").Attr("for", quizShareID).Class("quiz-share-label").Text("Share your score"),
 				app.P().ID("quiz-share-help").Class("quiz-share-help").Text("The link carries your score and nothing else."),
 				app.Div().Class("quiz-share-row").Body(
-					app.Input().Type("text").ID(quizShareID).Class("quiz-share-link").ReadOnly(true).
-						Value(shareURL(code)).Aria("describedby", "quiz-share-help").
+					app.ElemSelfClosing("input").Attr("type", "text").ID(quizShareID).Class("quiz-share-link").Attr("readonly", true).
+						Attr("value", shareURL(code)).Aria("describedby", "quiz-share-help").
 						OnFocus(func(ctx app.Context, e app.Event) { e.Get("target").Call("select") }),
 					app.Button().Type("button").Class("quiz-button", "quiz-button-secondary").Text("Copy link").OnClick(q.copyShareLink),
 				),
@@ -287,8 +287,8 @@ func (q *Quiz) resultsStep() app.UI {
 			app.Button().ID(quizPrimaryID).Type("button").Class("quiz-button", "quiz-button-primary").Text("Try again").OnClick(q.tryAgain),
 			app.Button().Type("button").Class("quiz-button", "quiz-button-secondary").Text("Back to question "+strconv.Itoa(max)).OnClick(q.previous),
 		),
-		app.H3().Class("quiz-review-heading").Text("Your answers"),
-		app.Ol().Class("quiz-review").Body(
+		app.Elem("h3").Class("quiz-review-heading").Text("Your answers"),
+		app.Elem("ol").Class("quiz-review").Body(
 			app.Range(items).Slice(func(i int) app.UI {
 				return reviewItem(c, i, len(items), items[i], q.storyLinks())
 			}),
@@ -301,8 +301,8 @@ func tallyItem(key, glyph string, n int, words string) app.UI {
 	if n == 0 {
 		return nil
 	}
-	return app.Li().Class("quiz-tally-"+key).Body(
-		app.Span().Class("quiz-tally-glyph").Aria("hidden", "true").Text(glyph),
+	return app.Elem("li").Class("quiz-tally-"+key).Body(
+		app.Elem("span").Class("quiz-tally-glyph").Aria("hidden", "true").Text(glyph),
 		app.Text(" "+strconv.Itoa(n)+" "+words),
 	)
 }
@@ -324,21 +324,21 @@ func reviewItem(c *casefile.Case, i, n int, it quiz.ReviewItem, to storyLinkTo) 
 	if v.key == "partly" {
 		status += ", " + points(it.Result.Credit)
 	}
-	return app.Li().Class("quiz-review-item", "quiz-review-"+v.key).Body(
-		app.Span().Class("quiz-review-badge").Aria("hidden", "true").Text(v.glyph),
-		app.H4().Class("quiz-review-prompt").Body(
-			app.Span().Class("quiz-count").Text(questionOf(i, n)),
-			app.Span().Class("quiz-prompt").Text(qu.Prompt),
+	return app.Elem("li").Class("quiz-review-item", "quiz-review-"+v.key).Body(
+		app.Elem("span").Class("quiz-review-badge").Aria("hidden", "true").Text(v.glyph),
+		app.Elem("h4").Class("quiz-review-prompt").Body(
+			app.Elem("span").Class("quiz-count").Text(questionOf(i, n)),
+			app.Elem("span").Class("quiz-prompt").Text(qu.Prompt),
 		),
 		app.P().Class("quiz-review-verdict").Text(status),
-		app.Dl().Class("quiz-review-answers").Body(
-			app.Dt().Text("Your answer"),
-			app.Dd().Text(yours),
-			app.Dt().Text(rightLabel),
-			app.Dd().Text(choicesText(qu, it.Answers)),
+		app.Elem("dl").Class("quiz-review-answers").Body(
+			app.Elem("dt").Text("Your answer"),
+			app.Elem("dd").Text(yours),
+			app.Elem("dt").Text(rightLabel),
+			app.Elem("dd").Text(choicesText(qu, it.Answers)),
 		),
-		app.Details().Class("quiz-review-why").Body(
-			app.Summary().Text("Why"),
+		app.Elem("details").Class("quiz-review-why").Body(
+			app.Elem("summary").Text("Why"),
 			app.P().Class("quiz-explanation").Text(qu.Explanation),
 			storyLinks(c, qu.Events, to),
 			SourceList(c, qu.Sources),

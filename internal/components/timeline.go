@@ -210,7 +210,7 @@ func (t *Timeline) replaceURL(ctx app.Context) {
 func (t *Timeline) Render() app.UI {
 	m := t.modelNow()
 	if m == nil {
-		return app.Section().Class("timeline").ID("timeline")
+		return app.Elem("section").Class("timeline").ID("timeline")
 	}
 	v := t.view
 	if v.Events() != m.events {
@@ -231,10 +231,10 @@ func (t *Timeline) Render() app.UI {
 		live = e.When(m.c.Timezone) + ": " + e.Title
 	}
 	from, to, windowed := v.ListWindow(app.IsClient)
-	return app.Section().Class(class).ID("timeline").Aria("labelledby", "timeline-heading").
+	return app.Elem("section").Class(class).ID("timeline").Aria("labelledby", "timeline-heading").
 		OnKeyDown(t.onKeyDown).
 		Body(
-			app.H2().ID("timeline-heading").Text("What happened"),
+			app.Elem("h2").ID("timeline-heading").Text("What happened"),
 			app.P().Class("tl-span").Text(m.span),
 			eraList(m.c),
 			t.renderToolbar(m, v),
@@ -269,8 +269,8 @@ func (t *Timeline) renderToolbar(m *timelineModel, v timeline.View) app.UI {
 					OnClick(t.onToggleCategory).
 					Body(
 						swatch(cat.Color, "tl-swatch"),
-						app.Span().Class("tl-chip-label").Text(cat.Label),
-						app.Span().Class("tl-chip-count").Text(thousands(m.catCount[k])),
+						app.Elem("span").Class("tl-chip-label").Text(cat.Label),
+						app.Elem("span").Class("tl-chip-count").Text(thousands(m.catCount[k])),
 					)
 			}),
 		),
@@ -320,15 +320,15 @@ func (t *Timeline) renderNav(m *timelineModel, v timeline.View, s *timeline.Show
 }
 
 func navButton(m *timelineModel, dir, word string, to int, mounted bool, h app.EventHandler) app.UI {
-	arrow := app.Span().Class("tl-arrow").Aria("hidden", ariaTrue).Text(map[string]string{"prev": "←", "next": "→"}[dir])
+	arrow := app.Elem("span").Class("tl-arrow").Aria("hidden", ariaTrue).Text(map[string]string{"prev": "←", "next": "→"}[dir])
 	var title app.UI
 	if to >= 0 {
-		title = app.Span().Class("tl-nav-title").Body(
-			app.Span().Class("tl-nav-sep").Text(": "),
+		title = app.Elem("span").Class("tl-nav-title").Body(
+			app.Elem("span").Class("tl-nav-sep").Text(": "),
 			app.Text(m.c.Events[to].Title),
 		)
 	}
-	word1 := app.Span().Class("tl-nav-word").Text(word)
+	word1 := app.Elem("span").Class("tl-nav-word").Text(word)
 	b := app.Button().Type("button").Class("tl-"+dir).DataSet("step", dir).
 		Disabled(!mounted).Aria("disabled", boolAttr(to < 0)).OnClick(h)
 	if dir == "prev" {

@@ -78,7 +78,7 @@ func (a *timelineAxis) Render() app.UI {
 							}
 							return app.Div().Class(c).DataSet("css", "left:"+px(e.X0)+";width:"+px(e.X1-e.X0)).Body(
 								app.If(e.Shown, func() app.UI {
-									return app.Span().Class("tl-era-label").DataSet("css", "left:"+px(e.LabelX-e.X0)+";width:"+px(e.LabelWidth)).Text(e.Title)
+									return app.Elem("span").Class("tl-era-label").DataSet("css", "left:"+px(e.LabelX-e.X0)+";width:"+px(e.LabelWidth)).Text(e.Title)
 								}),
 							)
 						}),
@@ -92,7 +92,7 @@ func (a *timelineAxis) Render() app.UI {
 							c += " is-major"
 						}
 						return app.Div().Class(c).DataSet("css", "left:"+px(tk.X)).Body(
-							app.Span().Text(tk.Label),
+							app.Elem("span").Text(tk.Label),
 						)
 					}),
 				),
@@ -128,17 +128,17 @@ func (a *timelineAxis) Render() app.UI {
 							DataSet("css", "left:"+px(mk.LabelX)+";width:"+px(mk.LabelWidth)+";--stem:"+px(mk.X-mk.LabelX)).
 							DataSet("id", mk.IDs[0]).
 							OnClick(t.onMarkerClick).
-							Body(app.Span().Text(mk.Label))
+							Body(app.Elem("span").Text(mk.Label))
 					}),
 				),
-				app.Ul().Class("tl-markers").Body(
+				app.Elem("ul").Class("tl-markers").Body(
 					app.Range(w.Markers).Slice(func(i int) app.UI {
 						mk := w.Markers[i]
 						c := "tl-marker"
 						if len(mk.IDs) > 1 {
 							c += " is-group"
 						}
-						return app.Li().DataSet("css", "left:"+px(mk.X)).Body(
+						return app.Elem("li").DataSet("css", "left:"+px(mk.X)).Body(
 							app.Button().Type("button").Class(c).
 								DataSet("id", mk.IDs[0]).
 								DataSet("css", "--fill:"+m.markerFill(mk.IDs)).

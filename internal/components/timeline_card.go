@@ -13,7 +13,7 @@ import (
 // quiz questions about it, and the other events of the same day. A swipe
 // on it moves to the previous or next event.
 func (t *Timeline) renderCard(m *timelineModel, v timeline.View, s *timeline.Shown, sel int) app.UI {
-	card := app.Article().Class("tl-card").ID("tl-card").TabIndex(-1).Aria("labelledby", "tl-card-title")
+	card := app.Elem("article").Class("tl-card").ID("tl-card").TabIndex(-1).Aria("labelledby", "tl-card-title")
 	if sel < 0 {
 		return card.Body(app.P().ID("tl-card-title").Text("No events are shown: switch a category back on."))
 	}
@@ -26,11 +26,11 @@ func (t *Timeline) renderCard(m *timelineModel, v timeline.View, s *timeline.Sho
 		Body(
 			colorStrip(m.color(sel)),
 			app.Div().Class("tl-card-meta").Body(
-				app.Time().Class("tl-card-date").DateTime(e.Date.ISO()).Text(e.When(m.c.Timezone)),
+				app.Elem("time").Class("tl-card-date").Attr("datetime", e.Date.ISO()).Text(e.When(m.c.Timezone)),
 				categoryTag(cat),
 			),
 			app.Div().Class("tl-card-main").Body(
-				app.H3().ID("tl-card-title").Class("tl-card-title").Text(e.Title),
+				app.Elem("h3").ID("tl-card-title").Class("tl-card-title").Text(e.Title),
 				app.Range(e.Body).Slice(func(i int) app.UI {
 					return app.P().Class("tl-card-body").Text(e.Body[i])
 				}),
@@ -51,7 +51,7 @@ func categoryTag(cat *casefile.Category) app.UI {
 	if cat == nil {
 		return nil
 	}
-	return app.Span().Class("tl-cat").Body(
+	return app.Elem("span").Class("tl-cat").Body(
 		swatch(cat.Color, "tl-swatch"),
 		app.Text(cat.Label),
 	)
@@ -63,7 +63,7 @@ func categoryName(cat *casefile.Category) app.UI {
 	if cat == nil {
 		return nil
 	}
-	return app.Span().Class("tl-cat").Text(cat.Label)
+	return app.Elem("span").Class("tl-cat").Text(cat.Label)
 }
 
 // Category colours are drawn as SVG fills: the page's
@@ -99,9 +99,9 @@ func questionList(qs []*casefile.Question) app.UI {
 	}
 	return app.Div().Class("tl-questions").Body(
 		app.P().Class("tl-questions-label").Text("Test yourself"),
-		app.Ul().Body(
+		app.Elem("ul").Body(
 			app.Range(qs).Slice(func(i int) app.UI {
-				return app.Li().Body(app.A().Href(QuestionHref(qs[i].ID)).Text(qs[i].Prompt))
+				return app.Elem("li").Body(app.Elem("a").Attr("href", QuestionHref(qs[i].ID)).Text(qs[i].Prompt))
 			}),
 		),
 	)
@@ -127,10 +127,10 @@ func (t *Timeline) sameDay(m *timelineModel, s *timeline.Shown, sel int, mounted
 	}
 	return app.Div().Class("tl-same-day").Body(
 		app.P().Class("tl-same-day-label").Text("Same day"),
-		app.Ul().Body(
+		app.Elem("ul").Body(
 			app.Range(others).Slice(func(k int) app.UI {
 				j := others[k]
-				return app.Li().Body(
+				return app.Elem("li").Body(
 					app.Button().Type("button").Class("tl-same-day-event").
 						DataSet("pos", j).
 						Disabled(!mounted).
@@ -191,14 +191,14 @@ func (l *eventList) Render() app.UI {
 			return app.Div().Class("tl-pager").Body(later)
 		}
 	}
-	list = app.Ol().Class("event-list").Aria("labelledby", "tl-list-heading").Body(items)
+	list = app.Elem("ol").Class("event-list").Aria("labelledby", "tl-list-heading").Body(items)
 	if app.IsServer && n > timeline.ListAll {
 		// Thousands of events: write the list's HTML directly, a fraction
 		// of the time and size of go-app's indented encoding.
 		list = app.Raw(eventListHTML(m, shown, l.Selected))
 	}
 	return app.Div().Class("tl-list").Body(
-		app.H3().Class("tl-list-heading").ID("tl-list-heading").Text("Every event, in order"),
+		app.Elem("h3").Class("tl-list-heading").ID("tl-list-heading").Text("Every event, in order"),
 		pager(true),
 		list,
 		pager(false),
@@ -218,7 +218,7 @@ func (l *eventList) pagerControl(dir, text string, enabled bool, to int) app.UI 
 	}
 	c := l.Model.c
 	e := &c.Events[l.Shown.Order()[to]]
-	return app.A().Class("tl-page-" + dir).Href(Href(routes.EventPath(c.ID, e.ID))).Text(text)
+	return app.Elem("a").Class("tl-page-"+dir).Attr("href", Href(routes.EventPath(c.ID, e.ID))).Text(text)
 }
 
 func pagerButton(dir, text string, enabled bool, h app.EventHandler) app.UI {
@@ -259,26 +259,28 @@ func (it *listedEvent) Render() app.UI {
 
 func eventItem(m *timelineModel, i int, selected, hidden bool) app.UI {
 	e := &m.c.Events[i]
-	li := app.Li().Class("event").ID(e.ID).Aria("labelledby", e.ID+"-title").TabIndex(-1)
+	li := app.Elem("li").Class("event").ID(e.ID).Aria("labelledby", e.ID+"-title").TabIndex(-1)
 	if selected {
 		li = li.Aria("current", ariaTrue)
 	}
 	if hidden {
 		li = li.Hidden(true)
 	}
-	return li.Body(
-		swatch(m.color(i), "event-dot"),
-		app.P().Class("event-meta").Body(
-			app.Time().Class("event-date").DateTime(e.Date.ISO()).Text(e.When(m.c.Timezone)),
-			categoryName(m.category(i)),
-		),
-		app.H4().ID(e.ID+"-title").Class("event-title").Text(e.Title),
-		app.Range(e.Body).Slice(func(k int) app.UI {
-			return app.P().Class("event-body").Text(e.Body[k])
-		}),
-		mediaView(m.c, e.Media),
-		SourceList(m.c, e.Sources),
-		TermList(m.c, e.Terms),
-		questionList(m.questions[i]),
-	)
+	return li.Body(eventContents(m.c, e, func() []app.UI {
+		return []app.UI{
+			swatch(m.color(i), "event-dot"),
+			app.P().Class("event-meta").Body(
+				app.Elem("time").Class("event-date").Attr("datetime", e.Date.ISO()).Text(e.When(m.c.Timezone)),
+				categoryName(m.category(i)),
+			),
+			app.Elem("h4").ID(e.ID + "-title").Class("event-title").Text(e.Title),
+			app.Range(e.Body).Slice(func(k int) app.UI {
+				return app.P().Class("event-body").Text(e.Body[k])
+			}),
+			mediaView(m.c, e.Media),
+			SourceList(m.c, e.Sources),
+			TermList(m.c, e.Terms),
+			questionList(m.questions[i]),
+		}
+	})...)
 }

@@ -264,15 +264,15 @@ func eraList(c *casefile.Case) app.UI {
 	if len(c.Eras) == 0 {
 		return nil
 	}
-	return app.Ul().Class("tl-era-list").Aria("label", "Eras").Body(
+	return app.Elem("ul").Class("tl-era-list").Aria("label", "Eras").Body(
 		app.Range(c.Eras).Slice(func(i int) app.UI {
 			e := &c.Eras[i]
 			end := e.End
 			span := casefile.Event{Date: e.Start, End: &end}
-			return app.Li().Class("tl-era-item").Body(
-				app.Span().Class("tl-era-title").Text(e.Title+":"),
+			return app.Elem("li").Class("tl-era-item").Body(
+				app.Elem("span").Class("tl-era-title").Text(e.Title+":"),
 				app.Text(" "),
-				app.Span().Class("tl-era-when").Text(span.When(c.Timezone)),
+				app.Elem("span").Class("tl-era-when").Text(span.When(c.Timezone)),
 			)
 		}),
 	)

@@ -186,3 +186,63 @@ func testWordPressSandboxEmbed(t *testing.T, site browsertest.Site) {
 		}
 	}
 }
+
+// TestEmbedBelowTheFold embeds the explainer far down a long article: a
+// reader who has not scrolled there has the prerendered embed, whole, and
+// has paid for neither the wasm nor a service worker; scrolled to, the
+// embed starts and works.
+func TestEmbedBelowTheFold(t *testing.T) { browsertest.ForEachSite(t, testEmbedBelowTheFold) }
+
+func testEmbedBelowTheFold(t *testing.T, site browsertest.Site) {
+	docket := site.Start(t)
+	c := browsertest.DefaultCase(t)
+	prefix := docket.URL + "/embed/"
+	host := hostSite(t, fmt.Sprintf(article, `<div style="height:4000px">The article is long.</div>
+<iframe src="`+prefix+c.ID+`?view=quiz" width="600" height="800" title="Explainer"></iframe>`))
+
+	b := browsertest.NewBrowser(t, browsertest.Options{Width: 900, Height: 900})
+	// What the embed has fetched and started: its wasm, its worker.
+	const fetched = `(async () => ({
+  wasm: performance.getEntriesByType("resource").filter((e) => e.name.includes("app.wasm")).length,
+  worker: !!(await navigator.serviceWorker.getRegistration()),
+  ready: document.documentElement.dataset.docket === "ready",
+  quiz: document.querySelectorAll("#quiz li, #quiz details").length,
+}))()`
+	type state struct {
+		Wasm   int
+		Worker bool
+		Ready  bool
+		Quiz   int
+	}
+	var below, after state
+	b.Run(t,
+		chromedp.Navigate(host.URL+"/"),
+		browsertest.WaitInFrame(prefix, `document.readyState === "complete"`, 30*time.Second),
+		chromedp.Sleep(2*time.Second),
+		browsertest.InFrame(prefix, fetched, &below),
+	)
+	if below.Wasm != 0 || below.Worker || below.Ready {
+		t.Errorf("below the fold, the embed fetched the wasm %d times, registered a worker: %v, started: %v; want none of it", below.Wasm, below.Worker, below.Ready)
+	}
+	if below.Quiz == 0 {
+		t.Error("below the fold, the prerendered embed shows no quiz")
+	}
+
+	b.Run(t,
+		chromedp.Evaluate(`document.querySelector("iframe").scrollIntoView()`, nil),
+		browsertest.WaitInFrame(prefix, `document.documentElement.dataset.docket === "ready"`, 30*time.Second),
+		browsertest.InFrame(prefix, fetched, &after),
+	)
+	if after.Wasm == 0 {
+		t.Error("scrolled to, the embed started without fetching the wasm")
+	}
+	var stepped bool
+	b.Run(t, browsertest.InFrame(prefix, quizStepJS, &stepped))
+	if !stepped {
+		t.Error("scrolled to and started, the embed's quiz cannot be taken")
+	}
+	b.Run(t, browsertest.WaitInFrame(prefix, `document.querySelector("#quiz input[type=radio], #quiz input[type=checkbox]") !== null`, 10*time.Second))
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}

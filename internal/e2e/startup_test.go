@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"docket/internal/browsertest"
 
@@ -103,6 +104,77 @@ func TestGlossaryAfterTakeover(t *testing.T) {
 	}
 	if hash != "#glossary" {
 		t.Errorf("after the page's Key terms link, location.hash = %q; want #glossary", hash)
+	}
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestMountCost loads the case page and its embed on a phone-sized screen
+// with the CPU slowed 4x and reports what the wasm's start costs: the DOM
+// nodes it makes until a second after it is ready, against the nodes of the page, and
+// the main thread's long tasks. The counts are the deterministic part;
+// timings are for reading (speed goals belong to make bench).
+func TestMountCost(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	c := browsertest.DefaultCase(t)
+	for _, path := range []string{casePath(c), "/embed/" + c.ID} {
+		b := newBrowser(t, browsertest.Options{Width: 412, Height: 823})
+		var made, nodes int
+		var tasks []float64
+		b.Run(t,
+			browsertest.CountMadeNodes(), browsertest.TrackLongTasks(), browsertest.ThrottleCPU(4),
+			chromedp.Navigate(srv.Page(path)), browsertest.WaitReady(),
+			chromedp.Sleep(time.Second),
+			browsertest.Eval(`window.__docketMade`, &made),
+			browsertest.Eval(`document.body.querySelectorAll("*").length`, &nodes),
+			browsertest.Eval(`window.__docketLongTasks`, &tasks),
+		)
+		total, longest := browsertest.Blocking(tasks)
+		t.Logf("%s: the wasm made %d DOM nodes starting, for a page of %d elements; %d long tasks, blocking %.0f ms, the longest %.0f ms (4x CPU)", path, made, nodes, len(tasks), total, longest)
+		if made == 0 {
+			t.Errorf("%s: counted no DOM nodes made at mount; the count is broken", path)
+		}
+	}
+}
+
+// TestEventListAfterTakeover checks the list of events once the wasm has
+// taken over: each event's contents are the very DOM the server rendered
+// (components.KeepPrerendered keeps them), and stay so when the selection
+// moves, while the items' own attributes follow it.
+func TestEventListAfterTakeover(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	c := browsertest.DefaultCase(t)
+	_, html := srv.Get(t, casePath(c))
+	b := newBrowser(t, browsertest.Options{Width: 1280, Height: 900})
+	// same lists the events whose children differ from the served page's.
+	same := fmt.Sprintf(`(() => {
+  const served = new DOMParser().parseFromString(%q, "text/html");
+  const kids = (li) => [...li.children].map((k) => k.outerHTML).join("\n");
+  const live = [...document.querySelectorAll("#timeline li.event")];
+  return live.length === served.querySelectorAll("#timeline li.event").length ?
+    live.filter((li) => kids(li) !== kids(served.getElementById(li.id))).map((li) => li.id) : ["the number of events"];
+})()`, html)
+	var before, after []string
+	var first, current string
+	const currentID = `document.querySelector('#timeline li.event[aria-current="true"]')?.id ?? ""`
+	b.Run(t,
+		chromedp.Navigate(srv.Page(casePath(c))), browsertest.WaitReady(),
+		browsertest.Eval(same, &before),
+		browsertest.Eval(currentID, &first),
+		chromedp.Click(`.tl-next`, chromedp.ByQuery),
+		chromedp.Sleep(300*time.Millisecond),
+		browsertest.Eval(same, &after),
+		browsertest.Eval(currentID, &current),
+	)
+	if len(before) > 0 {
+		t.Errorf("after the takeover, these events' contents are not the DOM the server rendered: %v", before)
+	}
+	if len(after) > 0 {
+		t.Errorf("after the selection moved, these events' contents are not the DOM the server rendered: %v", after)
+	}
+	if current == "" || current == first {
+		t.Errorf("after a step to the next event, the current item is %q (before: %q); want it moved", current, first)
 	}
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -34,6 +35,12 @@ func (s *Server) goappAssets(manifest []byte) (map[string]*asset.Asset, error) {
 			}
 			raw = rec.body.Bytes()
 		}
+		if p == "/app.js" {
+			var err error
+			if raw, err = startWhenAsked(raw); err != nil {
+				return nil, err
+			}
+		}
 		a, err := asset.New(strings.TrimPrefix(p, "/"), raw, asset.Best)
 		if err != nil {
 			return nil, err
@@ -41,6 +48,44 @@ func (s *Server) goappAssets(manifest []byte) (map[string]*asset.Asset, error) {
 		out[p] = a
 	}
 	return out, nil
+}
+
+// goappStart is how go-app's app.js starts: it registers the service
+// worker and loads the wasm as soon as it runs.
+const goappStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatchForInstallable();\ngoappInitWebAssembly();\n"
+
+// docketStart replaces goappStart: the update and install watches start at
+// once; the service worker and the wasm when the page's own script
+// (web/docket.js, deferred after app.js, so run by DOMContentLoaded) says,
+// through
+// window.docketWhenNear: at once on a full page, and in an embed when it
+// comes into view, so that a reader who never scrolls to an embed
+// downloads neither the wasm nor the worker's copy of it.
+const docketStart = `goappWatchForUpdate();
+goappWatchForInstallable();
+let docketStarted = false;
+const docketStart = () => {
+  if (docketStarted) return;
+  docketStarted = true;
+  const start = () => { goappInitServiceWorker(); goappInitWebAssembly(); };
+  if (typeof window.docketWhenNear === "function") window.docketWhenNear(start);
+  else start();
+};
+if (document.readyState === "complete") docketStart();
+else {
+  document.addEventListener("DOMContentLoaded", docketStart);
+  window.addEventListener("load", docketStart);
+}
+`
+
+// startWhenAsked rewrites app.js's start (goappStart) into docketStart. A
+// go-app whose app.js starts otherwise stops the server's start, rather
+// than serving embeds that download the wasm unasked.
+func startWhenAsked(appJS []byte) ([]byte, error) {
+	if n := bytes.Count(appJS, []byte(goappStart)); n != 1 {
+		return nil, fmt.Errorf("go-app's app.js starts in an unexpected way (%d copies of its start lines): update server.docketStart", n)
+	}
+	return bytes.Replace(appJS, []byte(goappStart), []byte(docketStart), 1), nil
 }
 
 // serveGoAppFile serves one of goappFiles from memory.

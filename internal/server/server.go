@@ -27,11 +27,9 @@ import (
 	"docket/internal/asset"
 	"docket/internal/auth"
 	"docket/internal/casefile"
-	"docket/internal/pages"
 	"docket/internal/routes"
 	"docket/internal/store"
 
-	"github.com/a-h/templ"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -302,12 +300,6 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // version from the build, and a small loading indicator in place of
 // go-app's full-page overlay.
 func (s *Server) appHandler() (*app.Handler, error) {
-	// Start the wasm download with the page, not after go-app's script has
-	// run; a preload never delays the first paint.
-	preload, err := templ.ToGoHTML(context.Background(), pages.WasmPreload(routes.Under(s.cfg.Base, "/web/app.wasm?v="+s.version)))
-	if err != nil {
-		return nil, err
-	}
 	return &app.Handler{
 		Name:            "Docket",
 		ShortName:       "Docket",
@@ -325,7 +317,6 @@ func (s *Server) appHandler() (*app.Handler, error) {
 		},
 		Styles:                []string{"/web/docket.css?v=" + s.version},
 		Scripts:               []string{"/web/docket.js?v=" + s.version + " defer"},
-		RawHeaders:            []string{string(preload)},
 		CacheableResources:    s.media.urls(s.version),
 		Version:               s.version,
 		ServiceWorkerTemplate: appWorkerJS,

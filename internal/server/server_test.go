@@ -385,6 +385,31 @@ func TestPageScripts(t *testing.T) {
 	}
 }
 
+// TestEmbedStartsWhenAsked checks what lets an embed wait until it comes
+// into view: its page preloads no wasm, and go-app's app.js registers the
+// worker and loads the wasm only when Docket's script says (the browser
+// test TestEmbedBelowTheFold checks the whole).
+func TestEmbedStartsWhenAsked(t *testing.T) {
+	s := newTestServer(t)
+	c := s.Cases()[0]
+	doc := htmlcheck.Parse(t, do(t, s.Handler(), "GET", "/embed/"+c.ID).Body.String())
+	if n := doc.Count(t, `link[rel="preload"][type="application/wasm"]`); n != 0 {
+		t.Errorf("the embed page preloads the wasm (%d links); it must wait until it is in view", n)
+	}
+	js := do(t, s.Handler(), "GET", "/app.js").Body.String()
+	if !strings.Contains(js, "window.docketWhenNear(start)") || strings.Contains(js, goappStart) {
+		t.Errorf("app.js does not wait for docketWhenNear to start:\n%s", js)
+	}
+	for _, f := range []string{"goappInitServiceWorker", "goappInitWebAssembly", "goappWatchForUpdate", "goappWatchForInstallable"} {
+		if !strings.Contains(js, f+"();") {
+			t.Errorf("app.js no longer calls %s", f)
+		}
+	}
+	if _, err := startWhenAsked([]byte("goappInitWebAssembly();\n")); err == nil {
+		t.Error("an app.js that starts otherwise was accepted")
+	}
+}
+
 // TestPagesCompressedAndCached checks that pages are rendered once and then
 // served with brotli or gzip, strong ETags and 304s, per page.
 func TestPagesCompressedAndCached(t *testing.T) {

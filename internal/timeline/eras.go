@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"cmp"
-	"slices"
 	"time"
 )
 
@@ -51,7 +50,7 @@ func (l *Layout) placeEras() {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return eras[a].Start.Compare(eras[b].Start) })
+	sortStable(order, func(a, b int) bool { return eras[a].Start.Before(eras[b].Start) })
 	l.eras = make([]EraBand, 0, len(eras))
 	prevEnd := -1e18
 	for _, i := range order {
@@ -72,7 +71,19 @@ func (l *Layout) placeEras() {
 		}
 		l.eras = append(l.eras, b)
 	}
-	slices.SortStableFunc(l.eras, func(a, b EraBand) int { return cmp.Compare(a.X0, b.X0) })
+	sortStable(l.eras, func(a, b EraBand) bool { return cmp.Less(a.X0, b.X0) })
+}
+
+// sortStable sorts s by less, keeping equal elements in order: an
+// insertion sort, for the few eras a case has (at most casefile.MaxEras),
+// which spares the browser program two copies of slices' generic stable
+// sort.
+func sortStable[T any](s []T, less func(a, b T) bool) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && less(s[j], s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
 }
 
 // Eras are every era laid out at this zoom, by start.

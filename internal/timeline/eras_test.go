@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"testing"
 	"time"
 )
@@ -127,5 +129,36 @@ func TestEraBands(t *testing.T) {
 				t.Errorf("%s: window [%v, %v] holds era %q at [%v, %v]", tt.name, w.Left, w.Right, b.Title, b.X0, b.X1)
 			}
 		}
+	}
+}
+
+// TestSortStable checks the eras' sort against slices.SortStableFunc: the
+// same order, equal keys kept as they came, NaN first as cmp.Less has it.
+func TestSortStable(t *testing.T) {
+	type kv struct {
+		k float64
+		v int
+	}
+	for _, tc := range []struct {
+		name string
+		in   []kv
+	}{
+		{"empty", nil},
+		{"one", []kv{{1, 0}}},
+		{"sorted", []kv{{1, 0}, {2, 1}, {3, 2}}},
+		{"reversed", []kv{{3, 0}, {2, 1}, {1, 2}}},
+		{"ties keep their order", []kv{{2, 0}, {1, 1}, {2, 2}, {1, 3}, {2, 4}}},
+		{"NaN first", []kv{{2, 0}, {math.NaN(), 1}, {1, 2}, {math.NaN(), 3}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, want := slices.Clone(tc.in), slices.Clone(tc.in)
+			sortStable(got, func(a, b kv) bool { return cmp.Less(a.k, b.k) })
+			slices.SortStableFunc(want, func(a, b kv) int { return cmp.Compare(a.k, b.k) })
+			for i := range want {
+				if got[i].v != want[i].v {
+					t.Fatalf("sortStable = %v; want %v", got, want)
+				}
+			}
+		})
 	}
 }
