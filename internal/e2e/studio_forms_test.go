@@ -25,6 +25,8 @@ var formsCase = map[string]any{
 		map[string]any{"id": "answered", "date": map[string]any{"value": "2024-04-20", "precision": "day"}, "title": "Answer filed",
 			"body": []any{"Bob answers."}, "category": "court", "sources": []any{"complaint"}},
 	},
+	"quiz": map[string]any{"title": "A quiz", "intro": "One question.", "questions": []any{map[string]any{"id": "who", "kind": "single",
+		"prompt": "Who sues?", "choices": []any{"Ann", "Bob"}, "answers": []any{0}, "explanation": "Ann does.", "sources": []any{"complaint"}}}},
 	"sources": []any{map[string]any{"id": "complaint", "kind": "web", "title": "The complaint", "publisher": "District Court",
 		"url": "https://example.org/complaint"}},
 }
@@ -32,7 +34,8 @@ var formsCase = map[string]any{
 // TestStudioMoreForms fills each form once: an event's time of day (and
 // the case's time zone it needs), its end, its glossary terms, an image
 // (whose address must be https) and a link; an era; two glossary terms,
-// one moved by keyboard and removed; a correction. The server's draft
+// one moved by keyboard and removed; a question's events and terms; a
+// correction. The server's draft
 // holds every value, and axe finds nothing.
 func TestStudioMoreForms(t *testing.T) {
 	srv, api := studioServer(t)
@@ -79,8 +82,9 @@ func TestStudioMoreForms(t *testing.T) {
 	if got := activeID(t, b); got != "f-glossary" {
 		t.Errorf("after removing a term, the focus is on %q; want Add a term", got)
 	}
-	// The event's terms, ticked from the glossary.
-	b.Run(t, click("f-events-0-terms-0-uses"))
+	// The event's terms, ticked from the glossary; the question's event
+	// and term.
+	b.Run(t, click("f-events-0-terms-0-uses"), click("f-quiz-questions-0-events-0-about"), click("f-quiz-questions-0-terms-0-uses"))
 
 	// An image: a path in a folder is refused at its field; https is not.
 	b.Run(t,
@@ -123,6 +127,7 @@ func TestStudioMoreForms(t *testing.T) {
 		`"date":{"value":"2024-04-01T09:30","precision":"minute"}`,
 		`"end":{"value":"2024-04-02T17:00","precision":"minute"}`,
 		`"terms":["term-1"]`,
+		`"explanation":"Ann does.","events":["filed"],"terms":["term-1"]`,
 		`"media":{"image":{"src":"https://example.org/fence.jpg","alt":"A wooden fence","caption":"The fence","credit":"Ann"}}`,
 		`"media":{"link":{"url":"https://example.org/answer","title":"The answer"}}`,
 		`"glossary":[{"id":"term-1","term":"Complaint","definition":"The paper that starts a suit.","explanation":"It says who sues whom, and why.","sources":["complaint"]}]`,

@@ -516,3 +516,21 @@ func studioProblems(c *casefile.Case) casefile.Problems {
 	}
 	return ps
 }
+
+// RemoveEvent takes event i out of the case and out of every question
+// and correction that named it.
+func RemoveEvent(c *casefile.Case, i int) {
+	if i < 0 || i >= len(c.Events) {
+		return
+	}
+	id := c.Events[i].ID
+	c.Events = Remove(c.Events, i)
+	for k := range c.Quiz.Questions {
+		c.Quiz.Questions[k].Events = slices.DeleteFunc(c.Quiz.Questions[k].Events, func(s string) bool { return s == id })
+	}
+	for k := range c.Corrections {
+		if c.Corrections[k].Event == id {
+			c.Corrections[k].Event = ""
+		}
+	}
+}

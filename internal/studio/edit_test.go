@@ -381,3 +381,18 @@ func validCase() *casefile.Case {
 	Cite(c, e, c.Sources[s].ID, true)
 	return c
 }
+
+func TestRemoveEventKeepsReferences(t *testing.T) {
+	c := NewCase("x", "X")
+	c.Events = []casefile.Event{{ID: "a"}, {ID: "b"}}
+	c.Quiz.Questions = []casefile.Question{{ID: "q", Events: []string{"a", "b"}}}
+	c.Corrections = []casefile.Correction{{Event: "b"}, {Event: "a"}}
+	RemoveEvent(c, 1)
+	if len(c.Events) != 1 || !slices.Equal(c.Quiz.Questions[0].Events, []string{"a"}) || c.Corrections[0].Event != "" || c.Corrections[1].Event != "a" {
+		t.Errorf("after removing b: %+v, %q, %+v", c.Events, c.Quiz.Questions[0].Events, c.Corrections)
+	}
+	Tick(&c.Quiz.Questions[0].Events, "a", false, []string{"a"})
+	if len(c.Quiz.Questions[0].Events) != 0 {
+		t.Errorf("unticked: %q", c.Quiz.Questions[0].Events)
+	}
+}

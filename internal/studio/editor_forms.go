@@ -199,7 +199,7 @@ func (c *CaseEditor) event(i int) app.UI {
 		app.Div().Class("studio-item-actions").Body(
 			c.moveButton("events", i, len(d.Events), -1, "event", func(i, delta int) int { return Move(d.Events, i, delta) }, func(j int) string { return d.Events[j].Title }),
 			c.moveButton("events", i, len(d.Events), +1, "event", func(i, delta int) int { return Move(d.Events, i, delta) }, func(j int) string { return d.Events[j].Title }),
-			c.removeButton(fmt.Sprintf("Remove event %d", n), func() { d.Events = Remove(d.Events, i) }, "events"),
+			c.removeButton(fmt.Sprintf("Remove event %d", n), func() { RemoveEvent(d, i) }, "events"),
 		),
 	)
 }

@@ -68,23 +68,52 @@ func (c *CaseEditor) span(i int) app.UI {
 // case's glossary, with its problems.
 func (c *CaseEditor) termBox(path, legend string, ids *[]string) app.UI {
 	d := c.edit.Case
+	var names [][2]string
+	for _, t := range d.Glossary {
+		names = append(names, [2]string{t.ID, t.Term})
+	}
+	return c.tickBox(path, legend, ids, names, "Add terms to the glossary, then tick the ones this uses.", "uses")
+}
+
+// eventBox is a list of events at path, as checkboxes of the case's
+// events, with its problems.
+func (c *CaseEditor) eventBox(path, legend string, ids *[]string) app.UI {
+	d := c.edit.Case
+	var names [][2]string
+	for _, e := range d.Events {
+		names = append(names, [2]string{e.ID, e.Title})
+	}
+	return c.tickBox(path, legend, ids, names, "Add events, then tick the ones this is about.", "about")
+}
+
+// tickBox is a list of ids at path, as checkboxes of items (id and name,
+// in the case's order); each box's id ends in suffix.
+func (c *CaseEditor) tickBox(path, legend string, ids *[]string, items [][2]string, empty, suffix string) app.UI {
 	ps := c.at[path]
+	order := make([]string, len(items))
+	for k, it := range items {
+		order[k] = it[0]
+	}
+	// An id that names nothing of the case stays ticked, to be unticked
+	// (its problem says why).
+	for _, id := range *ids {
+		if !slices.Contains(order, id) {
+			items = append(slices.Clip(items), [2]string{id, id + " (not in this case)"})
+		}
+	}
 	return app.FieldSet().ID(FieldID(path)).TabIndex(-1).Class("studio-sources").Body(
 		app.Legend().Text(legend),
-		app.If(len(d.Glossary) == 0, func() app.UI {
-			return app.P().Class("studio-hint").Text("Add terms to the glossary, then tick the ones this uses.")
-		}),
-		app.Range(d.Glossary).Slice(func(k int) app.UI {
-			t := d.Glossary[k]
-			cid := fmt.Sprintf("%s-%d-uses", FieldID(path), k)
-			name := t.Term
+		app.If(len(items) == 0, func() app.UI { return app.P().Class("studio-hint").Text(empty) }),
+		app.Range(items).Slice(func(k int) app.UI {
+			id, name := items[k][0], items[k][1]
+			cid := fmt.Sprintf("%s-%d-%s", FieldID(path), k, suffix)
 			if name == "" {
-				name = t.ID
+				name = id
 			}
 			return app.Div().Class("studio-check").Body(
-				app.Input().Type("checkbox").ID(cid).Checked(slices.Contains(*ids, t.ID)).
+				app.Input().Type("checkbox").ID(cid).Checked(slices.Contains(*ids, id)).
 					OnChange(func(ctx app.Context, ev app.Event) {
-						Tick(ids, t.ID, ctx.JSSrc().Get("checked").Bool(), TermIDs(d))
+						Tick(ids, id, ctx.JSSrc().Get("checked").Bool(), order)
 						c.changed(ctx)
 					}),
 				app.Label().For(cid).Text(name),
