@@ -534,3 +534,28 @@ func RemoveEvent(c *casefile.Case, i int) {
 		}
 	}
 }
+
+// RenameEvent changes event i's id, and the questions and corrections
+// that name it follow.
+func RenameEvent(c *casefile.Case, i int, id string) {
+	if i < 0 || i >= len(c.Events) {
+		return
+	}
+	old := c.Events[i].ID
+	c.Events[i].ID = id
+	if old == "" {
+		return
+	}
+	for k := range c.Quiz.Questions {
+		for j, s := range c.Quiz.Questions[k].Events {
+			if s == old {
+				c.Quiz.Questions[k].Events[j] = id
+			}
+		}
+	}
+	for k := range c.Corrections {
+		if c.Corrections[k].Event == old {
+			c.Corrections[k].Event = id
+		}
+	}
+}

@@ -382,11 +382,15 @@ func validCase() *casefile.Case {
 	return c
 }
 
-func TestRemoveEventKeepsReferences(t *testing.T) {
+func TestRemoveAndRenameEventKeepReferences(t *testing.T) {
 	c := NewCase("x", "X")
 	c.Events = []casefile.Event{{ID: "a"}, {ID: "b"}}
 	c.Quiz.Questions = []casefile.Question{{ID: "q", Events: []string{"a", "b"}}}
 	c.Corrections = []casefile.Correction{{Event: "b"}, {Event: "a"}}
+	RenameEvent(c, 1, "bee")
+	if c.Quiz.Questions[0].Events[1] != "bee" || c.Corrections[0].Event != "bee" {
+		t.Fatalf("after renaming b: %q, %+v", c.Quiz.Questions[0].Events, c.Corrections)
+	}
 	RemoveEvent(c, 1)
 	if len(c.Events) != 1 || !slices.Equal(c.Quiz.Questions[0].Events, []string{"a"}) || c.Corrections[0].Event != "" || c.Corrections[1].Event != "a" {
 		t.Errorf("after removing b: %+v, %q, %+v", c.Events, c.Quiz.Questions[0].Events, c.Corrections)

@@ -184,7 +184,7 @@ func (c *CaseEditor) event(i int) app.UI {
 		}
 		category.options = append(category.options, [2]string{cat.ID, l})
 	}
-	id := c.field(p+".id", fmt.Sprintf("Event %d: id (in the event's address)", n), e.ID, func(v string) { e.ID = v })
+	id := c.field(p+".id", fmt.Sprintf("Event %d: id (in the event's address)", n), e.ID, func(v string) { RenameEvent(d, i, v) })
 	id.small = true
 	return app.Li().Class("studio-item").Body(
 		app.H3().ID(FieldID(p)+"-heading").Text(heading),
