@@ -271,7 +271,7 @@ func Check(c *casefile.Case) casefile.Problems {
 		return casefile.Problems{{Message: err.Error()}}
 	}
 	_, ps := casefile.Check("", b)
-	return ps
+	return append(ps, studioProblems(c)...)
 }
 
 // Encode is the case's JSON, as the Studio saves it. Lists are never
@@ -286,6 +286,10 @@ func Encode(c *casefile.Case) ([]byte, error) {
 	for i := range d.Events {
 		d.Events[i].Body = orEmpty(d.Events[i].Body)
 		d.Events[i].Sources = orEmpty(d.Events[i].Sources)
+	}
+	d.Glossary = slices.Clone(d.Glossary)
+	for i := range d.Glossary {
+		d.Glossary[i].Sources = orEmpty(d.Glossary[i].Sources)
 	}
 	d.Quiz.Questions = slices.Clone(d.Quiz.Questions)
 	for i := range d.Quiz.Questions {
@@ -340,3 +344,218 @@ func Lines(v string) []string {
 
 // JoinLines writes a list one item per line.
 func JoinLines(list []string) string { return strings.Join(list, "\n") }
+
+// SetPrecision changes a date's precision and cuts its value to the new
+// one's form when it is longer ("2017-04-06T16:30" by day is
+// "2017-04-06"); a shorter value stays for the editor to complete.
+func SetPrecision(d *casefile.Date, p casefile.Precision) {
+	d.Precision = p
+	n := map[casefile.Precision]int{casefile.Minute: len("2017-04-06T16:30"), casefile.Day: len("2017-04-06"),
+		casefile.Month: len("2017-04"), casefile.Year: len("2017")}[p]
+	if n > 0 && len(d.Value) > n {
+		d.Value = d.Value[:n]
+	}
+}
+
+// SetEnd makes an event a span, ending at a date of its start's precision,
+// or a single date again.
+func SetEnd(e *casefile.Event, span bool) {
+	switch {
+	case span && e.End == nil:
+		e.End = &casefile.Date{Precision: e.Date.Precision}
+	case !span:
+		e.End = nil
+	}
+}
+
+// Tick adds or takes away an id in a list of ids, keeping the order of
+// order (the case's terms, its sources).
+func Tick(ids *[]string, id string, on bool, order []string) {
+	has := slices.Contains(*ids, id)
+	switch {
+	case on && !has:
+		*ids = append(*ids, id)
+		slices.SortStableFunc(*ids, func(a, b string) int { return slices.Index(order, a) - slices.Index(order, b) })
+	case !on && has:
+		*ids = slices.DeleteFunc(*ids, func(s string) bool { return s == id })
+	}
+}
+
+// TermIDs are the ids of the case's glossary terms, in order.
+func TermIDs(c *casefile.Case) []string {
+	ids := make([]string, len(c.Glossary))
+	for i, t := range c.Glossary {
+		ids[i] = t.ID
+	}
+	return ids
+}
+
+// AddTerm appends a new glossary term and returns its index.
+func AddTerm(c *casefile.Case) int {
+	c.Glossary = append(c.Glossary, casefile.Term{
+		ID:      UniqueID("term", func(id string) bool { return c.Term(id) != nil }),
+		Sources: []string{},
+	})
+	return len(c.Glossary) - 1
+}
+
+// RemoveTerm takes term i out of the glossary and out of every event,
+// question and correction that named it.
+func RemoveTerm(c *casefile.Case, i int) {
+	if i < 0 || i >= len(c.Glossary) {
+		return
+	}
+	id := c.Glossary[i].ID
+	c.Glossary = Remove(c.Glossary, i)
+	drop := func(ids []string) []string {
+		return slices.DeleteFunc(ids, func(s string) bool { return s == id })
+	}
+	for k := range c.Events {
+		c.Events[k].Terms = drop(c.Events[k].Terms)
+	}
+	for k := range c.Quiz.Questions {
+		c.Quiz.Questions[k].Terms = drop(c.Quiz.Questions[k].Terms)
+	}
+	for k := range c.Corrections {
+		if c.Corrections[k].Term == id {
+			c.Corrections[k].Term = ""
+		}
+	}
+}
+
+// RenameTerm changes term i's id, and the events, questions and
+// corrections that name it follow.
+func RenameTerm(c *casefile.Case, i int, id string) {
+	if i < 0 || i >= len(c.Glossary) {
+		return
+	}
+	old := c.Glossary[i].ID
+	c.Glossary[i].ID = id
+	if old == "" {
+		return
+	}
+	rename := func(ids []string) {
+		for k, s := range ids {
+			if s == old {
+				ids[k] = id
+			}
+		}
+	}
+	for k := range c.Events {
+		rename(c.Events[k].Terms)
+	}
+	for k := range c.Quiz.Questions {
+		rename(c.Quiz.Questions[k].Terms)
+	}
+	for k := range c.Corrections {
+		if c.Corrections[k].Term == old {
+			c.Corrections[k].Term = id
+		}
+	}
+}
+
+// The kinds of media an event may show, as its form's select names them.
+const (
+	NoMedia    = ""
+	ImageMedia = "image"
+	LinkMedia  = "link"
+)
+
+// MediaKind is which medium m holds: NoMedia, ImageMedia or LinkMedia.
+func MediaKind(m *casefile.Media) string {
+	switch {
+	case m == nil:
+		return NoMedia
+	case m.Image != nil:
+		return ImageMedia
+	case m.Link != nil:
+		return LinkMedia
+	}
+	return NoMedia
+}
+
+// SetMedia gives an event an empty image or link, or takes its media
+// away; choosing the kind it has already keeps what it holds.
+func SetMedia(e *casefile.Event, kind string) {
+	if kind == MediaKind(e.Media) && e.Media != nil {
+		return
+	}
+	switch kind {
+	case ImageMedia:
+		e.Media = &casefile.Media{Image: &casefile.Image{}}
+	case LinkMedia:
+		e.Media = &casefile.Media{Link: &casefile.Link{}}
+	default:
+		e.Media = nil
+	}
+}
+
+// AddEra appends a new era, dated by day, and returns its index.
+func AddEra(c *casefile.Case) int {
+	c.Eras = append(c.Eras, casefile.Era{Start: casefile.Date{Precision: casefile.Day}, End: casefile.Date{Precision: casefile.Day}})
+	return len(c.Eras) - 1
+}
+
+// AddCorrection appends a correction dated the case's last-checked day
+// (a correction moves it on) and returns its index.
+func AddCorrection(c *casefile.Case) int {
+	c.Corrections = append(c.Corrections, casefile.Correction{Date: c.Updated})
+	return len(c.Corrections) - 1
+}
+
+// studioProblems are what the Studio cannot accept though a case file
+// may: an image in the case's folder, which a draft has none of.
+func studioProblems(c *casefile.Case) casefile.Problems {
+	var ps casefile.Problems
+	for i, e := range c.Events {
+		if e.Media != nil && e.Media.Image != nil && e.Media.Image.Src != "" && !strings.HasPrefix(e.Media.Image.Src, "https://") &&
+			!strings.HasPrefix(e.Media.Image.Src, "http://") {
+			ps = append(ps, casefile.Problem{Path: fmt.Sprintf("events[%d].media.image.src", i),
+				Message: fmt.Sprintf("%q is not an https URL: in the Studio an image is an https address (a draft has no folder for files)", e.Media.Image.Src)})
+		}
+	}
+	return ps
+}
+
+// RemoveEvent takes event i out of the case and out of every question
+// and correction that named it.
+func RemoveEvent(c *casefile.Case, i int) {
+	if i < 0 || i >= len(c.Events) {
+		return
+	}
+	id := c.Events[i].ID
+	c.Events = Remove(c.Events, i)
+	for k := range c.Quiz.Questions {
+		c.Quiz.Questions[k].Events = slices.DeleteFunc(c.Quiz.Questions[k].Events, func(s string) bool { return s == id })
+	}
+	for k := range c.Corrections {
+		if c.Corrections[k].Event == id {
+			c.Corrections[k].Event = ""
+		}
+	}
+}
+
+// RenameEvent changes event i's id, and the questions and corrections
+// that name it follow.
+func RenameEvent(c *casefile.Case, i int, id string) {
+	if i < 0 || i >= len(c.Events) {
+		return
+	}
+	old := c.Events[i].ID
+	c.Events[i].ID = id
+	if old == "" {
+		return
+	}
+	for k := range c.Quiz.Questions {
+		for j, s := range c.Quiz.Questions[k].Events {
+			if s == old {
+				c.Quiz.Questions[k].Events[j] = id
+			}
+		}
+	}
+	for k := range c.Corrections {
+		if c.Corrections[k].Event == old {
+			c.Corrections[k].Event = id
+		}
+	}
+}

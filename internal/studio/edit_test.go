@@ -244,3 +244,159 @@ func TestBoxText(t *testing.T) {
 		t.Errorf("Lines = %q", got)
 	}
 }
+
+func TestSetPrecision(t *testing.T) {
+	for _, tc := range []struct {
+		value string
+		p     casefile.Precision
+		want  string
+	}{
+		{"2017-04-06T16:30", casefile.Day, "2017-04-06"},
+		{"2017-04-06", casefile.Month, "2017-04"},
+		{"2017-04-06", casefile.Year, "2017"},
+		{"2017-04", casefile.Minute, "2017-04"}, // shorter: left to complete
+		{"2017-04-06", casefile.Minute, "2017-04-06"},
+		{"", casefile.Day, ""},
+	} {
+		d := casefile.Date{Value: tc.value, Precision: casefile.Minute}
+		SetPrecision(&d, tc.p)
+		if d.Value != tc.want || d.Precision != tc.p {
+			t.Errorf("SetPrecision(%q, %s) = %q, %s; want %q", tc.value, tc.p, d.Value, d.Precision, tc.want)
+		}
+	}
+}
+
+func TestSetEnd(t *testing.T) {
+	e := casefile.Event{Date: casefile.Date{Value: "2017-04", Precision: casefile.Month}}
+	SetEnd(&e, true)
+	if e.End == nil || e.End.Precision != casefile.Month || e.End.Value != "" {
+		t.Fatalf("a span's end = %+v; want an empty date by month", e.End)
+	}
+	e.End.Value = "2017-05"
+	SetEnd(&e, true) // on again keeps it
+	if e.End.Value != "2017-05" {
+		t.Errorf("ticking a span again lost its end: %+v", e.End)
+	}
+	SetEnd(&e, false)
+	if e.End != nil {
+		t.Errorf("not a span: end = %+v", e.End)
+	}
+}
+
+func TestTermsFollowTheGlossary(t *testing.T) {
+	c := NewCase("x", "X")
+	a, b := AddTerm(c), AddTerm(c)
+	if c.Glossary[a].ID == c.Glossary[b].ID || c.Glossary[a].Sources == nil {
+		t.Fatalf("new terms: %+v", c.Glossary)
+	}
+	c.Glossary[a].ID, c.Glossary[b].ID = "a", "b"
+	c.Events = []casefile.Event{{ID: "e"}}
+	c.Quiz.Questions = []casefile.Question{{ID: "q", Terms: []string{"b"}}}
+	c.Corrections = []casefile.Correction{{Term: "b"}, {Term: "a"}}
+	Tick(&c.Events[0].Terms, "b", true, TermIDs(c))
+	Tick(&c.Events[0].Terms, "a", true, TermIDs(c))
+	Tick(&c.Events[0].Terms, "a", true, TermIDs(c))
+	if !slices.Equal(c.Events[0].Terms, []string{"a", "b"}) {
+		t.Fatalf("ticked terms %q; want [a b], the glossary's order", c.Events[0].Terms)
+	}
+	RenameTerm(c, 1, "bee")
+	if !slices.Equal(c.Events[0].Terms, []string{"a", "bee"}) || c.Quiz.Questions[0].Terms[0] != "bee" || c.Corrections[0].Term != "bee" {
+		t.Fatalf("after renaming b: %q, %q, %+v", c.Events[0].Terms, c.Quiz.Questions[0].Terms, c.Corrections)
+	}
+	RemoveTerm(c, 1)
+	if len(c.Glossary) != 1 || !slices.Equal(c.Events[0].Terms, []string{"a"}) || len(c.Quiz.Questions[0].Terms) != 0 || c.Corrections[0].Term != "" || c.Corrections[1].Term != "a" {
+		t.Errorf("after removing bee: %+v, %q, %q, %+v", c.Glossary, c.Events[0].Terms, c.Quiz.Questions[0].Terms, c.Corrections)
+	}
+	Tick(&c.Events[0].Terms, "a", false, TermIDs(c))
+	if len(c.Events[0].Terms) != 0 {
+		t.Errorf("unticked: %q", c.Events[0].Terms)
+	}
+}
+
+func TestSetMedia(t *testing.T) {
+	e := casefile.Event{}
+	for _, tc := range []struct{ kind, want string }{
+		{ImageMedia, ImageMedia}, {LinkMedia, LinkMedia}, {NoMedia, NoMedia}, {ImageMedia, ImageMedia},
+	} {
+		SetMedia(&e, tc.kind)
+		if got := MediaKind(e.Media); got != tc.want {
+			t.Errorf("SetMedia(%q): kind %q; want %q", tc.kind, got, tc.want)
+		}
+	}
+	e.Media.Image.Alt = "A fence"
+	SetMedia(&e, ImageMedia) // the same kind keeps what it holds
+	if e.Media.Image.Alt != "A fence" {
+		t.Errorf("choosing image again lost the alt text: %+v", e.Media.Image)
+	}
+}
+
+func TestImagesAreHTTPSInTheStudio(t *testing.T) {
+	for _, tc := range []struct {
+		src, want string
+	}{
+		{"https://example.org/fence.jpg", ""},
+		{"media/fence.jpg", "is not an https URL"},
+		{"http://example.org/fence.jpg", "https"}, // the validator's own message
+		{"", "is required"},
+	} {
+		c := validCase()
+		c.Events[0].Media = &casefile.Media{Image: &casefile.Image{Src: tc.src, Alt: "A fence"}}
+		var got []string
+		for _, p := range Check(c) {
+			got = append(got, p.Path+": "+p.Message)
+		}
+		all := strings.Join(got, "\n")
+		if tc.want == "" && len(got) > 0 || tc.want != "" && !strings.Contains(all, "events[0].media.image.src: ") || !strings.Contains(all, tc.want) {
+			t.Errorf("src %q: problems %q; want one at the src saying %q", tc.src, got, tc.want)
+		}
+	}
+}
+
+func TestEraAndCorrectionAreValidOnceFilled(t *testing.T) {
+	c := validCase()
+	i := AddEra(c)
+	c.Eras[i].Title, c.Eras[i].Start.Value, c.Eras[i].End.Value = "In court", "2024-04-01", "2024-04-02"
+	k := AddCorrection(c)
+	if c.Corrections[k].Date != c.Updated {
+		t.Errorf("a new correction is dated %q; want the last-checked day %q", c.Corrections[k].Date, c.Updated)
+	}
+	c.Corrections[k].Text, c.Corrections[k].Event = "The date was wrong.", c.Events[0].ID
+	if ps := Check(c); len(ps) > 0 {
+		t.Errorf("problems: %v", ps)
+	}
+}
+
+// validCase is a case with nothing to fix: one event, cited, and a quiz.
+func validCase() *casefile.Case {
+	c := NewCase("new-case", "A new case")
+	c.Summary, c.Court, c.Docket, c.Outcome, c.Updated = "What it is about.", "A court", "1:23", "Pending.", "2024-05-01"
+	c.Parties = []casefile.Party{{Name: "A", Role: "plaintiff"}}
+	c.Credits = []string{"Written by someone"}
+	AddCategory(c)
+	c.Categories[0].Label = "Court"
+	e := AddEvent(c)
+	c.Events[e].Date.Value, c.Events[e].Title, c.Events[e].Body = "2024-04-01", "Suit filed", []string{"It began."}
+	s := AddSource(c)
+	c.Sources[s].Title, c.Sources[s].Publisher, c.Sources[s].URL = "The complaint", "The court", "https://example.org/complaint"
+	Cite(c, e, c.Sources[s].ID, true)
+	return c
+}
+
+func TestRemoveAndRenameEventKeepReferences(t *testing.T) {
+	c := NewCase("x", "X")
+	c.Events = []casefile.Event{{ID: "a"}, {ID: "b"}}
+	c.Quiz.Questions = []casefile.Question{{ID: "q", Events: []string{"a", "b"}}}
+	c.Corrections = []casefile.Correction{{Event: "b"}, {Event: "a"}}
+	RenameEvent(c, 1, "bee")
+	if c.Quiz.Questions[0].Events[1] != "bee" || c.Corrections[0].Event != "bee" {
+		t.Fatalf("after renaming b: %q, %+v", c.Quiz.Questions[0].Events, c.Corrections)
+	}
+	RemoveEvent(c, 1)
+	if len(c.Events) != 1 || !slices.Equal(c.Quiz.Questions[0].Events, []string{"a"}) || c.Corrections[0].Event != "" || c.Corrections[1].Event != "a" {
+		t.Errorf("after removing b: %+v, %q, %+v", c.Events, c.Quiz.Questions[0].Events, c.Corrections)
+	}
+	Tick(&c.Quiz.Questions[0].Events, "a", false, []string{"a"})
+	if len(c.Quiz.Questions[0].Events) != 0 {
+		t.Errorf("unticked: %q", c.Quiz.Questions[0].Events)
+	}
+}

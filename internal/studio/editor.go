@@ -119,7 +119,8 @@ func (c *CaseEditor) check() {
 	InFormOrder(c.problems)
 	c.at = map[string][]string{}
 	for _, p := range c.problems {
-		c.at[p.Path] = append(c.at[p.Path], p.Message)
+		o := Owner(p.Path)
+		c.at[o] = append(c.at[o], p.Message)
 	}
 }
 
@@ -249,7 +250,7 @@ func (c *CaseEditor) canPublish() bool { return c.edit.CanPublish(len(c.problems
 // goTo focuses the control of a problem's field, or of the nearest
 // place that holds it.
 func (c *CaseEditor) goTo(path string) {
-	for _, p := range Ancestors(path) {
+	for _, p := range Ancestors(Owner(path)) {
 		if focus(FieldID(p)) {
 			return
 		}
@@ -303,8 +304,11 @@ func (c *CaseEditor) Render() app.UI {
 			c.details(),
 			c.categories(),
 			c.events(),
+			c.eras(),
+			c.glossary(),
 			c.sources(),
 			c.quiz(),
+			c.corrections(),
 			app.P().Class("visually-hidden").Attr("role", "status").Text(c.announce),
 		),
 		c.panel(),

@@ -72,6 +72,7 @@ func (c *CaseEditor) details() app.UI {
 			c.field("docket", "Docket number", d.Docket, func(v string) { d.Docket = v }).render(),
 		),
 		app.Div().Class("studio-row").Body(status.render(), updated.render()),
+		c.timezone(),
 		outcome.render(),
 		c.parties(),
 		credits.render(),
@@ -168,13 +169,6 @@ func (c *CaseEditor) event(i int) app.UI {
 	if e.Title != "" {
 		heading += ": " + e.Title
 	}
-	date := c.field(p+".date.value", fmt.Sprintf("Event %d: date", n), e.Date.Value, func(v string) { e.Date.Value = v })
-	date.hint = dateHint(e.Date.Precision)
-	date.small = true
-	precision := c.field(p+".date.precision", fmt.Sprintf("Event %d: date precision", n), string(e.Date.Precision), func(v string) { e.Date.Precision = casefile.Precision(v) })
-	precision.kind, precision.small = "select", true
-	precision.options = [][2]string{{string(casefile.Day), "Day"}, {string(casefile.Month), "Month"}, {string(casefile.Year), "Year"}}
-	label := c.field(p+".date.label", fmt.Sprintf("Event %d: date as shown (optional, such as “Late January 2017”)", n), e.Date.Label, func(v string) { e.Date.Label = v })
 	body := c.listBox(p+".body", fmt.Sprintf("Event %d: text (a blank line between paragraphs)", n), e.Body, Paragraphs, BodyText, func(v []string) { e.Body = v })
 	body.rows = 4
 	for k := range e.Body {
@@ -190,19 +184,22 @@ func (c *CaseEditor) event(i int) app.UI {
 		}
 		category.options = append(category.options, [2]string{cat.ID, l})
 	}
-	id := c.field(p+".id", fmt.Sprintf("Event %d: id (in the event's address)", n), e.ID, func(v string) { e.ID = v })
+	id := c.field(p+".id", fmt.Sprintf("Event %d: id (in the event's address)", n), e.ID, func(v string) { RenameEvent(d, i, v) })
 	id.small = true
 	return app.Li().Class("studio-item").Body(
 		app.H3().ID(FieldID(p)+"-heading").Text(heading),
-		app.Div().Class("studio-row").Body(date.render(), precision.render(), label.render()),
+		c.dateFields(p+".date", fmt.Sprintf("Event %d: date", n), &e.Date),
+		c.span(i),
 		c.field(p+".title", fmt.Sprintf("Event %d: title", n), e.Title, func(v string) { e.Title = v }).render(),
 		body.render(),
 		app.Div().Class("studio-row").Body(category.render(), id.render()),
 		c.citations(i),
+		c.termBox(p+".terms", fmt.Sprintf("Event %d: glossary terms it uses", n), &e.Terms),
+		c.media(i),
 		app.Div().Class("studio-item-actions").Body(
-			c.moveButton(i, -1, "Move up"),
-			c.moveButton(i, +1, "Move down"),
-			c.removeButton(fmt.Sprintf("Remove event %d", n), func() { d.Events = Remove(d.Events, i) }, "events"),
+			c.moveButton("events", i, len(d.Events), -1, "event", func(i, delta int) int { return Move(d.Events, i, delta) }, func(j int) string { return d.Events[j].Title }),
+			c.moveButton("events", i, len(d.Events), +1, "event", func(i, delta int) int { return Move(d.Events, i, delta) }, func(j int) string { return d.Events[j].Title }),
+			c.removeButton(fmt.Sprintf("Remove event %d", n), func() { RemoveEvent(d, i) }, "events"),
 		),
 	)
 }
@@ -248,23 +245,25 @@ func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
 	)
 }
 
-// moveButton moves an event up or down the list by keyboard or pointer;
-// the focus follows the event, and the move is announced.
-func (c *CaseEditor) moveButton(i, delta int, text string) app.UI {
-	d := c.edit.Case
-	id := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("events[%d]", i)), map[int]string{-1: "up", 1: "down"}[delta])
-	end := (delta < 0 && i == 0) || (delta > 0 && i == len(d.Events)-1)
+// moveButton moves item i of a list (of n items, called noun) up or down
+// by keyboard or pointer; the focus follows the item, and the move is
+// announced with the item's title.
+func (c *CaseEditor) moveButton(list string, i, n, delta int, noun string, move func(i, delta int) int, title func(j int) string) app.UI {
+	dir := map[int]string{-1: "up", 1: "down"}
+	text := map[int]string{-1: "Move up", 1: "Move down"}[delta]
+	id := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("%s[%d]", list, i)), dir[delta])
+	end := (delta < 0 && i == 0) || (delta > 0 && i == n-1)
 	return app.Button().Type("button").ID(id).Class("studio-button").Disabled(end).
-		Aria("label", fmt.Sprintf("%s: event %d", text, i+1)).Text(text).
+		Aria("label", fmt.Sprintf("%s: %s %d", text, noun, i+1)).Text(text).
 		OnClick(func(ctx app.Context, e app.Event) {
-			j := Move(d.Events, i, delta)
+			j := move(i, delta)
 			if j == i {
 				return
 			}
-			c.announce = fmt.Sprintf("Event “%s” is now number %d of %d.", d.Events[j].Title, j+1, len(d.Events))
+			c.announce = fmt.Sprintf("%s “%s” is now number %d of %d.", strings.ToUpper(noun[:1])+noun[1:], title(j), j+1, n)
 			c.changed(ctx)
-			target := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("events[%d]", j)), map[int]string{-1: "up", 1: "down"}[delta])
-			other := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("events[%d]", j)), map[int]string{-1: "down", 1: "up"}[delta])
+			target := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("%s[%d]", list, j)), dir[delta])
+			other := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("%s[%d]", list, j)), dir[-delta])
 			c.ctx.Defer(func(app.Context) {
 				if el := app.Window().GetElementByID(target); el.Truthy() && !el.Get("disabled").Bool() {
 					focus(target)
@@ -282,6 +281,8 @@ func dateHint(p casefile.Precision) string {
 		return "Year and month: 2017-04"
 	case casefile.Year:
 		return "Year: 2017"
+	case casefile.Minute:
+		return "Day and time, in the case's time zone: 2017-04-06T16:30"
 	}
 	return "Year, month and day: 2017-04-06"
 }

@@ -86,6 +86,8 @@ func (c *CaseEditor) question(i int) app.UI {
 			}),
 		),
 		explanation.render(),
+		c.eventBox(p+".events", fmt.Sprintf("Question %d: events it is about (optional)", n), &q.Events),
+		c.termBox(p+".terms", fmt.Sprintf("Question %d: glossary terms it uses (optional)", n), &q.Terms),
 		c.citeBox(p+".sources", fmt.Sprintf("Question %d: sources", n), &q.Sources),
 		app.Div().Class("studio-item-actions").Body(
 			c.removeButton(fmt.Sprintf("Remove question %d", n), func() { d.Quiz.Questions = Remove(d.Quiz.Questions, i) }, "quiz.questions"),

@@ -35,6 +35,35 @@ func Ancestors(path string) []string {
 	return out
 }
 
+// Owner is the path of the field whose control shows a problem at path:
+// the path itself, or, for a part with no control of its own, the one
+// that edits it. A date's problem ("events[1].date": out of order, needs
+// a time zone) is shown at its value; an id in a list of ticked ids
+// ("events[0].terms[2]") at the list; an image's size, which the Studio
+// keeps but does not edit, at the event's media.
+func Owner(path string) string {
+	for _, d := range []string{".date", ".end", ".start"} {
+		if strings.HasSuffix(path, d) {
+			return path + ".value"
+		}
+	}
+	for _, l := range []string{".terms[", ".sources[", ".body[", ".choices[", ".answers[", ".events["} {
+		if i := strings.LastIndex(path, l); i >= 0 && strings.HasSuffix(path, "]") && !strings.Contains(path[i+1:], ".") {
+			return path[:i+len(l)-1]
+		}
+	}
+	if strings.HasPrefix(path, "credits[") {
+		return "credits"
+	}
+	if i := strings.LastIndex(path, ".media."); i >= 0 {
+		switch rest := path[i+len(".media."):]; rest {
+		case "image", "link", "image.width", "image.height":
+			return path[:i+len(".media")]
+		}
+	}
+	return path
+}
+
 // Where names the place of a path in an editor's words: "Event 3 “Suit
 // filed”: date", "Source 1: URL", "Case details: title".
 func Where(path string, c *casefile.Case) string {
@@ -142,6 +171,22 @@ func fieldWords(p string) string {
 		return "date precision"
 	case p == "date.label":
 		return "date label"
+	case strings.HasPrefix(p, "end"):
+		return strings.Replace(fieldWords("date"+strings.TrimPrefix(p, "end")), "date", "end", 1)
+	case strings.HasPrefix(p, "start"):
+		return strings.Replace(fieldWords("date"+strings.TrimPrefix(p, "start")), "date", "start", 1)
+	case strings.HasPrefix(p, "terms["):
+		return "terms"
+	case p == "media.image.src":
+		return "image address"
+	case p == "media.image.alt":
+		return "image description (alt)"
+	case strings.HasPrefix(p, "media.image."):
+		return "image " + strings.TrimPrefix(p, "media.image.")
+	case p == "media.link.url":
+		return "link URL"
+	case strings.HasPrefix(p, "media.link."):
+		return "link " + strings.TrimPrefix(p, "media.link.")
 	case p == "url":
 		return "URL"
 	case p == "id":
@@ -159,11 +204,11 @@ func fieldWords(p string) string {
 
 // edited are the parts of a case the Studio's forms edit.
 var edited = []string{"title", "summary", "court", "docket", "status", "updated", "outcome", "parties", "credits",
-	"categories", "events", "sources", "quiz"}
+	"categories", "events", "sources", "quiz", "timezone", "glossary", "eras", "corrections"}
 
 // HasForm reports whether the forms edit the part of the case a path is
-// in, so that its problem can take the editor there; the glossary, eras,
-// media and corrections have no form yet.
+// in, so that its problem can take the editor there; the case's own
+// media has no form yet.
 func HasForm(path string) bool {
 	top := path
 	if i := strings.IndexAny(top, ".["); i >= 0 {
@@ -173,8 +218,8 @@ func HasForm(path string) bool {
 }
 
 // formOrder is the order of the case's parts in the editor's forms.
-var formOrder = []string{"$schema", "id", "title", "summary", "court", "docket", "status", "updated", "outcome", "parties", "credits",
-	"categories", "events", "sources", "quiz", "glossary", "eras", "timezone", "media", "corrections"}
+var formOrder = []string{"$schema", "id", "title", "summary", "court", "docket", "status", "updated", "timezone", "outcome", "parties", "credits",
+	"categories", "events", "eras", "glossary", "sources", "quiz", "media", "corrections"}
 
 // InFormOrder sorts problems as the forms show their fields, keeping the
 // validator's order within each part: the list reads top to bottom, like

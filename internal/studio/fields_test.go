@@ -53,8 +53,19 @@ func TestWhere(t *testing.T) {
 		{"events[7]", "Event 8"},
 		{"quiz.title", "Quiz: title"},
 		{"glossary[1].definition", "Term 2: definition"},
-		{"media.image.alt", "Case: media image alt"},
+		{"media.image.alt", "Case: image description (alt)"}, // the case's own media: no form
 		{"quiz.questions[0].choices", "Question 1: choices"},
+		{"events[0].end.value", "Event 1 “Suit filed”: end"},
+		{"events[0].end.precision", "Event 1 “Suit filed”: end precision"},
+		{"events[1].terms[0]", "Event 2: terms"},
+		{"events[1].media.image.alt", "Event 2: image description (alt)"},
+		{"events[1].media.image.src", "Event 2: image address"},
+		{"events[1].media.link.url", "Event 2: link URL"},
+		{"events[1].media.link.title", "Event 2: link title"},
+		{"eras[0].start.value", "Era 1: start"},
+		{"eras[0].end.label", "Era 1: end label"},
+		{"corrections[0].text", "Correction 1: text"},
+		{"timezone", "Case details: timezone"},
 	} {
 		if got := Where(tc.path, c); got != tc.want {
 			t.Errorf("Where(%q) = %q; want %q", tc.path, got, tc.want)
@@ -79,10 +90,43 @@ func TestInFormOrder(t *testing.T) {
 func TestHasForm(t *testing.T) {
 	for path, want := range map[string]bool{
 		"title": true, "events[3].date.value": true, "quiz.questions[0].prompt": true, "sources": true,
-		"glossary[0].term": false, "corrections[1].date": false, "media.image.alt": false, "": false,
+		"glossary[0].term": true, "corrections[1].date": true, "eras[0].start.value": true, "timezone": true,
+		"events[0].media.image.alt": true, "media.image.alt": false, "": false,
 	} {
 		if got := HasForm(path); got != want {
 			t.Errorf("HasForm(%q) = %v; want %v", path, got, want)
+		}
+	}
+}
+
+func TestOwner(t *testing.T) {
+	for _, tc := range []struct{ path, want string }{
+		{"title", "title"},
+		{"timezone", "timezone"},
+		{"events[1].date", "events[1].date.value"}, // out of order, or needs a time zone
+		{"events[1].date.value", "events[1].date.value"},
+		{"events[1].end", "events[1].end.value"}, // before the event's date
+		{"events[1].end.precision", "events[1].end.precision"},
+		{"eras[0].start", "eras[0].start.value"},
+		{"eras[0].end", "eras[0].end.value"},
+		{"events[0].terms[2]", "events[0].terms"},
+		{"events[0].terms", "events[0].terms"},
+		{"events[0].sources[1]", "events[0].sources"},
+		{"glossary[3].sources[0]", "glossary[3].sources"},
+		{"events[0].body[1]", "events[0].body"},
+		{"quiz.questions[0].answers[1]", "quiz.questions[0].answers"},
+		{"credits[2]", "credits"},
+		{"events[2].media", "events[2].media"},
+		{"events[2].media.image", "events[2].media"},
+		{"events[2].media.image.width", "events[2].media"},
+		{"events[2].media.image.alt", "events[2].media.image.alt"},
+		{"events[2].media.link.url", "events[2].media.link.url"},
+		{"sources[1]", "sources[1]"},
+		{"events[4]", "events[4]"},
+		{"corrections[0].event", "corrections[0].event"},
+	} {
+		if got := Owner(tc.path); got != tc.want {
+			t.Errorf("Owner(%q) = %q; want %q", tc.path, got, tc.want)
 		}
 	}
 }

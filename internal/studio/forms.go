@@ -20,7 +20,8 @@ type control struct {
 	kind      string      // "text" (default), "textarea", "select", "date", "url"
 	options   [][2]string // a select's values and labels
 	rows      int
-	small     bool // a narrow field, beside others
+	small     bool     // a narrow field, beside others
+	suggest   []string // a text field's suggestions (a datalist); any text may still be typed
 	// emptied hears of a control rendered with an empty value (see
 	// CaseEditor.clearEmptied).
 	emptied func(id string)
@@ -72,6 +73,9 @@ func (c control) render() app.UI {
 			typ = "text"
 		}
 		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(onInput)
+		if len(c.suggest) > 0 {
+			in = in.List(c.id + "-suggestions")
+		}
 		if len(describedBy) > 0 {
 			in = in.Aria("describedby", strings.Join(describedBy, " "))
 		}
@@ -87,6 +91,11 @@ func (c control) render() app.UI {
 	return app.Div().Class(class).Body(
 		app.Label().For(c.id).Text(c.label),
 		el,
+		app.If(len(c.suggest) > 0, func() app.UI {
+			return app.DataList().ID(c.id + "-suggestions").Body(app.Range(c.suggest).Slice(func(i int) app.UI {
+				return app.Option().Value(c.suggest[i])
+			}))
+		}),
 		app.If(c.hint != "", func() app.UI { return app.P().ID(c.id + "-hint").Class("studio-hint").Text(c.hint) }),
 		app.If(len(c.problems) > 0, func() app.UI {
 			return app.Ul().ID(c.id + "-problems").Class("studio-field-problems").Body(app.Range(c.problems).Slice(func(i int) app.UI {
