@@ -79,3 +79,21 @@ func TestCompare(t *testing.T) {
 		})
 	}
 }
+
+func TestVersionLabels(t *testing.T) {
+	opts := CompareOptions([]Version{{Number: 3}, {Number: 2}})
+	if want := [][2]string{{"draft", "The draft"}, {"3", "Version 3"}, {"2", "Version 2"}}; !reflect.DeepEqual(opts, want) {
+		t.Errorf("CompareOptions = %v; want %v", opts, want)
+	}
+	for _, tt := range []struct{ got, want string }{
+		{ComparedLabel("1", "2", 0), "From version 1 to version 2: no difference."},
+		{ComparedLabel("2", "draft", 1), "From version 2 to the draft: 1 part differs."},
+		{ComparedLabel("draft", "3", 4), "From the draft to version 3: 4 parts differ."},
+		{RolledBackLabel(1, 3, "published"), "Version 1 is published again, as version 3. The draft is version 1 again."},
+		{RolledBackLabel(1, 3, "changed"), "Version 1 is published again, as version 3. The draft keeps its changes not yet published."},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q; want %q", tt.got, tt.want)
+		}
+	}
+}

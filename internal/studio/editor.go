@@ -35,6 +35,7 @@ type CaseEditor struct {
 	publishOK bool
 	busy      bool
 	versions  []Version
+	panels           // how readers answered; comparing and rolling back versions
 	announce  string // what a move or a removal did, announced
 
 	leaving app.Func
@@ -109,6 +110,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
 			c.boxes = map[string]string{}
 			c.check()
+			c.loadAnswers(ctx)
 		})
 	})
 }
@@ -234,6 +236,7 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 			case err == nil:
 				c.publish, c.publishOK, c.note, c.state = fmt.Sprintf("Published version %d.", v.Number), true, "", "published"
 				c.versions = vs
+				c.loadAnswers(ctx)
 			case errors.As(err, &apiErr) && apiErr.Status == statusInvalid:
 				c.publish, c.publishOK = "Not published: the server found problems. "+apiErr.Message, false
 			default:
