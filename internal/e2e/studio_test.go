@@ -4,16 +4,20 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"docket/internal/browsertest"
+	"docket/internal/casefile"
 	"docket/internal/cli"
 	"docket/web"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -28,6 +32,13 @@ import (
 // and returns it with an API client signed in as ed.
 func studioServer(t *testing.T, flags ...string) (*browsertest.Server, *editorClient) {
 	t.Helper()
+	srv, c, _ := studioServerDB(t, flags...)
+	return srv, c
+}
+
+// studioServerDB is studioServer, with the database's URL.
+func studioServerDB(t *testing.T, flags ...string) (*browsertest.Server, *editorClient, string) {
+	t.Helper()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	var out bytes.Buffer
 	env := cli.Env{Stdout: &out, Stderr: &out, Web: web.FS, Getenv: func(k string) string {
@@ -41,7 +52,7 @@ func studioServer(t *testing.T, flags ...string) (*browsertest.Server, *editorCl
 	if len(flags) == 0 {
 		c.signIn("ed", editorPassword)
 	}
-	return srv, c
+	return srv, c, dbURL
 }
 
 // studioSignIn signs in through the sign-in form and waits for the
@@ -479,4 +490,136 @@ func TestStudioUnderBase(t *testing.T) {
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
+}
+
+// TestStudioVersionsAndAnswers: a case published, changed and published
+// again; the two versions compared, with the change in words; the old one
+// rolled back, which restores the draft; how readers answered, below the
+// threshold and above it.
+func TestStudioVersionsAndAnswers(t *testing.T) {
+	srv, api, dbURL := studioServerDB(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/")
+	b.Run(t,
+		chromedp.Click(`button[aria-label^="Duplicate “Twitter v. DHS"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#dup-id", chromedp.ByID),
+		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
+		typeInto("#dup-id", "versions-case"),
+		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+		waitText("#problem-count", "No problems: ready to publish"),
+		typeInto("#publish-note", "First"),
+		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
+		click("publish"),
+		waitText("#publish-result", "Published version 1."),
+	)
+
+	// How readers answered: nobody yet, then 30 readers of the first
+	// question, all wrong.
+	var v1 struct {
+		Case json.RawMessage `json:"case"`
+	}
+	api.must("GET", "/api/editor/cases/versions-case/versions/1", nil, 200, &v1)
+	c, err := casefile.Decode("version 1", v1.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := c.Quiz.Questions[0]
+	wrong := 0
+	for slices.Contains(q.Answers, wrong) {
+		wrong++
+	}
+	b.Run(t, browsertest.WaitFor(`document.querySelector("#answers-table tbody tr td")?.textContent === "Not enough answers yet (0 of 30)"`, 10*time.Second))
+	if got := textOf(t, b, "#answers-hardest"); got != "No question has enough answers yet to say which is hardest." {
+		t.Errorf("no answers: %q", got)
+	}
+	b.CheckAxe(t, "the answers, below the threshold")
+
+	// The embed code, the oEmbed address, the draft as JSON.
+	var oembed, embedCode string
+	b.Run(t, chromedp.Value("#oembed-url", &oembed, chromedp.ByID),
+		chromedp.Evaluate(`document.getElementById("embed-code").href`, &embedCode))
+	if want := srv.URL + "/oembed?url=" + url.QueryEscape(srv.URL+"/cases/versions-case/") + "&format=json"; oembed != want {
+		t.Errorf("the oEmbed address = %q; want %q", oembed, want)
+	}
+	if embedCode != srv.URL+"/embed-code/versions-case" {
+		t.Errorf("the embed code's link = %q", embedCode)
+	}
+	var got struct{ Name, Text string }
+	b.Run(t, chromedp.Evaluate(`window.__download = new Promise(done => {
+		const click = HTMLAnchorElement.prototype.click;
+		HTMLAnchorElement.prototype.click = function() {
+			if (!this.download) return click.call(this);
+			const a = this;
+			fetch(a.href).then(r => r.text()).then(text => done({name: a.download, text}));
+		};
+	})`, nil), click("download-json"),
+		chromedp.Evaluate(`window.__download`, &got, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	if d, err := casefile.Decode(got.Name, []byte(got.Text)); got.Name != "versions-case.json" || err != nil || d.ID != "versions-case" {
+		t.Errorf("the download: %q, %v, %.80q", got.Name, err, got.Text)
+	}
+	seedAnswers(t, countsDB(t, dbURL), c, q, wrong, 29)
+	b.Run(t, click("answers-refresh"), browsertest.WaitFor(`document.querySelector("#answers-table tbody tr td")?.textContent === "Not enough answers yet (29 of 30)"`, 10*time.Second))
+	seedAnswers(t, countsDB(t, dbURL), c, q, wrong, 1)
+	b.Run(t, click("answers-refresh"), browsertest.WaitFor(`document.querySelector("#answers-table tbody tr td")?.textContent === "30 readers"`, 10*time.Second))
+	row := textOf(t, b, "#answers-table tbody tr")
+	for _, want := range []string{q.Prompt + " (hardest)", "Most readers got this wrong: only 0% of 30 readers got it right.", "“" + q.Choices[wrong] + "”, 100% (30 readers)"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the first question's row %q lacks %q", row, want)
+		}
+	}
+	if got := textOf(t, b, "#answers-hardest"); !strings.HasPrefix(got, "Hardest question: “"+q.Prompt+"”") {
+		t.Errorf("the hardest question: %q", got)
+	}
+	b.CheckAxe(t, "the answers, above the threshold")
+
+	// Change the summary, publish again, compare.
+	var oldSummary string
+	b.Run(t, chromedp.Value("#f-summary", &oldSummary, chromedp.ByID))
+	b.Run(t,
+		chromedp.Evaluate(`document.getElementById("f-summary").select()`, nil),
+		typeInto("#f-summary", "A new summary."),
+		typeInto("#publish-note", "Second"),
+	)
+	waitDraft(t, api, "versions-case", "A new summary.")
+	b.Run(t,
+		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
+		click("publish"),
+		waitText("#publish-result", "Published version 2."),
+		chromedp.WaitVisible("#compare", chromedp.ByID),
+		click("compare"),
+		waitText("#compare-result", "From version 1 to version 2: 1 part differs."),
+	)
+	diff := textOf(t, b, "#differences")
+	for _, want := range []string{"Changed: Case details", "summary", oldSummary, "→", "A new summary."} {
+		if !strings.Contains(diff, want) {
+			t.Errorf("the difference %q lacks %q", diff, want)
+		}
+	}
+	b.CheckAxe(t, "two versions compared")
+	b.Run(t, chromedp.ScrollIntoView("#versions-heading", chromedp.ByID))
+	b.Screenshot(t, "studio-versions-1280")
+
+	// Roll back to version 1: published as version 3, and the draft is
+	// version 1 again.
+	b.Run(t,
+		choose("rollback-to", "1"),
+		typeInto("#rollback-note", "Back to the first"),
+		click("rollback"),
+		waitText("#rollback-result", "Version 1 is published again, as version 3. The draft is version 1 again."),
+	)
+	var summary string
+	b.Run(t, chromedp.Value("#f-summary", &summary, chromedp.ByID))
+	if summary != oldSummary {
+		t.Errorf("after the roll back, the summary field holds %q; want %q", summary, oldSummary)
+	}
+	if draft := waitDraft(t, api, "versions-case", oldSummary); strings.Contains(draft, "A new summary.") {
+		t.Errorf("the draft after the roll back still has the new summary")
+	}
+	if got := textOf(t, b, ".studio-versions ol li"); !strings.Contains(got, "Version 3") || !strings.Contains(got, "(version 1 again)") {
+		t.Errorf("the newest version: %q", got)
+	}
+	b.CheckAxe(t, "after a roll back")
+	b.Run(t, choose("compare-a", "2"), choose("compare-b", "3"), click("compare"),
+		waitText("#compare-result", "From version 2 to version 3: 1 part differs."))
 }

@@ -21,6 +21,9 @@ type CaseEditor struct {
 	Public string // the case's public page
 	// Preview is the preview of the saved draft (see registerPreview).
 	Preview string
+	// EmbedCode is the published case's embed code page; OEmbed the
+	// oEmbed endpoint, both under the site's base.
+	EmbedCode, OEmbed string
 
 	loaded   bool
 	loadErr  string

@@ -20,6 +20,7 @@ func (c *CaseEditor) panel() app.UI {
 		c.preview(),
 		app.If(c.state == "published" || c.state == "changed", c.readersAnswers),
 		c.versionList(),
+		c.share(),
 	)
 }
 

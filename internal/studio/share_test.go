@@ -1,0 +1,17 @@
+package studio
+
+import "testing"
+
+func TestOEmbedURL(t *testing.T) {
+	for _, tt := range []struct{ origin, endpoint, page, want string }{
+		{"https://news.example", "/oembed", "/cases/a-v-b/", "https://news.example/oembed?url=https%3A%2F%2Fnews.example%2Fcases%2Fa-v-b%2F&format=json"},
+		{"http://127.0.0.1:8080", "/explainers/oembed", "/explainers/cases/c/", "http://127.0.0.1:8080/explainers/oembed?url=http%3A%2F%2F127.0.0.1%3A8080%2Fexplainers%2Fcases%2Fc%2F&format=json"},
+	} {
+		if got := OEmbedURL(tt.origin, tt.endpoint, tt.page); got != tt.want {
+			t.Errorf("OEmbedURL(%q, %q, %q) = %q; want %q", tt.origin, tt.endpoint, tt.page, got, tt.want)
+		}
+	}
+	if got := DownloadName("a-v-b", "json"); got != "a-v-b.json" {
+		t.Errorf("DownloadName = %q", got)
+	}
+}
