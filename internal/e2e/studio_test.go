@@ -545,18 +545,15 @@ func TestStudioVersionsAndAnswers(t *testing.T) {
 	if embedCode != srv.URL+"/embed-code/versions-case" {
 		t.Errorf("the embed code's link = %q", embedCode)
 	}
-	var got struct{ Name, Text string }
-	b.Run(t, chromedp.Evaluate(`window.__download = new Promise(done => {
-		const click = HTMLAnchorElement.prototype.click;
-		HTMLAnchorElement.prototype.click = function() {
-			if (!this.download) return click.call(this);
-			const a = this;
-			fetch(a.href).then(r => r.text()).then(text => done({name: a.download, text}));
-		};
-	})`, nil), click("download-json"),
-		chromedp.Evaluate(`window.__download`, &got, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	got := studioDownload(t, b, "download-json")
 	if d, err := casefile.Decode(got.Name, []byte(got.Text)); got.Name != "versions-case.json" || err != nil || d.ID != "versions-case" {
 		t.Errorf("the download: %q, %v, %.80q", got.Name, err, got.Text)
+	}
+	if got := studioDownload(t, b, "download-csv"); got.Name != "versions-case.timeline.csv" || !strings.Contains(got.Text, "Headline") {
+		t.Errorf("the TimelineJS sheet: %q, %.80q", got.Name, got.Text)
+	}
+	if got := textOf(t, b, "#timeline-note"); !strings.HasPrefix(got, "TimelineJS has no place for: ") {
+		t.Errorf("what TimelineJS leaves out: %q", got)
 	}
 	seedAnswers(t, countsDB(t, dbURL), c, q, wrong, 29)
 	b.Run(t, click("answers-refresh"), browsertest.WaitFor(`document.querySelector("#answers-table tbody tr td")?.textContent === "Not enough answers yet (29 of 30)"`, 10*time.Second))
@@ -622,4 +619,21 @@ func TestStudioVersionsAndAnswers(t *testing.T) {
 	b.CheckAxe(t, "after a roll back")
 	b.Run(t, choose("compare-a", "2"), choose("compare-b", "3"), click("compare"),
 		waitText("#compare-result", "From version 2 to version 3: 1 part differs."))
+}
+
+// studioDownload clicks a download button and returns the file the page
+// handed the browser: its name and text.
+func studioDownload(t *testing.T, b *browsertest.Browser, id string) (file struct{ Name, Text string }) {
+	t.Helper()
+	b.Run(t, chromedp.Evaluate(`window.__download = new Promise(done => {
+		const click = HTMLAnchorElement.prototype.click;
+		HTMLAnchorElement.prototype.click = function() {
+			if (!this.download) return click.call(this);
+			HTMLAnchorElement.prototype.click = click;
+			const a = this;
+			fetch(a.href).then(r => r.text()).then(text => done({name: a.download, text}));
+		};
+	})`, nil), click(id),
+		chromedp.Evaluate(`window.__download`, &file, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	return file
 }

@@ -2,6 +2,10 @@ package studio
 
 import (
 	"net/url"
+	"strings"
+
+	"docket/internal/casefile"
+	"docket/internal/timelinejs"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -44,7 +48,49 @@ func (c *CaseEditor) share() app.UI {
 			app.Button().Type("button").ID("download-json").Class("studio-button").Text("Download the draft as case JSON").
 				OnClick(c.downloadJSON),
 		),
+		app.P().Body(
+			app.Button().Type("button").ID("download-timelinejs").Class("studio-button").Text("Download as TimelineJS JSON").
+				OnClick(func(ctx app.Context, e app.Event) { c.downloadTimeline(timelinejs.JSON) }),
+			app.Text(" "),
+			app.Button().Type("button").ID("download-csv").Class("studio-button").Text("Download as a TimelineJS sheet (CSV)").
+				OnClick(func(ctx app.Context, e app.Event) { c.downloadTimeline(timelinejs.CSV) }),
+		),
+		app.If(c.timelineNote != "", func() app.UI {
+			return app.P().ID("timeline-note").Class("studio-hint").Attr("role", "status").Text(c.timelineNote)
+		}),
 	)
+}
+
+// Timeline writes case c as TimelineJS (JSON or the Sheets CSV): the file
+// and its name, and what TimelineJS has no place for, in words.
+func Timeline(c *casefile.Case, f timelinejs.Format) (data []byte, name, lost string, err error) {
+	data, report, err := timelinejs.Export(c, f)
+	if err != nil {
+		return nil, "", "", err
+	}
+	ext := "timeline.json"
+	if f == timelinejs.CSV {
+		ext = "timeline.csv"
+	}
+	var parts []string
+	for _, it := range report.Of(timelinejs.Dropped) {
+		parts = append(parts, it.String())
+	}
+	if len(parts) > 0 {
+		lost = "TimelineJS has no place for: " + strings.Join(parts, "; ")
+	}
+	return data, DownloadName(c.ID, ext), lost, nil
+}
+
+// downloadTimeline hands the browser the draft as TimelineJS.
+func (c *CaseEditor) downloadTimeline(f timelinejs.Format) {
+	data, name, lost, err := Timeline(c.edit.Case, f)
+	if err != nil {
+		c.timelineNote = "The draft could not be written for TimelineJS: " + err.Error()
+		return
+	}
+	c.timelineNote = lost
+	download(name, map[timelinejs.Format]string{timelinejs.JSON: "application/json", timelinejs.CSV: "text/csv"}[f], data)
 }
 
 // downloadJSON hands the browser the draft, as `docket validate` reads it.

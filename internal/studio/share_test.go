@@ -1,6 +1,11 @@
 package studio
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"docket/internal/timelinejs"
+)
 
 func TestOEmbedURL(t *testing.T) {
 	for _, tt := range []struct{ origin, endpoint, page, want string }{
@@ -13,5 +18,28 @@ func TestOEmbedURL(t *testing.T) {
 	}
 	if got := DownloadName("a-v-b", "json"); got != "a-v-b.json" {
 		t.Errorf("DownloadName = %q", got)
+	}
+}
+
+func TestTimeline(t *testing.T) {
+	c := diffBase()
+	c.Events[1].Date = c.Events[0].Date
+	for _, tt := range []struct {
+		f         timelinejs.Format
+		name, has string
+	}{
+		{timelinejs.JSON, "c.timeline.json", `"headline"`},
+		{timelinejs.CSV, "c.timeline.csv", "Headline"},
+	} {
+		data, name, lost, err := Timeline(c, tt.f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name != tt.name || !strings.Contains(string(data), tt.has) || !strings.Contains(string(data), "Suit filed") {
+			t.Errorf("Timeline(%s): %q, %.200q", tt.f, name, data)
+		}
+		if !strings.HasPrefix(lost, "TimelineJS has no place for: ") || !strings.Contains(lost, "quiz") {
+			t.Errorf("Timeline(%s): what is lost: %q", tt.f, lost)
+		}
 	}
 }

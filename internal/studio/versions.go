@@ -25,6 +25,8 @@ type panels struct {
 	rollTo, rollNote string
 	rolled           string // the outcome of the last roll back, announced
 	rolledOK         bool
+
+	timelineNote string // what the last TimelineJS download left out
 }
 
 // DraftChoice stands for the draft among the versions to compare.
