@@ -311,6 +311,7 @@ func (c *CaseEditor) Render() app.UI {
 			c.events(),
 			c.sources(),
 			c.quiz(),
+			app.If(c.state == "published" || c.state == "changed", c.readersAnswers),
 			app.P().Class("visually-hidden").Attr("role", "status").Text(c.announce),
 		),
 		c.panel(),

@@ -8,8 +8,8 @@ import (
 )
 
 // The panel beside the forms: the autosave's state, a conflict to settle,
-// the validator's problems, publishing, the preview, how readers answered
-// and the published versions (versions.go).
+// the validator's problems, publishing, the preview, the published
+// versions (versions.go), embedding and downloads (share.go).
 
 func (c *CaseEditor) panel() app.UI {
 	return app.Aside().Class("studio-panel").Aria("label", "Saving, checking and publishing").Body(
@@ -18,7 +18,6 @@ func (c *CaseEditor) panel() app.UI {
 		c.checks(),
 		c.publishForm(),
 		c.preview(),
-		app.If(c.state == "published" || c.state == "changed", c.readersAnswers),
 		c.versionList(),
 		c.share(),
 	)

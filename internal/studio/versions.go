@@ -90,7 +90,7 @@ func (c *CaseEditor) loadAnswers(ctx app.Context) {
 }
 
 // readersAnswers is how readers answered the published quiz, per
-// question (for a published case).
+// question (for a published case), below the quiz's forms.
 func (c *CaseEditor) readersAnswers() app.UI {
 	body := []app.UI{app.H2().ID("answers-heading").Text("How readers answered")}
 	switch {
@@ -128,7 +128,7 @@ func (c *CaseEditor) readersAnswers() app.UI {
 	}
 	body = append(body, app.Button().Type("button").ID("answers-refresh").Class("studio-button").Text("Read the answers again").
 		OnClick(func(ctx app.Context, e app.Event) { c.loadAnswers(c.ctx) }))
-	return app.Section().Class("studio-answers-panel").Aria("labelledby", "answers-heading").Body(body...)
+	return app.Section().Class("studio-section studio-answers-panel").Aria("labelledby", "answers-heading").Body(body...)
 }
 
 func (c *CaseEditor) versionList() app.UI {
