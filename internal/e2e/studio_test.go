@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/url"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -636,4 +637,53 @@ func studioDownload(t *testing.T, b *browsertest.Browser, id string) (file struc
 	})`, nil), click(id),
 		chromedp.Evaluate(`window.__download`, &file, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
 	return file
+}
+
+// TestStudioImport starts a case from a TimelineJS sheet chosen in the
+// file input: saved as a draft, its to-do listed; the same timeline as
+// JSON dropped on the zone is refused, its id being taken.
+func TestStudioImport(t *testing.T) {
+	srv, api := studioServer(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/")
+	csvPath, err := filepath.Abs("../timelinejs/testdata/gideon.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Run(t,
+		chromedp.WaitVisible("#import-file", chromedp.ByID),
+		chromedp.SetUploadFiles("#import-file", []string{csvPath}, chromedp.ByID),
+		chromedp.WaitVisible("#import-report", chromedp.ByID),
+	)
+	report := textOf(t, b, "#import-report")
+	for _, want := range []string{"Saved as a draft: “Gideon v. Wainwright” (gideon-v-wainwright).", "To do before the case can be published (", "court: add the court's name"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the import's report lacks %q:\n%s", want, report)
+		}
+	}
+	waitDraft(t, api, "gideon-v-wainwright", "Clarence Earl Gideon")
+	var open string
+	b.Run(t, chromedp.Evaluate(`document.getElementById("import-open").getAttribute("href")`, &open))
+	if open != "/studio/cases/gideon-v-wainwright" {
+		t.Errorf("the link to the imported draft: %q", open)
+	}
+	b.CheckAxe(t, "the list, after an import")
+	b.Screenshot(t, "studio-import-1280")
+
+	jsonFile, err := os.ReadFile("../timelinejs/testdata/gideon.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := json.Marshal(string(jsonFile))
+	b.Run(t, chromedp.Evaluate(`(() => { const dt = new DataTransfer();
+		dt.items.add(new File([`+string(text)+`], "gideon.json", {type: "application/json"}));
+		document.getElementById("import-drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true})); })()`, nil),
+		chromedp.WaitVisible("#import-error", chromedp.ByID))
+	if got := textOf(t, b, "#import-error"); !strings.HasPrefix(got, "Not imported: ") || !strings.Contains(got, "gideon-v-wainwright") {
+		t.Errorf("importing the same timeline again: %q", got)
+	}
+	b.Run(t, chromedp.Navigate(srv.URL+"/studio/cases/gideon-v-wainwright"), chromedp.WaitVisible("#f-summary", chromedp.ByID))
+	if got := textOf(t, b, "h1"); got != "Gideon v. Wainwright" {
+		t.Errorf("the imported draft's editor: h1 %q", got)
+	}
 }
