@@ -238,7 +238,7 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 			switch {
 			case err == nil:
 				c.publish, c.publishOK, c.note, c.state = fmt.Sprintf("Published version %d.", v.Number), true, "", "published"
-				c.versions = vs
+				c.setVersions(vs)
 				c.loadAnswers(ctx)
 			case errors.As(err, &apiErr) && apiErr.Status == statusInvalid:
 				c.publish, c.publishOK = "Not published: the server found problems. "+apiErr.Message, false

@@ -29,6 +29,13 @@ type panels struct {
 	timelineNote string // what the last TimelineJS download left out
 }
 
+// setVersions takes in the published versions: the comparison and the
+// roll back start again from the newest.
+func (c *CaseEditor) setVersions(vs []Version) {
+	c.versions = vs
+	c.compareA, c.compareB, c.rollTo = "", "", ""
+}
+
 // DraftChoice stands for the draft among the versions to compare.
 const DraftChoice = "draft"
 
@@ -293,7 +300,7 @@ func (c *CaseEditor) doRollBack(ctx app.Context, e app.Event) {
 		c.ctx.Dispatch(func(ctx app.Context) {
 			c.busy = false
 			if vs != nil {
-				c.versions = vs
+				c.setVersions(vs)
 			}
 			if err != nil {
 				c.rolled = "Not rolled back: " + err.Error()
