@@ -570,6 +570,7 @@ func TestStudioVersionsAndAnswers(t *testing.T) {
 		t.Errorf("the hardest question: %q", got)
 	}
 	b.CheckAxe(t, "the answers, above the threshold")
+	b.ScreenshotElement(t, "studio-answers-1280", ".studio-answers-panel")
 
 	// Change the summary, publish again, compare.
 	var oldSummary string
@@ -598,8 +599,8 @@ func TestStudioVersionsAndAnswers(t *testing.T) {
 		}
 	}
 	b.CheckAxe(t, "two versions compared")
-	b.Run(t, chromedp.ScrollIntoView("#versions-heading", chromedp.ByID))
-	b.Screenshot(t, "studio-versions-1280")
+	b.Run(t, chromedp.ScrollIntoView("#compare-heading", chromedp.ByID))
+	b.ScreenshotViewport(t, "studio-versions-1280")
 
 	// Roll back to version 1: published as version 3, and the draft is
 	// version 1 again.
