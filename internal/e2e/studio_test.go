@@ -4,16 +4,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/url"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"docket/internal/browsertest"
+	"docket/internal/casefile"
 	"docket/internal/cli"
 	"docket/web"
 
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -28,6 +33,13 @@ import (
 // and returns it with an API client signed in as ed.
 func studioServer(t *testing.T, flags ...string) (*browsertest.Server, *editorClient) {
 	t.Helper()
+	srv, c, _ := studioServerDB(t, flags...)
+	return srv, c
+}
+
+// studioServerDB is studioServer, with the database's URL.
+func studioServerDB(t *testing.T, flags ...string) (*browsertest.Server, *editorClient, string) {
+	t.Helper()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	var out bytes.Buffer
 	env := cli.Env{Stdout: &out, Stderr: &out, Web: web.FS, Getenv: func(k string) string {
@@ -41,7 +53,7 @@ func studioServer(t *testing.T, flags ...string) (*browsertest.Server, *editorCl
 	if len(flags) == 0 {
 		c.signIn("ed", editorPassword)
 	}
-	return srv, c
+	return srv, c, dbURL
 }
 
 // studioSignIn signs in through the sign-in form and waits for the
@@ -478,5 +490,208 @@ func TestStudioUnderBase(t *testing.T) {
 	waitDraft(t, api, "based", `"name":"A party"`)
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
+	}
+}
+
+// TestStudioVersionsAndAnswers: a case published, changed and published
+// again; the two versions compared, with the change in words; the old one
+// rolled back, which restores the draft; how readers answered, below the
+// threshold and above it.
+func TestStudioVersionsAndAnswers(t *testing.T) {
+	srv, api, dbURL := studioServerDB(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/")
+	b.Run(t,
+		chromedp.Click(`button[aria-label^="Duplicate “Twitter v. DHS"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#dup-id", chromedp.ByID),
+		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
+		typeInto("#dup-id", "versions-case"),
+		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+		waitText("#problem-count", "No problems: ready to publish"),
+		typeInto("#publish-note", "First"),
+		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
+		click("publish"),
+		waitText("#publish-result", "Published version 1."),
+	)
+
+	// How readers answered: nobody yet, then 30 readers of the first
+	// question, all wrong.
+	var v1 struct {
+		Case json.RawMessage `json:"case"`
+	}
+	api.must("GET", "/api/editor/cases/versions-case/versions/1", nil, 200, &v1)
+	c, err := casefile.Decode("version 1", v1.Case)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := c.Quiz.Questions[0]
+	wrong := 0
+	for slices.Contains(q.Answers, wrong) {
+		wrong++
+	}
+	b.Run(t, browsertest.WaitFor(`document.querySelector("#answers-table tbody tr td")?.textContent === "Not enough answers yet (0 of 30)"`, 10*time.Second))
+	if got := textOf(t, b, "#answers-hardest"); got != "No question has enough answers yet to say which is hardest." {
+		t.Errorf("no answers: %q", got)
+	}
+	b.CheckAxe(t, "the answers, below the threshold")
+
+	// The embed code, the oEmbed address, the draft as JSON.
+	var oembed, embedCode string
+	b.Run(t, chromedp.Value("#oembed-url", &oembed, chromedp.ByID),
+		chromedp.Evaluate(`document.getElementById("embed-code").href`, &embedCode))
+	if want := srv.URL + "/oembed?url=" + url.QueryEscape(srv.URL+"/cases/versions-case/") + "&format=json"; oembed != want {
+		t.Errorf("the oEmbed address = %q; want %q", oembed, want)
+	}
+	if embedCode != srv.URL+"/embed-code/versions-case" {
+		t.Errorf("the embed code's link = %q", embedCode)
+	}
+	got := studioDownload(t, b, "download-json")
+	if d, err := casefile.Decode(got.Name, []byte(got.Text)); got.Name != "versions-case.json" || err != nil || d.ID != "versions-case" {
+		t.Errorf("the download: %q, %v, %.80q", got.Name, err, got.Text)
+	}
+	if got := studioDownload(t, b, "download-csv"); got.Name != "versions-case.timeline.csv" || !strings.Contains(got.Text, "Headline") {
+		t.Errorf("the TimelineJS sheet: %q, %.80q", got.Name, got.Text)
+	}
+	if got := textOf(t, b, "#timeline-note"); !strings.HasPrefix(got, "TimelineJS has no place for: ") {
+		t.Errorf("what TimelineJS leaves out: %q", got)
+	}
+	seedAnswers(t, countsDB(t, dbURL), c, q, wrong, 29)
+	b.Run(t, click("answers-refresh"), browsertest.WaitFor(`document.querySelector("#answers-table tbody tr td")?.textContent === "Not enough answers yet (29 of 30)"`, 10*time.Second))
+	seedAnswers(t, countsDB(t, dbURL), c, q, wrong, 1)
+	b.Run(t, click("answers-refresh"), browsertest.WaitFor(`document.querySelector("#answers-table tbody tr td")?.textContent === "30 readers"`, 10*time.Second))
+	row := textOf(t, b, "#answers-table tbody tr")
+	for _, want := range []string{q.Prompt + " (hardest)", "Most readers got this wrong: only 0% of 30 readers got it right.", "“" + q.Choices[wrong] + "”, 100% (30 readers)"} {
+		if !strings.Contains(row, want) {
+			t.Errorf("the first question's row %q lacks %q", row, want)
+		}
+	}
+	if got := textOf(t, b, "#answers-hardest"); !strings.HasPrefix(got, "Hardest question: “"+q.Prompt+"”") {
+		t.Errorf("the hardest question: %q", got)
+	}
+	b.CheckAxe(t, "the answers, above the threshold")
+	b.ScreenshotElement(t, "studio-answers-1280", ".studio-answers-panel")
+
+	// Change the summary, publish again, compare.
+	var oldSummary string
+	b.Run(t, chromedp.Value("#f-summary", &oldSummary, chromedp.ByID))
+	b.Run(t,
+		chromedp.Evaluate(`document.getElementById("f-summary").select()`, nil),
+		typeInto("#f-summary", "A new summary."),
+		typeInto("#publish-note", "Second"),
+	)
+	waitDraft(t, api, "versions-case", "A new summary.")
+	b.Run(t,
+		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
+		click("publish"),
+		waitText("#publish-result", "Published version 2."),
+		chromedp.WaitVisible("#compare", chromedp.ByID),
+		click("compare"),
+		browsertest.WaitFor(`document.getElementById("compare-result").textContent.startsWith("From version 1 to version 2:")`, 10*time.Second),
+	)
+	diff := textOf(t, b, "#differences")
+	if got := textOf(t, b, "#compare-result"); got != "From version 1 to version 2: 1 part differs." {
+		t.Errorf("comparing: %q; want 1 part: %s", got, diff)
+	}
+	for _, want := range []string{"Changed: Case details", "summary", oldSummary, "→", "A new summary."} {
+		if !strings.Contains(diff, want) {
+			t.Errorf("the difference %q lacks %q", diff, want)
+		}
+	}
+	b.CheckAxe(t, "two versions compared")
+	b.Run(t, chromedp.ScrollIntoView("#compare-heading", chromedp.ByID))
+	b.ScreenshotViewport(t, "studio-versions-1280")
+
+	// Roll back to version 1: published as version 3, and the draft is
+	// version 1 again.
+	b.Run(t,
+		choose("rollback-to", "1"),
+		typeInto("#rollback-note", "Back to the first"),
+		click("rollback"),
+		waitText("#rollback-result", "Version 1 is published again, as version 3. The draft is version 1 again."),
+	)
+	var summary string
+	b.Run(t, chromedp.Value("#f-summary", &summary, chromedp.ByID))
+	if summary != oldSummary {
+		t.Errorf("after the roll back, the summary field holds %q; want %q", summary, oldSummary)
+	}
+	if draft := waitDraft(t, api, "versions-case", oldSummary); strings.Contains(draft, "A new summary.") {
+		t.Errorf("the draft after the roll back still has the new summary")
+	}
+	if got := textOf(t, b, ".studio-versions ol li"); !strings.Contains(got, "Version 3") || !strings.Contains(got, "(version 1 again)") {
+		t.Errorf("the newest version: %q", got)
+	}
+	b.CheckAxe(t, "after a roll back")
+	b.Run(t, choose("compare-a", "2"), choose("compare-b", "3"), click("compare"),
+		waitText("#compare-result", "From version 2 to version 3: 1 part differs."))
+}
+
+// studioDownload clicks a download button and returns the file the page
+// handed the browser: its name and text.
+func studioDownload(t *testing.T, b *browsertest.Browser, id string) (file struct{ Name, Text string }) {
+	t.Helper()
+	// The page's CSP lets no fetch read a blob: the file is taken where
+	// the page makes its address.
+	b.Run(t, chromedp.Evaluate(`window.__download = new Promise(done => {
+		const create = URL.createObjectURL, click = HTMLAnchorElement.prototype.click;
+		let blob;
+		URL.createObjectURL = b => { blob = b; URL.createObjectURL = create; return create.call(URL, b); };
+		HTMLAnchorElement.prototype.click = function() {
+			if (!this.download) return click.call(this);
+			HTMLAnchorElement.prototype.click = click;
+			const name = this.download;
+			blob.text().then(text => done({name, text}));
+		};
+	})`, nil), click(id),
+		chromedp.Evaluate(`window.__download`, &file, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	return file
+}
+
+// TestStudioImport starts a case from a TimelineJS sheet chosen in the
+// file input: saved as a draft, its to-do listed; the same timeline as
+// JSON dropped on the zone is refused, its id being taken.
+func TestStudioImport(t *testing.T) {
+	srv, api := studioServer(t)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/")
+	csvPath, err := filepath.Abs("../timelinejs/testdata/gideon.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Run(t,
+		chromedp.WaitVisible("#import-file", chromedp.ByID),
+		chromedp.SetUploadFiles("#import-file", []string{csvPath}, chromedp.ByID),
+		chromedp.WaitVisible("#import-report", chromedp.ByID),
+	)
+	report := textOf(t, b, "#import-report")
+	for _, want := range []string{"Saved as a draft: “Gideon v. Wainwright” (gideon-v-wainwright).", "To do before the case can be published (", "court: add the court's name"} {
+		if !strings.Contains(report, want) {
+			t.Errorf("the import's report lacks %q:\n%s", want, report)
+		}
+	}
+	waitDraft(t, api, "gideon-v-wainwright", "Clarence Earl Gideon")
+	var open string
+	b.Run(t, chromedp.Evaluate(`document.getElementById("import-open").getAttribute("href")`, &open))
+	if open != "/studio/cases/gideon-v-wainwright" {
+		t.Errorf("the link to the imported draft: %q", open)
+	}
+	b.CheckAxe(t, "the list, after an import")
+	b.Screenshot(t, "studio-import-1280")
+
+	jsonFile, err := os.ReadFile("../timelinejs/testdata/gideon.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := json.Marshal(string(jsonFile))
+	b.Run(t, chromedp.Evaluate(`(() => { const dt = new DataTransfer();
+		dt.items.add(new File([`+string(text)+`], "gideon.json", {type: "application/json"}));
+		document.getElementById("import-drop").dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true})); })()`, nil),
+		chromedp.WaitVisible("#import-error", chromedp.ByID))
+	if got := textOf(t, b, "#import-error"); !strings.HasPrefix(got, "Not imported: ") || !strings.Contains(got, "gideon-v-wainwright") {
+		t.Errorf("importing the same timeline again: %q", got)
+	}
+	b.Run(t, chromedp.Navigate(srv.URL+"/studio/cases/gideon-v-wainwright"), chromedp.WaitVisible("#f-summary", chromedp.ByID))
+	if got := textOf(t, b, "h1"); got != "Gideon v. Wainwright" {
+		t.Errorf("the imported draft's editor: h1 %q", got)
 	}
 }

@@ -269,3 +269,10 @@ func IsAnswers(path string) bool { return answersPattern.MatchString(path) }
 
 // Privacy is the page that says what counting answers stores, and what not.
 const Privacy = "/privacy/"
+
+// EmbedCode is the page where a web producer copies the embed code of a
+// published case: /embed-code/{id}.
+func EmbedCode(id string) string { return "/embed-code/" + id }
+
+// OEmbed is the oEmbed endpoint: /oembed?url={a case's page}&format=json.
+const OEmbed = "/oembed"

@@ -93,12 +93,14 @@ type Draft struct {
 	Case     json.RawMessage `json:"case"`
 }
 
-// Version is one published version.
+// Version is one published version; Case only when asked for one.
 type Version struct {
-	Number      int       `json:"number"`
-	PublishedBy string    `json:"publishedBy"`
-	PublishedAt time.Time `json:"publishedAt"`
-	Note        string    `json:"note"`
+	Number       int             `json:"number"`
+	PublishedBy  string          `json:"publishedBy"`
+	PublishedAt  time.Time       `json:"publishedAt"`
+	Note         string          `json:"note"`
+	RestoredFrom int             `json:"restoredFrom"`
+	Case         json.RawMessage `json:"case"`
 }
 
 // ConflictDetail is what a 409 to a save carries: the draft as it is now,
@@ -195,6 +197,28 @@ func (a *API) Versions(id string) ([]Version, error) {
 	}
 	err := a.call("GET", "cases/"+id+"/versions", nil, &out)
 	return out.Versions, err
+}
+
+// Version reads one published version, with its case.
+func (a *API) Version(id string, number int) (Version, error) {
+	var v Version
+	err := a.call("GET", fmt.Sprintf("cases/%s/versions/%d", id, number), nil, &v)
+	return v, err
+}
+
+// RollBack publishes version to again, as a new version; the draft
+// becomes it too unless it has changes not yet published.
+func (a *API) RollBack(id string, to int, note string) (Version, error) {
+	var v Version
+	err := a.call("POST", "cases/"+id+"/rollback", map[string]any{"to": to, "note": note}, &v)
+	return v, err
+}
+
+// Answers reads how readers answered the quiz of the published case.
+func (a *API) Answers(id string) (Answers, error) {
+	var out Answers
+	err := a.call("GET", "cases/"+id+"/answers", nil, &out)
+	return out, err
 }
 
 // call makes one request and decodes a 2xx answer into out.

@@ -21,6 +21,9 @@ type CaseEditor struct {
 	Public string // the case's public page
 	// Preview is the preview of the saved draft (see registerPreview).
 	Preview string
+	// EmbedCode is the published case's embed code page; OEmbed the
+	// oEmbed endpoint, both under the site's base.
+	EmbedCode, OEmbed string
 
 	loaded   bool
 	loadErr  string
@@ -35,6 +38,7 @@ type CaseEditor struct {
 	publishOK bool
 	busy      bool
 	versions  []Version
+	panels           // how readers answered; comparing and rolling back versions
 	announce  string // what a move or a removal did, announced
 
 	leaving app.Func
@@ -109,6 +113,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
 			c.boxes = map[string]string{}
 			c.check()
+			c.loadAnswers(ctx)
 		})
 	})
 }
@@ -234,7 +239,8 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 			switch {
 			case err == nil:
 				c.publish, c.publishOK, c.note, c.state = fmt.Sprintf("Published version %d.", v.Number), true, "", "published"
-				c.versions = vs
+				c.setVersions(vs)
+				c.loadAnswers(ctx)
 			case errors.As(err, &apiErr) && apiErr.Status == statusInvalid:
 				c.publish, c.publishOK = "Not published: the server found problems. "+apiErr.Message, false
 			default:
@@ -308,6 +314,7 @@ func (c *CaseEditor) Render() app.UI {
 			c.glossary(),
 			c.sources(),
 			c.quiz(),
+			app.If(c.state == "published" || c.state == "changed", c.readersAnswers),
 			c.corrections(),
 			app.P().Class("visually-hidden").Attr("role", "status").Text(c.announce),
 		),

@@ -7,7 +7,7 @@ import (
 )
 
 // CaseList is the Studio's start: every case with its state, a form to
-// create one, and a way to duplicate one.
+// create one, a way to duplicate one, and an import (importing.go).
 type CaseList struct {
 	app.Compo
 	API  *API
@@ -24,6 +24,7 @@ type CaseList struct {
 	dupName string
 	busy    bool
 	ctx     app.Context // the component's own (see CaseEditor.ctx)
+	importing
 }
 
 func (l *CaseList) OnMount(ctx app.Context) {
@@ -124,6 +125,7 @@ func (l *CaseList) Render() app.UI {
 		}),
 		app.If(len(l.cases.Cases) > 0, func() app.UI { return l.table() }),
 		l.createForm(),
+		l.importForm(),
 		app.If(len(l.cases.Files) > 0, func() app.UI {
 			return app.Section().Aria("labelledby", "files-heading").Body(
 				app.H2().ID("files-heading").Text("Cases from files"),

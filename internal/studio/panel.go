@@ -8,7 +8,8 @@ import (
 )
 
 // The panel beside the forms: the autosave's state, a conflict to settle,
-// the validator's problems, publishing and the published versions.
+// the validator's problems, publishing, the preview, the published
+// versions (versions.go), embedding and downloads (share.go).
 
 func (c *CaseEditor) panel() app.UI {
 	return app.Aside().Class("studio-panel").Aria("label", "Saving, checking and publishing").Body(
@@ -18,6 +19,7 @@ func (c *CaseEditor) panel() app.UI {
 		c.publishForm(),
 		c.preview(),
 		c.versionList(),
+		c.share(),
 	)
 }
 
@@ -118,25 +120,6 @@ func (c *CaseEditor) publishForm() app.UI {
 		app.If(c.state == "published" || c.state == "changed", func() app.UI {
 			return app.P().Body(app.A().Href(c.Public).Target("_blank").Text("Open the public page"), app.Text(" (in a new tab)"))
 		}),
-	)
-}
-
-func (c *CaseEditor) versionList() app.UI {
-	return app.Section().Class("studio-versions").Aria("labelledby", "versions-heading").Body(
-		app.H2().ID("versions-heading").Text("Published versions"),
-		app.If(len(c.versions) == 0, func() app.UI { return app.P().Text("Not published yet.") }),
-		app.Ol().Reversed(true).Body(app.Range(c.versions).Slice(func(i int) app.UI {
-			v := c.versions[i]
-			note := v.Note
-			if note == "" {
-				note = "(no note)"
-			}
-			return app.Li().Value(v.Number).Body(
-				app.Strong().Textf("Version %d", v.Number),
-				app.Text(", by "+v.PublishedBy+", "+v.PublishedAt.Local().Format("2 Jan 2006 15:04")+": "),
-				app.Span().Text(note),
-			)
-		})),
 	)
 }
 

@@ -76,6 +76,25 @@ var headings = []struct {
 	{Note, "Good to know"},
 }
 
+// Section is one kind of a report's items, under its heading.
+type Section struct {
+	Kind  Kind
+	Title string
+	Items []Item
+}
+
+// Sections are the report's kinds that have items, in the report's order,
+// for the Studio to show them as lists.
+func (r *Report) Sections() []Section {
+	var out []Section
+	for _, h := range headings {
+		if items := r.Of(h.kind); len(items) > 0 {
+			out = append(out, Section{Kind: h.kind, Title: h.title, Items: items})
+		}
+	}
+	return out
+}
+
 // String is the report in plain words, one section per kind, for a
 // producer to read in a terminal.
 func (r *Report) String() string {
@@ -84,13 +103,9 @@ func (r *Report) String() string {
 		b.WriteString(r.Summary)
 		b.WriteString("\n")
 	}
-	for _, h := range headings {
-		items := r.Of(h.kind)
-		if len(items) == 0 {
-			continue
-		}
-		fmt.Fprintf(&b, "\n%s (%d):\n", h.title, len(items))
-		for _, it := range items {
+	for _, sec := range r.Sections() {
+		fmt.Fprintf(&b, "\n%s (%d):\n", sec.Title, len(sec.Items))
+		for _, it := range sec.Items {
 			b.WriteString("  - ")
 			b.WriteString(it.String())
 			b.WriteString("\n")
