@@ -212,8 +212,9 @@ func TestAnswersRateLimited(t *testing.T) {
 }
 
 // TestAnswersLeaveNoTrace checks that counting writes nothing about the
-// reader: the log has no client address and nothing of the body, and the
-// rate limiter holds a keyed hash, not an address.
+// reader: no log line for an answer sent (it would date each answer), none
+// with a client address or anything of a body, and the rate limiter holds a
+// keyed hash, not an address.
 func TestAnswersLeaveNoTrace(t *testing.T) {
 	st := newStudio(t, databases[0].url(t), withStats)
 	c := st.client(t)
@@ -229,6 +230,9 @@ func TestAnswersLeaveNoTrace(t *testing.T) {
 	for _, line := range strings.Split(logs, "\n") {
 		if !strings.Contains(line, "/answers") {
 			continue
+		}
+		if strings.Contains(line, "POST") {
+			t.Errorf("an answer sent is logged, with its time: %s", line)
 		}
 		for _, secret := range []string{"127.0.0.1", v, "uk-letters", "Secret-Agent", "who=me", "choices"} {
 			if strings.Contains(line, secret) {

@@ -94,12 +94,19 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // accessLog writes one structured line per request: method, path, status,
 // bytes and duration. The query string is left out: it may carry what a
-// reader would not want logged.
+// reader would not want logged. A reader's answer sent to be counted is not
+// logged at all: its line would be a timestamp per answer, which the
+// privacy page promises is kept nowhere.
 func (s *Server) accessLog(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r)
+		if r.Method == http.MethodPost {
+			if p, _ := routes.Within(s.cfg.Base, r.URL.Path); routes.IsAnswers(p) {
+				return
+			}
+		}
 		if sw.status == 0 {
 			sw.status = http.StatusOK
 		}
