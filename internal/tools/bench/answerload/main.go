@@ -3,13 +3,17 @@
 // case's quiz as fast as they are acknowledged (each answer is durable when
 // acknowledged: group commit), on SQLite and on PostgreSQL, while a few
 // readers load the case's page, whose rate is compared with its rate
-// without the answers. It reports answers a second, p50/p99 latency,
+// without the answers. Then the same clients send answers at a fixed total
+// -rate (vegeta's pacer) for -rate-duration, with the same page readers:
+// the issue's target, 5,000 answers a second while the page keeps its
+// usual rate, which a flood at the maximum rate on two shared cores cannot
+// show. It reports answers a second, p50/p99 latency,
 // errors, the server's resident memory before and after, and checks that
 // the counts add up to the acknowledged answers. The server runs with
 // -stats-limit 0: every client is on 127.0.0.1, one address, which the
 // per-client rate limit would otherwise hold to 30 answers a minute.
 //
-//	go -C internal/tools/bench run ./answerload -root "$PWD" [-duration 30s] [-clients 256]
+//	go -C internal/tools/bench run ./answerload -root "$PWD" [-duration 30s] [-clients 256] [-rate 5000] [-rate-duration 30s]
 package main
 
 import (
@@ -55,8 +59,9 @@ func main() {
 type config struct {
 	Root, Bin, Out, CaseFile string
 	Duration, PageFor        time.Duration
+	RateFor                  time.Duration
 	Clients, PageClients     int
-	Target                   float64
+	Target, Rate             float64
 	Databases                []string
 }
 
@@ -73,6 +78,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.PageFor, "page-baseline", 10*time.Second, "length of the case page's run without answers, for its usual rate")
 	fs.IntVar(&c.PageClients, "page-clients", 8, "readers loading the case's page, with and without the answers")
 	fs.Float64Var(&c.Target, "target", 5000, "acknowledged answers a second SQLite should reach")
+	fs.Float64Var(&c.Rate, "rate", 5000, "answers a second, all clients together, in the paced run after the flood (0: no paced run)")
+	fs.DurationVar(&c.RateFor, "rate-duration", 30*time.Second, "length of the paced run on each database")
 	dbs := fs.String("databases", "sqlite,postgres", "the databases to run on, comma-separated")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -85,6 +92,10 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, errors.New("-duration: want 1s to 1h")
 	case c.Clients < 1 || c.Clients > 10000 || c.PageClients < 1 || c.PageClients > 1000:
 		return nil, errors.New("-clients: want 1 to 10000; -page-clients 1 to 1000")
+	case c.Rate < 0 || c.Rate > 1e6:
+		return nil, errors.New("-rate: want 0 to 1000000 answers a second")
+	case c.Rate > 0 && (c.RateFor < time.Second || c.RateFor > time.Hour):
+		return nil, errors.New("-rate-duration: want 1s to 1h")
 	}
 	for _, d := range c.Databases {
 		if d != "sqlite" && d != "postgres" {
@@ -128,6 +139,21 @@ type runResult struct {
 	RSS []int64 `json:"rss_kib"`
 	// Counted is the answers the server's counts hold at the end.
 	Counted int64 `json:"counted"`
+	// Paced is the run at a fixed rate after the flood; nil with -rate 0.
+	Paced *pacedRun `json:"paced,omitempty"`
+}
+
+// pacedRun is the answers sent at a fixed total rate, with the page's
+// readers, compared with the page's rate alone (runResult.PageAlone).
+type pacedRun struct {
+	Rate      float64 `json:"rate_per_s"`
+	DurationS float64 `json:"duration_s"`
+	Answers   stats   `json:"answers"`
+	Page      stats   `json:"page"`
+	// PageRatio is the page's rate during the answers over its rate alone.
+	PageRatio float64 `json:"page_during_over_alone"`
+	Counted   int64   `json:"counted"`
+	RSSAfter  int64   `json:"rss_after_kib"`
 }
 
 type report struct {
@@ -221,9 +247,9 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 	page := []vegeta.Target{{Method: http.MethodGet, URL: srv.url + "/", Header: http.Header{"Accept-Encoding": {"gzip, deflate, br"}}}}
 
 	fmt.Fprintf(stderr, "%s: the case page alone, %d readers for %s\n", kind, cfg.PageClients, cfg.PageFor)
-	attack(page, cfg.PageClients, time.Second, 200) // warm up
-	r.PageAlone = attack(page, cfg.PageClients, cfg.PageFor, 200)
-	attack(targets, 16, time.Second, 204) // warm up the counter and the database
+	attack(page, cfg.PageClients, time.Second, 0, 200) // warm up
+	r.PageAlone = attack(page, cfg.PageClients, cfg.PageFor, 0, 200)
+	attack(targets, 16, time.Second, 0, 204) // warm up the counter and the database
 	r.RSSBefore, _ = srv.rss()
 	before, err := countedAnswers(srv.url, c, version)
 	if err != nil {
@@ -231,7 +257,7 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 	}
 	fmt.Fprintf(stderr, "%s: %d clients sending answers for %s, %d readers of the case page\n", kind, cfg.Clients, cfg.Duration, cfg.PageClients)
 	var wg sync.WaitGroup
-	wg.Go(func() { r.Page = attack(page, cfg.PageClients, cfg.Duration, 200) })
+	wg.Go(func() { r.Page = attack(page, cfg.PageClients, cfg.Duration, 0, 200) })
 	sampling := make(chan struct{})
 	wg.Go(func() {
 		tick := time.NewTicker(5 * time.Second)
@@ -247,7 +273,7 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 			}
 		}
 	})
-	r.Answers = attack(targets, cfg.Clients, cfg.Duration, 204)
+	r.Answers = attack(targets, cfg.Clients, cfg.Duration, 0, 204)
 	close(sampling)
 	wg.Wait()
 	r.RSSAfter, _ = srv.rss()
@@ -267,10 +293,52 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 	if kind == "sqlite" && r.Answers.PerSec < cfg.Target {
 		problems = append(problems, fmt.Sprintf("sqlite: %.0f acknowledged answers a second; the target is %.0f", r.Answers.PerSec, cfg.Target))
 	}
+	if cfg.Rate > 0 {
+		p, probs, err := pacedLoad(cfg, srv, c, version, kind, targets, page, r.PageAlone, stderr)
+		if err != nil {
+			return r, nil, err
+		}
+		r.Paced = p
+		problems = append(problems, probs...)
+	}
 	if s := srv.stop(); s != "clean" {
 		problems = append(problems, kind+": shutdown on SIGTERM: "+s)
 	}
 	return r, problems, nil
+}
+
+// pacedLoad sends the answers at cfg.Rate a second from cfg.Clients clients
+// for cfg.RateFor while the page's readers load it as fast as they can.
+func pacedLoad(cfg *config, srv *server, c *casefile.Case, version, kind string, targets, page []vegeta.Target, alone stats, stderr io.Writer) (*pacedRun, []string, error) {
+	p := &pacedRun{Rate: cfg.Rate, DurationS: cfg.RateFor.Seconds()}
+	before, err := countedAnswers(srv.url, c, version)
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(stderr, "%s: %d clients sending %.0f answers a second for %s, %d readers of the case page\n", kind, cfg.Clients, cfg.Rate, cfg.RateFor, cfg.PageClients)
+	var wg sync.WaitGroup
+	wg.Go(func() { p.Page = attack(page, cfg.PageClients, cfg.RateFor, 0, 200) })
+	p.Answers = attack(targets, cfg.Clients, cfg.RateFor, cfg.Rate, 204)
+	wg.Wait()
+	p.RSSAfter, _ = srv.rss()
+	after, err := countedAnswers(srv.url, c, version)
+	if err != nil {
+		return nil, nil, err
+	}
+	p.Counted = after - before
+	p.PageRatio = ratio(p.Page.PerSec, alone.PerSec)
+	var problems []string
+	if p.Answers.Errors > 0 || p.Page.Errors > 0 {
+		problems = append(problems, fmt.Sprintf("%s at %.0f/s: %d answers and %d page loads failed: %v %v %s", kind, cfg.Rate, p.Answers.Errors, p.Page.Errors, p.Answers.Codes, p.Page.Codes, strings.Join(append(p.Answers.ErrorText, p.Page.ErrorText...), "; ")))
+	}
+	ok := int64(p.Answers.Requests) - int64(p.Answers.Errors)
+	if p.Counted < ok || p.Counted > int64(p.Answers.Requests) {
+		problems = append(problems, fmt.Sprintf("%s at %.0f/s: %d answers counted; %d acknowledged of %d sent", kind, cfg.Rate, p.Counted, ok, p.Answers.Requests))
+	}
+	if kind == "sqlite" && p.Answers.PerSec < 0.95*cfg.Rate {
+		problems = append(problems, fmt.Sprintf("sqlite: %.0f acknowledged answers a second when paced at %.0f", p.Answers.PerSec, cfg.Rate))
+	}
+	return p, problems, nil
 }
 
 // countedAnswers is every answer and score the server's public counts hold
@@ -295,13 +363,15 @@ func countedAnswers(base string, c *casefile.Case, version string) (int64, error
 	return n, nil
 }
 
-// attack sends the targets, in turn, from workers workers as fast as they
-// are answered, for d; a status other than ok is an error.
-func attack(targets []vegeta.Target, workers int, d time.Duration, ok int) stats {
+// attack sends the targets, in turn, from workers workers for d, perSec a
+// second in all (vegeta's pacer) or, with 0, as fast as they are answered;
+// a status other than ok is an error.
+func attack(targets []vegeta.Target, workers int, d time.Duration, perSec float64, ok int) stats {
 	a := vegeta.NewAttacker(vegeta.Workers(uint64(workers)), vegeta.MaxWorkers(uint64(workers)),
 		vegeta.Connections(workers), vegeta.KeepAlive(true), vegeta.Timeout(30*time.Second))
 	var m vegeta.Metrics
-	for res := range a.Attack(vegeta.NewStaticTargeter(targets...), vegeta.Rate{}, d, "answers") {
+	pace := vegeta.Rate{Freq: int(perSec), Per: time.Second} // Freq 0: as fast as answered
+	for res := range a.Attack(vegeta.NewStaticTargeter(targets...), pace, d, "answers") {
 		m.Add(res)
 	}
 	m.Close()
@@ -396,10 +466,14 @@ func (s *server) stop() string {
 func (r *report) table(w io.Writer) {
 	fmt.Fprintf(w, "Docket counting answers on 127.0.0.1: %gs a database, %d CPUs shared with vegeta\n\n", r.DurationS, r.CPUs)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "database\tclients\tanswers/s\tp50 ms\tp99 ms\terrors\tcounted\tpage/s alone\tpage/s during\tRSS before MiB\tRSS after MiB\t")
+	fmt.Fprintln(tw, "database\tanswers sent\tclients\tanswers/s\tp50 ms\tp99 ms\terrors\tcounted\tpage/s alone\tpage/s during\tduring/alone\tRSS before MiB\tRSS after MiB\t")
 	for _, x := range r.Runs {
-		fmt.Fprintf(tw, "%s\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%.0f\t%.0f\t%.1f\t%.1f\t\n", x.Database, x.Clients, x.Answers.PerSec, x.Answers.P50Ms, x.Answers.P99Ms,
-			x.Answers.Errors, x.Counted, x.PageAlone.PerSec, x.Page.PerSec, float64(x.RSSBefore)/1024, float64(x.RSSAfter)/1024)
+		fmt.Fprintf(tw, "%s\tflat out, %gs\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%.0f\t%.0f\t%.2f\t%.1f\t%.1f\t\n", x.Database, r.DurationS, x.Clients, x.Answers.PerSec, x.Answers.P50Ms, x.Answers.P99Ms,
+			x.Answers.Errors, x.Counted, x.PageAlone.PerSec, x.Page.PerSec, ratio(x.Page.PerSec, x.PageAlone.PerSec), float64(x.RSSBefore)/1024, float64(x.RSSAfter)/1024)
+		if p := x.Paced; p != nil {
+			fmt.Fprintf(tw, "%s\t%.0f/s, %gs\t%d\t%.0f\t%.2f\t%.2f\t%d\t%d\t%.0f\t%.0f\t%.2f\t%.1f\t%.1f\t\n", x.Database, p.Rate, p.DurationS, x.Clients, p.Answers.PerSec, p.Answers.P50Ms, p.Answers.P99Ms,
+				p.Answers.Errors, p.Counted, x.PageAlone.PerSec, p.Page.PerSec, p.PageRatio, float64(x.RSSAfter)/1024, float64(p.RSSAfter)/1024)
+		}
 	}
 	tw.Flush()
 	for _, x := range r.Runs {
@@ -417,6 +491,14 @@ func (r *report) table(w io.Writer) {
 	for _, p := range r.Problems {
 		fmt.Fprintln(w, "  "+p)
 	}
+}
+
+// ratio is a over b, 0 when b is.
+func ratio(a, b float64) float64 {
+	if b == 0 {
+		return 0
+	}
+	return a / b
 }
 
 func writeJSON(name string, v any) error {
