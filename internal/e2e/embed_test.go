@@ -124,6 +124,14 @@ func testPymEmbed(t *testing.T, site browsertest.Site) {
 	b.Screenshot(t, "embed-pym-900")
 }
 
+// quizTakeableJS is true once the embed's quiz can be taken: its Start
+// button or a choice is there.
+const quizTakeableJS = `(() => {
+  const q = document.querySelector("#quiz");
+  return !!q && (!!q.querySelector("input[type=radio], input[type=checkbox]") ||
+    Array.from(q.querySelectorAll("button")).some((b) => /^(start|begin)/i.test(b.textContent) && !b.disabled));
+})()`
+
 // quizStepJS takes one step in the quiz inside the embed, whichever view
 // it shows: start it, pick a choice and submit, or go on to the next
 // question; with no interactive quiz, open the next answer disclosure.
@@ -236,10 +244,16 @@ func testEmbedBelowTheFold(t *testing.T, site browsertest.Site) {
 	if after.Wasm == 0 {
 		t.Error("scrolled to, the embed started without fetching the wasm")
 	}
+	// The page is marked ready when it mounts; the quiz turns from the
+	// prerendered list into its steps in the same takeover, which the
+	// reader sees as its Start button.
+	b.Run(t, browsertest.WaitInFrame(prefix, quizTakeableJS, 30*time.Second))
 	var stepped bool
 	b.Run(t, browsertest.InFrame(prefix, quizStepJS, &stepped))
 	if !stepped {
-		t.Error("scrolled to and started, the embed's quiz cannot be taken")
+		var html string
+		b.Run(t, browsertest.InFrame(prefix, `(document.querySelector("#quiz") || document.body).outerHTML.slice(0, 2000)`, &html))
+		t.Errorf("scrolled to and started, the embed's quiz cannot be taken; it reads:\n%s", html)
 	}
 	b.Run(t, browsertest.WaitInFrame(prefix, `document.querySelector("#quiz input[type=radio], #quiz input[type=checkbox]") !== null`, 10*time.Second))
 	if errs := b.Errors(); len(errs) > 0 {
