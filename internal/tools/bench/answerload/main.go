@@ -17,17 +17,16 @@
 package main
 
 import (
-	"bytes"
+	"docket/internal/tools/bench/docketserver"
+
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime"
@@ -229,29 +228,29 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 	if err != nil {
 		return r, nil, err
 	}
-	defer srv.stop()
+	defer srv.Stop()
 	version := answers.Version(c)
 	var targets []vegeta.Target
 	for _, q := range c.Quiz.Questions {
 		for j := range q.Choices {
 			body, _ := json.Marshal(answers.Answer{Version: version, Question: q.ID, Choices: []int{j}})
-			targets = append(targets, vegeta.Target{Method: http.MethodPost, URL: srv.url + routes.AnswersPath(c.ID), Body: body,
+			targets = append(targets, vegeta.Target{Method: http.MethodPost, URL: srv.URL + routes.AnswersPath(c.ID), Body: body,
 				Header: http.Header{"Content-Type": {"application/json"}}})
 		}
 	}
 	for s := range len(c.Quiz.Questions) + 1 {
 		body, _ := json.Marshal(answers.Answer{Version: version, Score: &s})
-		targets = append(targets, vegeta.Target{Method: http.MethodPost, URL: srv.url + routes.AnswersPath(c.ID), Body: body,
+		targets = append(targets, vegeta.Target{Method: http.MethodPost, URL: srv.URL + routes.AnswersPath(c.ID), Body: body,
 			Header: http.Header{"Content-Type": {"application/json"}}})
 	}
-	page := []vegeta.Target{{Method: http.MethodGet, URL: srv.url + "/", Header: http.Header{"Accept-Encoding": {"gzip, deflate, br"}}}}
+	page := []vegeta.Target{{Method: http.MethodGet, URL: srv.URL + "/", Header: http.Header{"Accept-Encoding": {"gzip, deflate, br"}}}}
 
 	fmt.Fprintf(stderr, "%s: the case page alone, %d readers for %s\n", kind, cfg.PageClients, cfg.PageFor)
 	attack(page, cfg.PageClients, time.Second, 0, 200) // warm up
 	r.PageAlone = attack(page, cfg.PageClients, cfg.PageFor, 0, 200)
 	attack(targets, 16, time.Second, 0, 204) // warm up the counter and the database
-	r.RSSBefore, _ = srv.rss()
-	before, err := countedAnswers(srv.url, c, version)
+	r.RSSBefore, _ = srv.RSS()
+	before, err := countedAnswers(srv.URL, c, version)
 	if err != nil {
 		return r, nil, err
 	}
@@ -265,7 +264,7 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 		for {
 			select {
 			case <-tick.C:
-				if kib, err := srv.rss(); err == nil {
+				if kib, err := srv.RSS(); err == nil {
 					r.RSS = append(r.RSS, kib)
 				}
 			case <-sampling:
@@ -276,8 +275,8 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 	r.Answers = attack(targets, cfg.Clients, cfg.Duration, 0, 204)
 	close(sampling)
 	wg.Wait()
-	r.RSSAfter, _ = srv.rss()
-	after, err := countedAnswers(srv.url, c, version)
+	r.RSSAfter, _ = srv.RSS()
+	after, err := countedAnswers(srv.URL, c, version)
 	if err != nil {
 		return r, nil, err
 	}
@@ -301,7 +300,7 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 		r.Paced = p
 		problems = append(problems, probs...)
 	}
-	if s := srv.stop(); s != "clean" {
+	if s := srv.Stop(); s != "clean" {
 		problems = append(problems, kind+": shutdown on SIGTERM: "+s)
 	}
 	return r, problems, nil
@@ -309,9 +308,9 @@ func loadRun(ctx context.Context, cfg *config, c *casefile.Case, kind, dbURL str
 
 // pacedLoad sends the answers at cfg.Rate a second from cfg.Clients clients
 // for cfg.RateFor while the page's readers load it as fast as they can.
-func pacedLoad(cfg *config, srv *server, c *casefile.Case, version, kind string, targets, page []vegeta.Target, alone stats, stderr io.Writer) (*pacedRun, []string, error) {
+func pacedLoad(cfg *config, srv *docketserver.Server, c *casefile.Case, version, kind string, targets, page []vegeta.Target, alone stats, stderr io.Writer) (*pacedRun, []string, error) {
 	p := &pacedRun{Rate: cfg.Rate, DurationS: cfg.RateFor.Seconds()}
-	before, err := countedAnswers(srv.url, c, version)
+	before, err := countedAnswers(srv.URL, c, version)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -320,8 +319,8 @@ func pacedLoad(cfg *config, srv *server, c *casefile.Case, version, kind string,
 	wg.Go(func() { p.Page = attack(page, cfg.PageClients, cfg.RateFor, 0, 200) })
 	p.Answers = attack(targets, cfg.Clients, cfg.RateFor, cfg.Rate, 204)
 	wg.Wait()
-	p.RSSAfter, _ = srv.rss()
-	after, err := countedAnswers(srv.url, c, version)
+	p.RSSAfter, _ = srv.RSS()
+	after, err := countedAnswers(srv.URL, c, version)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -387,80 +386,12 @@ func attack(targets []vegeta.Target, workers int, d time.Duration, perSec float6
 	}
 }
 
-// server is a running bin/docket serve.
-type server struct {
-	url  string
-	cmd  *exec.Cmd
-	logs *bytes.Buffer
-	done chan error
-	dir  string
-}
-
-func startDocket(ctx context.Context, bin, dbURL string) (*server, error) {
-	if _, err := os.Stat(bin); err != nil {
-		return nil, fmt.Errorf("%s is missing: run `make build` first", bin)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	addr := ln.Addr().String()
-	ln.Close()
-	dir, err := os.MkdirTemp("", "docket-answerload-srv-")
-	if err != nil {
-		return nil, err
-	}
-	s := &server{url: "http://" + addr, logs: &bytes.Buffer{}, done: make(chan error, 1), dir: dir}
-	s.cmd = exec.CommandContext(ctx, bin, "serve", "-addr", addr, "-db", dbURL, "-stats-limit", "0")
-	s.cmd.Dir = dir
-	s.cmd.Env = append(os.Environ(), "PORT=", "DATABASE_URL=")
-	s.cmd.Stderr = s.logs
-	if err := s.cmd.Start(); err != nil {
-		return nil, err
-	}
-	go func() { s.done <- s.cmd.Wait() }()
-	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
-		if res, err := http.Get(s.url + "/healthz"); err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return s, nil
-			}
-		}
-	}
-	s.stop()
-	return nil, fmt.Errorf("%s serve did not answer /healthz within 30s:\n%s", bin, s.logs.String())
-}
-
-func (s *server) rss() (int64, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
-	if err != nil {
-		return 0, err
-	}
-	for line := range strings.Lines(string(b)) {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			return strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-		}
-	}
-	return 0, errors.New("no VmRSS in /proc status")
-}
-
-func (s *server) stop() string {
-	if s.cmd.ProcessState != nil {
-		return "clean"
-	}
-	defer os.RemoveAll(s.dir)
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-s.done:
-		if err != nil {
-			return fmt.Sprintf("%v\n%s", err, s.logs.String())
-		}
-		return "clean"
-	case <-time.After(15 * time.Second):
-		s.cmd.Process.Kill()
-		<-s.done
-		return "did not exit within 15 s of SIGTERM: killed"
-	}
+// startDocket runs bin/docket on dbURL, without a limit on answers per
+// client: every bench client comes from 127.0.0.1.
+func startDocket(ctx context.Context, bin, dbURL string) (*docketserver.Server, error) {
+	return docketserver.Start(ctx, bin, "docket-answerload-srv-", func(string) []string {
+		return []string{"-db", dbURL, "-stats-limit", "0"}
+	})
 }
 
 func (r *report) table(w io.Writer) {

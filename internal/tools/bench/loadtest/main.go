@@ -12,22 +12,20 @@
 package main
 
 import (
-	"bytes"
+	"docket/internal/tools/bench/docketserver"
+
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"text/tabwriter"
@@ -173,14 +171,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer srv.stop()
+	defer srv.Stop()
 	rep := &report{Date: time.Now().UTC().Format(time.RFC3339), CPUs: runtime.NumCPU(), Vegeta: vegetaVersion(), Workers: cfg.Workers, DurationS: cfg.Duration.Seconds()}
 
 	fmt.Fprintf(stderr, "warming up %s (1 s)\n", cfg.Bin)
-	attack(srv.url, paths, cfg.Workers, time.Second, cfg.Timeout, nil)
+	attack(srv.URL, paths, cfg.Workers, time.Second, cfg.Timeout, nil)
 	for _, p := range paths {
 		fmt.Fprintf(stderr, "%s (Accept-Encoding: %s): %d workers for %s\n", p.Path, p.AcceptEncoding, cfg.Workers, cfg.Duration)
-		s := attack(srv.url, []path{p}, cfg.Workers, cfg.Duration, cfg.Timeout, nil)
+		s := attack(srv.URL, []path{p}, cfg.Workers, cfg.Duration, cfg.Timeout, nil)
 		rep.Paths = append(rep.Paths, result{p, s})
 		if s.Errors > 0 {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: %d failed requests: %v %s", p.Path, s.Errors, s.Codes, strings.Join(s.ErrorText, "; ")))
@@ -190,13 +188,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "soak: %d workers for %s over every path\n", cfg.SoakWorkers, cfg.Soak)
 		so := &soak{Workers: cfg.SoakWorkers, DurationS: cfg.Soak.Seconds()}
 		sample := func() {
-			if kib, err := srv.rss(); err == nil {
+			if kib, err := srv.RSS(); err == nil {
 				so.RSSKiB = append(so.RSSKiB, kib)
 			}
 		}
 		sample()
 		tick := time.NewTicker(5 * time.Second)
-		so.stats = attack(srv.url, paths, cfg.SoakWorkers, cfg.Soak, cfg.Timeout, func(*vegeta.Result) {
+		so.stats = attack(srv.URL, paths, cfg.SoakWorkers, cfg.Soak, cfg.Timeout, func(*vegeta.Result) {
 			select {
 			case <-tick.C:
 				sample()
@@ -224,7 +222,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rep.Publishing = pub
 		rep.Problems = append(rep.Problems, problems...)
 	}
-	rep.Shutdown = srv.stop()
+	rep.Shutdown = srv.Stop()
 	if rep.Shutdown != "clean" {
 		rep.Problems = append(rep.Problems, "shutdown on SIGTERM: "+rep.Shutdown)
 	}
@@ -269,83 +267,22 @@ func attack(base string, paths []path, workers int, d, timeout time.Duration, ea
 	return s
 }
 
-// server is a running bin/docket, with a database of its own in dir.
+// server is a running bin/docket, with a database of its own in its folder.
 type server struct {
-	bin, url, db, dir string
-	cmd               *exec.Cmd
-	logs              *bytes.Buffer
-	done              chan error
+	*docketserver.Server
+	db string
 }
 
 func startDocket(ctx context.Context, bin string) (*server, error) {
-	if _, err := os.Stat(bin); err != nil {
-		return nil, fmt.Errorf("%s is missing: run `make build` first", bin)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	var db string
+	s, err := docketserver.Start(ctx, bin, "docket-loadtest-", func(dir string) []string {
+		db = "sqlite:" + filepath.Join(dir, "docket.db")
+		return []string{"-db", db}
+	})
 	if err != nil {
 		return nil, err
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	dir, err := os.MkdirTemp("", "docket-loadtest-")
-	if err != nil {
-		return nil, err
-	}
-	s := &server{bin: bin, url: "http://" + addr, db: "sqlite:" + filepath.Join(dir, "docket.db"), dir: dir, logs: &bytes.Buffer{}, done: make(chan error, 1)}
-	s.cmd = exec.CommandContext(ctx, bin, "serve", "-addr", addr, "-db", s.db)
-	s.cmd.Dir = dir
-	s.cmd.Env = append(os.Environ(), "PORT=")
-	s.cmd.Stderr = s.logs
-	if err := s.cmd.Start(); err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	go func() { s.done <- s.cmd.Wait() }()
-	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
-		if res, err := http.Get(s.url + "/healthz"); err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return s, nil
-			}
-		}
-	}
-	s.stop()
-	return nil, fmt.Errorf("%s serve did not answer /healthz within 30s:\n%s", bin, s.logs.String())
-}
-
-// rss is the server's resident memory in KiB, from Linux's /proc.
-func (s *server) rss() (int64, error) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
-	if err != nil {
-		return 0, err
-	}
-	for line := range strings.Lines(string(b)) {
-		if v, ok := strings.CutPrefix(line, "VmRSS:"); ok {
-			return strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-		}
-	}
-	return 0, errors.New("no VmRSS in /proc status")
-}
-
-// stop sends SIGTERM, removes the database's folder, and says how the
-// server ended: "clean" when it exited 0 within 15 s.
-func (s *server) stop() string {
-	if s.cmd.ProcessState != nil {
-		return "already stopped"
-	}
-	defer os.RemoveAll(s.dir)
-	s.cmd.Process.Signal(syscall.SIGTERM)
-	select {
-	case err := <-s.done:
-		if err != nil {
-			return fmt.Sprintf("%v\n%s", err, s.logs.String())
-		}
-		return "clean"
-	case <-time.After(15 * time.Second):
-		s.cmd.Process.Kill()
-		<-s.done
-		return "did not exit within 15 s of SIGTERM: killed"
-	}
+	return &server{Server: s, db: db}, nil
 }
 
 // table prints the report for a person.

@@ -65,7 +65,7 @@ func publishRun(ctx context.Context, cfg *config, srv *server) (*publishing, []s
 	}
 	ed, err := newEditor(srv, doc)
 	if err != nil {
-		return nil, nil, fmt.Errorf("the publishing run's editor: %w\n%s", err, srv.logs)
+		return nil, nil, fmt.Errorf("the publishing run's editor: %w\n%s", err, srv.Logs())
 	}
 	p := &publishing{Workers: cfg.PublishWorkers, DurationS: cfg.Publish.Seconds(), Path: "/cases/" + publishCaseID + "/"}
 	fmt.Fprintf(os.Stderr, "publishing: %d workers on %s for %s while an editor publishes it every %s\n", p.Workers, p.Path, cfg.Publish, cfg.PublishEvery)
@@ -102,12 +102,12 @@ func publishRun(ctx context.Context, cfg *config, srv *server) (*publishing, []s
 	seen := map[int]int{}
 	tick := time.NewTicker(5 * time.Second)
 	sample := func() {
-		if kib, err := srv.rss(); err == nil {
+		if kib, err := srv.RSS(); err == nil {
 			p.RSSKiB = append(p.RSSKiB, kib)
 		}
 	}
 	sample()
-	p.stats = attack(srv.url, []path{{p.Path, "gzip, deflate, br"}}, cfg.PublishWorkers, cfg.Publish, cfg.Timeout, func(res *vegeta.Result) {
+	p.stats = attack(srv.URL, []path{{p.Path, "gzip, deflate, br"}}, cfg.PublishWorkers, cfg.Publish, cfg.Timeout, func(res *vegeta.Result) {
 		if res.Code == http.StatusOK {
 			switch n := pageEdition(res); {
 			case n == 0 || int64(n) > attempted.Load():
@@ -204,14 +204,14 @@ type editor struct {
 // creates and publishes the case as version 1.
 func newEditor(srv *server, doc []byte) (*editor, error) {
 	const login, password = "editor", "a passphrase for the load run"
-	add := exec.Command(srv.bin, "user", "add", "-db", srv.db, login)
-	add.Dir = srv.dir
+	add := exec.Command(srv.Bin, "user", "add", "-db", srv.db, login)
+	add.Dir = srv.Dir
 	add.Env = append(os.Environ(), "DOCKET_PASSWORD="+password)
 	if out, err := add.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("docket user add: %v: %s", err, out)
 	}
 	jar, _ := cookiejar.New(nil)
-	e := &editor{base: srv.url, http: &http.Client{Jar: jar, Timeout: time.Minute}}
+	e := &editor{base: srv.URL, http: &http.Client{Jar: jar, Timeout: time.Minute}}
 	if err := json.Unmarshal(doc, &e.doc); err != nil {
 		return nil, err
 	}
