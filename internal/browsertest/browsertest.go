@@ -287,6 +287,17 @@ func (s *LogBuffer) String() string {
 	return s.b.String()
 }
 
+// LoadAllImages scrolls to the foot of the page, waits until every image
+// has loaded (the lazy ones too, now they were near the viewport), and
+// scrolls back to the top.
+func LoadAllImages() chromedp.Action {
+	return chromedp.Tasks{
+		chromedp.Evaluate(`scrollTo(0, document.body.scrollHeight)`, nil),
+		WaitFor(`[...document.images].length > 0 && [...document.images].every(i => i.complete && i.naturalWidth > 0)`, 20*time.Second),
+		chromedp.Evaluate(`scrollTo(0, 0)`, nil),
+	}
+}
+
 // TrackLayoutShift makes every page that loads from now on add up its
 // cumulative layout shift in window.__docketCLS, so a test can check that
 // the wasm taking over the prerendered page moves nothing.

@@ -217,10 +217,7 @@ func readImported(t *testing.T, cases string) {
 			b := browsertest.NewBrowser(t, browsertest.Options{Width: max(width, 800), Height: 900})
 			b.Run(t, browsertest.EmulateWidth(width, 900), browsertest.TrackLayoutShift(),
 				chromedp.Navigate(srv.URL+path), browsertest.WaitReady(),
-				// Every image loaded (the lazy ones once scrolled to).
-				chromedp.Evaluate(`scrollTo(0, document.body.scrollHeight)`, nil),
-				browsertest.WaitFor(`[...document.images].length > 0 && [...document.images].every(i => i.complete && i.naturalWidth > 0)`, 20*time.Second),
-				chromedp.Evaluate(`scrollTo(0, 0)`, nil),
+				browsertest.LoadAllImages(),
 			)
 			if width >= 640 {
 				b.Run(t, chromedp.WaitVisible(`#tl-viewport .tl-marker`, chromedp.ByQuery))

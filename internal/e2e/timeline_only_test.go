@@ -73,9 +73,7 @@ func TestTimelineOnlyCase(t *testing.T) {
 			// Every image loaded (the lazy ones once scrolled to), then a
 			// moment for any shift to be counted.
 			b.Run(t,
-				chromedp.Evaluate(`scrollTo(0, document.body.scrollHeight)`, nil),
-				browsertest.WaitFor(`[...document.images].length > 0 && [...document.images].every(i => i.complete && i.naturalWidth > 0)`, 20*time.Second),
-				chromedp.Evaluate(`scrollTo(0, 0)`, nil),
+				browsertest.LoadAllImages(),
 			)
 			if width >= 640 {
 				b.Run(t, chromedp.WaitVisible(`#tl-viewport .tl-marker`, chromedp.ByQuery))
