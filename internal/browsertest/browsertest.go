@@ -169,18 +169,7 @@ func NewBrowser(t testing.TB, o Options) *Browser {
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
 	b := &Browser{Ctx: ctx}
-	chromedp.ListenTarget(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *cdpruntime.EventConsoleAPICalled:
-			var parts []string
-			for _, a := range ev.Args {
-				parts = append(parts, string(a.Value))
-			}
-			b.log(string(ev.Type) + ": " + strings.Join(parts, " "))
-		case *cdpruntime.EventExceptionThrown:
-			b.log("exception: " + ev.ExceptionDetails.Error())
-		}
-	})
+	b.listen()
 	// Headless Chromium keeps windows at least 500 px wide: emulate the
 	// viewport so a 320 px test is 320 px.
 	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(o.Width), int64(o.Height))); err != nil {
@@ -201,6 +190,22 @@ func NewBrowser(t testing.TB, o Options) *Browser {
 		}
 	})
 	return b
+}
+
+// listen records what the tab logs: console calls and uncaught exceptions.
+func (b *Browser) listen() {
+	chromedp.ListenTarget(b.Ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *cdpruntime.EventConsoleAPICalled:
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, string(a.Value))
+			}
+			b.log(string(ev.Type) + ": " + strings.Join(parts, " "))
+		case *cdpruntime.EventExceptionThrown:
+			b.log("exception: " + ev.ExceptionDetails.Error())
+		}
+	})
 }
 
 func (b *Browser) log(s string) {

@@ -19,10 +19,7 @@ import (
 // Docket, with the real pym.js parent library from npm.
 func hostSite(t *testing.T, page string) *httptest.Server {
 	t.Helper()
-	pym, err := os.ReadFile(filepath.Join(browsertest.ModuleRoot(t), "bin", "npm", "node_modules", "pym.js", "dist", "pym.v1.min.js"))
-	if err != nil {
-		t.Fatalf("pym.js is missing (run `make browser`): %v", err)
-	}
+	pym := pymJS(t)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/pym.v1.min.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript")
@@ -35,6 +32,16 @@ func hostSite(t *testing.T, page string) *httptest.Server {
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// pymJS is the Pym.js parent library, from npm.
+func pymJS(t *testing.T) []byte {
+	t.Helper()
+	pym, err := os.ReadFile(filepath.Join(browsertest.ModuleRoot(t), "bin", "npm", "node_modules", "pym.js", "dist", "pym.v1.min.js"))
+	if err != nil {
+		t.Fatalf("pym.js is missing (run `make browser`): %v", err)
+	}
+	return pym
 }
 
 const article = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A news article</title>
