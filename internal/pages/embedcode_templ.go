@@ -166,7 +166,7 @@ func EmbedCodePage(d EmbedCode) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</select></p><p><button type=\"submit\" class=\"notice-action\">Update the code and preview</button></p></form><section aria-labelledby=\"pym-heading\" class=\"snippet\"><h2 id=\"pym-heading\">Responsive embed (Pym.js)</h2><p>Sizes itself to its content in any page. Most newsroom CMSes accept it as an HTML block.</p><label for=\"pym-code\" class=\"visually-hidden\">Pym.js embed code</label> <textarea id=\"pym-code\" readonly rows=\"3\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 12, "</select></p><p><button type=\"submit\" class=\"notice-action\">Update the code and preview</button></p></form><section aria-labelledby=\"pym-heading\" class=\"snippet\"><h2 id=\"pym-heading\">Responsive embed (Pym.js)</h2><p>Sizes itself to its content in any page. Most newsroom CMSes accept it as an HTML block.</p><label for=\"pym-code\" class=\"visually-hidden\">Pym.js embed code</label> <textarea id=\"pym-code\" readonly rows=\"5\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
@@ -179,7 +179,7 @@ func EmbedCodePage(d EmbedCode) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "</textarea> <button type=\"button\" class=\"copy-button notice-action\" data-copy=\"pym-code\">Copy the Pym.js code</button></section><section aria-labelledby=\"iframe-heading\" class=\"snippet\"><h2 id=\"iframe-heading\">Plain iframe</h2><p>For pages that allow no script. It has a fixed height and scrolls inside; WordPress sizes it by itself.</p><label for=\"iframe-code\" class=\"visually-hidden\">Plain iframe embed code</label> <textarea id=\"iframe-code\" readonly rows=\"4\">")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 13, "</textarea> <button type=\"button\" class=\"copy-button notice-action\" data-copy=\"pym-code\">Copy the Pym.js code</button></section><section aria-labelledby=\"iframe-heading\" class=\"snippet\"><h2 id=\"iframe-heading\">Plain iframe</h2><p>For pages that allow no script. It has a fixed height and scrolls inside; WordPress sizes it by itself.</p><label for=\"iframe-code\" class=\"visually-hidden\">Plain iframe embed code</label> <textarea id=\"iframe-code\" readonly rows=\"5\">")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
