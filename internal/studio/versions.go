@@ -30,10 +30,12 @@ type panels struct {
 }
 
 // setVersions takes in the published versions: the comparison and the
-// roll back start again from the newest.
+// roll back start again from the newest, and the last comparison's
+// outcome goes with the choices it answered.
 func (c *CaseEditor) setVersions(vs []Version) {
 	c.versions = vs
 	c.compareA, c.compareB, c.rollTo = "", "", ""
+	c.compared, c.differences = "", nil
 }
 
 // DraftChoice stands for the draft among the versions to compare.
