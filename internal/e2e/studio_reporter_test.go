@@ -1,11 +1,13 @@
 package e2e
 
 import (
+	"context"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -156,8 +158,7 @@ func TestStudioReporterPath(t *testing.T) {
 	previewURL := srv.URL + "/studio/preview/cases/" + id + "/"
 	b.Run(t, browsertest.WaitInFrame(previewURL,
 		`document.documentElement.dataset.docket === "ready" && document.body.textContent.includes("ferry servcie") && !!document.getElementById("quiz")`, 30*time.Second))
-	b.Run(t, chromedp.ScrollIntoView("#preview-heading", chromedp.ByID))
-	shots.take(t, b, "preview")
+	shots.view(t, b, "preview", "#preview-heading")
 	preview := b.ClickToNewTab(t, `.studio-preview a[target="_blank"]`, previewURL)
 	preview.Run(t, browsertest.EmulateWidth(320, 800), browsertest.WaitReady())
 	if got := textOf(t, preview, "h1"); got != "The ferry landing case" {
@@ -176,8 +177,7 @@ func TestStudioReporterPath(t *testing.T) {
 		t.Errorf("the versions = %q; want version 1 by ed, with its note", got)
 	}
 	b.CheckAxe(t, "the case, published")
-	b.Run(t, chromedp.ScrollIntoView("#publish-heading", chromedp.ByID))
-	shots.take(t, b, "published")
+	shots.view(t, b, "published", "#publish-heading")
 
 	// The public page, opened from the Studio.
 	publicURL := srv.URL + "/cases/" + id + "/"
@@ -224,6 +224,7 @@ func TestStudioReporterPath(t *testing.T) {
 		click("publish"),
 		waitText("#publish-result", "Published version 2."),
 	)
+	shots.view(t, b, "typo-fixed", "#f-events-1-heading")
 	public.Run(t, page.BringToFront(), chromedp.Navigate(publicURL), browsertest.WaitReady())
 	checkPublic(t, srv, public, "the second version", "ferry service.", typo)
 
@@ -240,8 +241,7 @@ func TestStudioReporterPath(t *testing.T) {
 		}
 	}
 	b.CheckAxe(t, "versions 1 and 2 compared")
-	b.Run(t, chromedp.ScrollIntoView("#compare-heading", chromedp.ByID))
-	shots.take(t, b, "compare")
+	shots.view(t, b, "compare", "#compare-heading")
 
 	// Roll back to version 1: the draft and the public page have the typo
 	// again.
@@ -251,6 +251,14 @@ func TestStudioReporterPath(t *testing.T) {
 		click("rollback"),
 		waitText("#rollback-result", "Version 1 is published again, as version 3. The draft is version 1 again."),
 	)
+	// The comparison's choices start again from the newest versions; the
+	// last outcome, of other choices, goes.
+	var compared struct{ A, B, Result string }
+	b.Run(t, chromedp.Evaluate(`({a: document.getElementById("compare-a").value, b: document.getElementById("compare-b").value,
+		result: document.getElementById("compare-result").textContent + (document.getElementById("differences")?.textContent ?? "")})`, &compared))
+	if compared.A != "2" || compared.B != "3" || compared.Result != "" {
+		t.Errorf("after the roll back, the comparison offers %s to %s and shows %q; want 2 to 3, and no outcome yet", compared.A, compared.B, compared.Result)
+	}
 	var body string
 	b.Run(t, chromedp.Value("#f-events-1-body", &body, chromedp.ByID))
 	if !strings.Contains(body, typo) {
@@ -270,8 +278,7 @@ func TestStudioReporterPath(t *testing.T) {
 		t.Errorf("the versions: %s", got)
 	}
 	b.CheckAxe(t, "the case, rolled back")
-	b.Run(t, chromedp.ScrollIntoView("#versions-heading", chromedp.ByID))
-	shots.take(t, b, "rolled-back")
+	shots.view(t, b, "rolled-back", "#versions-heading")
 	public.Run(t, page.BringToFront(), chromedp.Navigate(publicURL), browsertest.WaitReady())
 	checkPublic(t, srv, public, "the rolled-back version", typo, "ferry service.")
 	shots.take(t, public, "public-rolled-back")
@@ -337,19 +344,33 @@ func newReporterShots(t *testing.T) *reporterShots {
 	return &reporterShots{dir: dir}
 }
 
-// take saves the whole page of the tab, at the tab's width.
+// take saves the whole page from its top (the Studio's panel beside the
+// forms keeps to the window, so it shows its own top).
 func (s *reporterShots) take(t *testing.T, b *browsertest.Browser, step string) {
 	t.Helper()
 	if s.dir == "" {
 		return
 	}
-	s.n++
 	var jpeg []byte
-	b.Run(t, page.BringToFront(), browsertest.Eval(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil),
-		chromedp.FullScreenshot(&jpeg, 70))
-	if err := os.WriteFile(filepath.Join(s.dir, fmt.Sprintf("%02d-%s.jpg", s.n, step)), jpeg, 0o644); err != nil {
-		t.Fatal(err)
+	b.Run(t, page.BringToFront(), chromedp.Evaluate(`window.scrollTo(0, 0)`, nil), nextFrames, chromedp.FullScreenshot(&jpeg, 70))
+	s.save(t, step, jpeg)
+}
+
+// view saves what the window shows with sel scrolled to its top: the
+// Studio's panel (preview, publishing, versions) scrolls on its own, out
+// of a whole-page screenshot's sight.
+func (s *reporterShots) view(t *testing.T, b *browsertest.Browser, step, sel string) {
+	t.Helper()
+	if s.dir == "" {
+		return
 	}
+	var jpeg []byte
+	b.Run(t, page.BringToFront(), chromedp.Evaluate(`document.querySelector(`+strconv.Quote(sel)+`).scrollIntoView({block: "start"})`, nil), nextFrames,
+		chromedp.ActionFunc(func(ctx context.Context) (err error) {
+			jpeg, err = page.CaptureScreenshot().WithFormat(page.CaptureScreenshotFormatJpeg).WithQuality(70).Do(ctx)
+			return err
+		}))
+	s.save(t, step, jpeg)
 }
 
 // takeAt saves the whole page at a phone's width, and goes back to 1280 px.
@@ -362,3 +383,15 @@ func (s *reporterShots) takeAt(t *testing.T, b *browsertest.Browser, step string
 	s.take(t, b, step)
 	b.Run(t, browsertest.EmulateWidth(1280, 900))
 }
+
+func (s *reporterShots) save(t *testing.T, step string, jpeg []byte) {
+	t.Helper()
+	s.n++
+	if err := os.WriteFile(filepath.Join(s.dir, fmt.Sprintf("%02d-%s.jpg", s.n, step)), jpeg, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// nextFrames waits for the page to paint twice: what a change started is
+// on the screen.
+var nextFrames = browsertest.Eval(`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`, nil)
