@@ -58,7 +58,19 @@ func registerPreview(prefix string) {
 				n = 1
 			}
 		}
-		post("shown", map[string]any{"shown": live.lib.Load() != nil, "problems": n})
+		// The answer waits until the page is idle, the case drawn.
+		shown := map[string]any{"shown": live.lib.Load() != nil, "problems": n}
+		var answer app.Func
+		answer = app.FuncOf(func(app.Value, []app.Value) any {
+			post("shown", shown)
+			answer.Release()
+			return nil
+		})
+		if w.Get("requestIdleCallback").Type() == app.TypeFunction {
+			w.Call("requestIdleCallback", answer, map[string]any{"timeout": 2000})
+		} else {
+			w.Call("setTimeout", answer, 50)
+		}
 		return nil
 	}))
 	// A click on an event of the reader's list of events opens its form.

@@ -88,7 +88,7 @@ func (c *CaseEditor) listenPreview() {
 		switch d.Get(previewMessage).String() {
 		case "ready":
 			c.ctx.Dispatch(func(ctx app.Context) {
-				c.previewing.Ready = true
+				c.previewing.Listening()
 				c.sendPreview()
 			})
 		case "shown":
@@ -96,7 +96,10 @@ func (c *CaseEditor) listenPreview() {
 			if p := d.Get("problems"); p.Type() == app.TypeNumber {
 				n = p.Int()
 			}
-			c.ctx.Dispatch(func(ctx app.Context) { c.previewing.Answer(shown, n) })
+			c.ctx.Dispatch(func(ctx app.Context) {
+				c.previewing.Answer(shown, n)
+				c.sendPreviewIfDue()
+			})
 		case "open":
 			if id := d.Get("event"); id.Type() == app.TypeString {
 				c.ctx.Dispatch(func(ctx app.Context) { c.openEvent(id.String()) })
@@ -123,11 +126,16 @@ func (c *CaseEditor) previewChanged() {
 	}
 	c.previewing.Change(time.Now())
 	c.ctx.After(PreviewDelay, func(ctx app.Context) {
-		if c.previewing.Due(time.Now()) {
-			c.sendPreview()
-		}
+		c.sendPreviewIfDue()
 		ctx.PreventUpdate()
 	})
+}
+
+// sendPreviewIfDue sends the case when the preview should follow it now.
+func (c *CaseEditor) sendPreviewIfDue() {
+	if c.previewing.Due(time.Now()) {
+		c.sendPreview()
+	}
 }
 
 // sendPreview sends the case as it stands to the frame, to its origin

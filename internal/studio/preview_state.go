@@ -73,6 +73,10 @@ type Preview struct {
 	// ChangedAt is the time of the last change.
 	Pending   bool
 	ChangedAt time.Time
+	// Sending is true from a send until the frame answers (once it has
+	// drawn the case): a case sent while the frame is still drawing the
+	// last would only queue up work on the page's one thread.
+	Sending bool
 	// Answered, Shown and Problems are the frame's last answer: whether it
 	// shows a version of the case (the last without problems), and how
 	// many problems the case it was sent last has.
@@ -84,18 +88,22 @@ type Preview struct {
 // Change records an edit made at now.
 func (p *Preview) Change(now time.Time) { p.Pending, p.ChangedAt = true, now }
 
-// Due reports whether the case should go to the frame at now: it listens,
-// and the editor has paused for PreviewDelay since the last change.
+// Due reports whether the case should go to the frame at now: it listens
+// and has drawn the last case sent, and the editor has paused for
+// PreviewDelay since the last change.
 func (p *Preview) Due(now time.Time) bool {
-	return p.Ready && p.Pending && now.Sub(p.ChangedAt) >= PreviewDelay
+	return p.Ready && !p.Sending && p.Pending && now.Sub(p.ChangedAt) >= PreviewDelay
 }
 
-// Sent records that the frame has the case as it stands.
-func (p *Preview) Sent() { p.Pending = false }
+// Listening records that the frame's program has started (again).
+func (p *Preview) Listening() { p.Ready, p.Sending = true, false }
+
+// Sent records that the case as it stands went to the frame.
+func (p *Preview) Sent() { p.Pending, p.Sending = false, true }
 
 // Answer records what the frame says it shows.
 func (p *Preview) Answer(shown bool, problems int) {
-	p.Answered, p.Shown, p.Problems = true, shown, problems
+	p.Answered, p.Shown, p.Problems, p.Sending = true, shown, problems, false
 }
 
 // Note says what the preview shows when it is not the case as it stands:

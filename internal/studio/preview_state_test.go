@@ -63,6 +63,12 @@ func TestPreviewDue(t *testing.T) {
 		{name: "still typing", p: Preview{Ready: true, Pending: true, ChangedAt: t0}, at: PreviewDelay - time.Millisecond},
 		{name: "paused", p: Preview{Ready: true, Pending: true, ChangedAt: t0}, at: PreviewDelay, want: true},
 		{name: "sent", p: Preview{Ready: true, Pending: true, ChangedAt: t0}, at: time.Second, after: (*Preview).Sent},
+		{name: "changed while the frame draws the last", p: Preview{Ready: true, Pending: true, ChangedAt: t0}, at: time.Second,
+			after: func(p *Preview) { p.Sent(); p.Change(t0) }},
+		{name: "changed, and the frame has drawn the last", p: Preview{Ready: true, Pending: true, ChangedAt: t0}, at: time.Second,
+			after: func(p *Preview) { p.Sent(); p.Change(t0); p.Answer(true, 0) }, want: true},
+		{name: "the frame started again", p: Preview{Ready: true, Pending: true, ChangedAt: t0}, at: time.Second,
+			after: func(p *Preview) { p.Sent(); p.Change(t0); p.Listening() }, want: true},
 		{name: "changed again", p: Preview{Ready: true, Pending: true, ChangedAt: t0}, at: PreviewDelay,
 			after: func(p *Preview) { p.Change(t0.Add(PreviewDelay / 2)) }},
 	} {
