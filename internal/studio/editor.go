@@ -42,8 +42,10 @@ type CaseEditor struct {
 	announce  string // what a move or a removal did, announced
 
 	leaving app.Func
-	// previewClick hears clicks in the preview's page (see previewLoaded).
-	previewClick app.Func
+	// previewing is the live preview (preview_pane.go); previewHears
+	// hears its frame.
+	previewing   Preview
+	previewHears app.Func
 	// empty are the controls the last render gave an empty value.
 	empty []string
 	// ctx is the component's own context: work scheduled from an event
@@ -55,6 +57,7 @@ type CaseEditor struct {
 
 func (c *CaseEditor) OnMount(ctx app.Context) {
 	c.ctx, c.mounted = ctx, true
+	c.listenPreview()
 	c.load(ctx)
 	// Leaving the page sends what is unsaved (keepalive); a page restored
 	// from the back-forward cache is reloaded, since that save moved the
@@ -82,9 +85,7 @@ func (c *CaseEditor) OnDismount() {
 	app.Window().Call("removeEventListener", "pagehide", c.leaving)
 	app.Window().Call("removeEventListener", "pageshow", c.leaving)
 	c.leaving.Release()
-	if c.previewClick != nil {
-		c.previewClick.Release()
-	}
+	c.stopPreview()
 }
 
 // OnUpdate reloads when the address names another case.
@@ -127,6 +128,7 @@ func (c *CaseEditor) check() {
 		o := Owner(p.Path)
 		c.at[o] = append(c.at[o], p.Message)
 	}
+	c.previewChanged()
 }
 
 // changed follows every edit: the problems again, and a save once the

@@ -1,9 +1,6 @@
 package studio
 
 import (
-	"fmt"
-	"strconv"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -16,23 +13,10 @@ func (c *CaseEditor) panel() app.UI {
 		app.P().ID("save-state").Class("studio-save studio-save-"+c.edit.Save.Class()).Attr("role", "status").Text(c.edit.Save.Label()),
 		app.If(c.edit.Conflict != nil, func() app.UI { return c.conflictBox() }),
 		c.checks(),
-		c.publishForm(),
 		c.preview(),
+		c.publishForm(),
 		c.versionList(),
 		c.share(),
-	)
-}
-
-// preview is the reader's page of the saved draft in a frame 320 px wide,
-// as a phone shows it; it loads again after each save.
-func (c *CaseEditor) preview() app.UI {
-	src := c.Preview + "?revision=" + strconv.FormatInt(c.edit.Revision, 10)
-	return app.Section().Class("studio-preview").Aria("labelledby", "preview-heading").Body(
-		app.H2().ID("preview-heading").Text("Preview"),
-		app.P().Class("studio-hint").Text("The reader's page of the draft as last saved, 320 px wide, as on a phone. It loads again after each save; click an event in its list to open its form."),
-		app.IFrame().ID("preview-phone").Src(src).Title("Preview of the saved draft, 320 px wide").Width(320).Height(560).
-			On("load", c.previewLoaded),
-		app.P().Body(app.A().Href(src).Target("_blank").Text("Open the preview at full width"), app.Text(" (in a new tab)")),
 	)
 }
 
@@ -121,40 +105,4 @@ func (c *CaseEditor) publishForm() app.UI {
 			return app.P().Body(app.A().Href(c.Public).Target("_blank").Text("Open the public page"), app.Text(" (in a new tab)"))
 		}),
 	)
-}
-
-// previewLoaded listens, in the preview's page (same origin), for clicks
-// on an event of the reader's list of events, and opens that event's form.
-func (c *CaseEditor) previewLoaded(ctx app.Context, e app.Event) {
-	doc := ctx.JSSrc().Get("contentDocument")
-	if !doc.Truthy() {
-		return
-	}
-	if c.previewClick != nil {
-		c.previewClick.Release()
-	}
-	c.previewClick = app.FuncOf(func(this app.Value, args []app.Value) any {
-		li := args[0].Get("target").Call("closest", "li.event[id]")
-		if !li.Truthy() {
-			return nil
-		}
-		id := li.Get("id").String()
-		c.ctx.Dispatch(func(app.Context) { c.openEvent(id) })
-		return nil
-	})
-	doc.Call("addEventListener", "click", c.previewClick)
-}
-
-// openEvent moves the focus to the form of the event with the id.
-func (c *CaseEditor) openEvent(id string) {
-	for i, e := range c.edit.Case.Events {
-		if e.ID == id {
-			field := FieldID(fmt.Sprintf("events[%d].title", i))
-			if el := app.Window().GetElementByID(field); el.Truthy() {
-				el.Call("scrollIntoView", map[string]any{"block": "center"})
-				el.Call("focus")
-			}
-			return
-		}
-	}
 }
