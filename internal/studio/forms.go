@@ -22,6 +22,7 @@ type control struct {
 	rows      int
 	small     bool     // a narrow field, beside others
 	suggest   []string // a text field's suggestions (a datalist); any text may still be typed
+	inputMode string   // a text field's keyboard on a phone ("numeric")
 	// emptied hears of a control rendered with an empty value (see
 	// CaseEditor.clearEmptied).
 	emptied func(id string)
@@ -73,6 +74,9 @@ func (c control) render() app.UI {
 			typ = "text"
 		}
 		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(onInput)
+		if c.inputMode != "" {
+			in = in.Attr("inputmode", c.inputMode)
+		}
 		if len(c.suggest) > 0 {
 			in = in.List(c.id + "-suggestions")
 		}

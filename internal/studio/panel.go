@@ -78,8 +78,9 @@ func (c *CaseEditor) checks() app.UI {
 		app.P().ID("cited").Text(CitedLabel(with, all)),
 		app.P().ID("problem-count").Attr("role", "status").Text(ProblemsLabel(len(c.problems))),
 		app.If(len(c.problems) > 0, func() app.UI {
-			return app.Ul().Class("studio-problems").Body(app.Range(c.problems).Slice(func(i int) app.UI {
-				p := c.problems[i]
+			listed := c.problems[:min(len(c.problems), MaxListed)]
+			return app.Ul().Class("studio-problems").Body(app.Range(listed).Slice(func(i int) app.UI {
+				p := listed[i]
 				if !HasForm(p.Path) {
 					return app.Li().Class("studio-problem").Body(
 						app.Strong().Text(Where(p.Path, c.edit.Case)),
@@ -93,6 +94,10 @@ func (c *CaseEditor) checks() app.UI {
 					),
 				)
 			}))
+		}),
+		app.If(len(c.problems) > MaxListed, func() app.UI {
+			return app.P().ID("problems-more").Class("studio-hint").Text(fmt.Sprintf("The first %d are listed; %s more follow once these are fixed.",
+				MaxListed, count(len(c.problems)-MaxListed)))
 		}),
 	)
 }
@@ -145,15 +150,21 @@ func (c *CaseEditor) previewLoaded(ctx app.Context, e app.Event) {
 	doc.Call("addEventListener", "click", c.previewClick)
 }
 
-// openEvent moves the focus to the form of the event with the id.
+// openEvent moves the focus to the form of the event with the id,
+// opening it first in a large case.
 func (c *CaseEditor) openEvent(id string) {
 	for i, e := range c.edit.Case.Events {
 		if e.ID == id {
-			field := FieldID(fmt.Sprintf("events[%d].title", i))
-			if el := app.Window().GetElementByID(field); el.Truthy() {
-				el.Call("scrollIntoView", map[string]any{"block": "center"})
-				el.Call("focus")
+			if Large(c.edit.Case) {
+				c.list.Reveal(c.edit.Case.Events, i)
 			}
+			field := FieldID(fmt.Sprintf("events[%d].title", i))
+			c.ctx.Defer(func(app.Context) {
+				if el := app.Window().GetElementByID(field); el.Truthy() {
+					el.Call("scrollIntoView", map[string]any{"block": "center"})
+					el.Call("focus")
+				}
+			})
 			return
 		}
 	}
