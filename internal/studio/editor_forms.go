@@ -199,7 +199,7 @@ func (c *CaseEditor) eventForm(i int) []app.UI {
 		return j
 	}
 	return []app.UI{
-		app.H3().ID(FieldID(p)+"-heading").Text(heading),
+		app.H3().ID(FieldID(p) + "-heading").Text(heading),
 		c.dateFields(p+".date", fmt.Sprintf("Event %d: date", n), &e.Date),
 		c.span(i),
 		c.field(p+".title", fmt.Sprintf("Event %d: title", n), e.Title, func(v string) { e.Title = v }).render(),
