@@ -18,13 +18,15 @@ func (c *CaseEditor) largeEvents() app.UI {
 	page := c.list.Show(d.Events, c.byEvent)
 	find := control{id: "find-event", label: "Find an event (part of its title, date or id)", value: c.list.Find,
 		set: func(ctx app.Context, v string) { c.list.Find, c.list.Page = v, 0 }, emptied: c.emptied}
-	shown := fmt.Sprintf("No event matches “%s”.", c.list.Find)
-	if len(page.Rows) > 0 {
-		first, last := page.Page*EventsPerPage+1, page.Page*EventsPerPage+len(page.Rows)
-		shown = fmt.Sprintf("Events %s–%s of %s", count(first), count(last), count(len(d.Events)))
-		if page.Matches < len(d.Events) {
-			shown = fmt.Sprintf("%s–%s of the %s events that match “%s”", count(first), count(last), count(page.Matches), c.list.Find)
-		}
+	first, last := page.Page*EventsPerPage+1, page.Page*EventsPerPage+len(page.Rows)
+	shown := fmt.Sprintf("Events %s–%s of %s", count(first), count(last), count(len(d.Events)))
+	switch {
+	case page.Matches == 0:
+		shown = fmt.Sprintf("No event matches “%s”.", c.list.Find)
+	case page.Matches == 1:
+		shown = fmt.Sprintf("1 event matches “%s”.", c.list.Find)
+	case page.Matches < len(d.Events):
+		shown = fmt.Sprintf("%s events match “%s”: %s–%s shown.", count(page.Matches), c.list.Find, count(first), count(last))
 	}
 	turn := func(id, text string, delta int, off bool) app.UI {
 		return app.Button().Type("button").ID(id).Class("studio-button").Text(text).Disabled(off).
