@@ -120,7 +120,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 				return
 			}
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
-			c.boxes = map[string]string{}
+			c.boxes, c.list, c.oversize = map[string]string{}, EventList{}, ""
 			c.check()
 			c.loadAnswers(ctx)
 		})

@@ -64,13 +64,17 @@ func (c *CaseEditor) eventRow(r EventRow) app.UI {
 	if r.Problems > 0 {
 		problems = app.Span().Class("studio-row-problems").Text(" · " + ProblemsLabel(r.Problems))
 	}
+	button := app.Button().Type("button").ID(FieldID(p)+"-open").Class("studio-row-button").
+		Aria("expanded", strconv.FormatBool(r.Open)).
+		OnClick(func(ctx app.Context, e app.Event) { c.list.Toggle(r.Index) }).Body(
+		app.Span().Text(fmt.Sprintf("Event %d · %s · %s", r.Index+1, date, title)),
+		problems,
+	)
+	if r.Open {
+		button = button.Aria("controls", form)
+	}
 	return app.Li().Class("studio-event-row").Body(
-		app.Button().Type("button").ID(FieldID(p)+"-open").Class("studio-row-button").
-			Aria("expanded", strconv.FormatBool(r.Open)).Aria("controls", form).
-			OnClick(func(ctx app.Context, e app.Event) { c.list.Toggle(r.Index) }).Body(
-			app.Span().Text(fmt.Sprintf("Event %d · %s · %s", r.Index+1, date, title)),
-			problems,
-		),
+		button,
 		app.If(r.Open, func() app.UI {
 			return app.Div().ID(form).Class("studio-item").Body(c.eventForm(r.Index)...)
 		}),
