@@ -129,6 +129,16 @@ func TestStudioLarge(t *testing.T) {
 	}
 }
 
+// waitValid waits until the editor finds no problem, or fails listing them.
+func waitValid(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	if err := chromedp.Run(b.Ctx, waitText("#problem-count", "No problems: ready to publish")); err != nil {
+		var problems []string
+		b.Run(t, chromedp.Evaluate(`[...document.querySelectorAll(".studio-problem")].map(p => p.textContent)`, &problems))
+		t.Fatalf("%q\n%s", textOf(t, b, "#problem-count"), strings.Join(problems, "\n"))
+	}
+}
+
 // jsonString is s as a JSON string.
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
@@ -225,10 +235,8 @@ func TestStudioLeadMedia(t *testing.T) {
 		t.Errorf("the width field holds %q; want what was typed", typed)
 	}
 	b.CheckAxe(t, "the lead image with a width that is no number")
-	b.Run(t,
-		choose("f-media-image-width", "1200"),
-		waitText("#problem-count", "No problems: ready to publish"),
-	)
+	b.Run(t, choose("f-media-image-width", "1200"))
+	waitValid(t, b)
 	waitDraft(t, api, "forms", `"media":{"image":{"src":"https://example.org/court.jpg","alt":"The courthouse steps","caption":"The court","width":1200,"height":800}}`)
 	// A problem of the lead image takes the editor to its field.
 	b.Run(t,
@@ -242,8 +250,8 @@ func TestStudioLeadMedia(t *testing.T) {
 		chromedp.WaitVisible("#f-media-link-url", chromedp.ByID),
 		typeInto("#f-media-link-url", "https://example.org/ruling.pdf"),
 		typeInto("#f-media-link-title", "The ruling"),
-		waitText("#problem-count", "No problems: ready to publish"),
 	)
+	waitValid(t, b)
 	waitDraft(t, api, "forms", `"media":{"link":{"url":"https://example.org/ruling.pdf","title":"The ruling"}}`)
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)

@@ -121,7 +121,7 @@ func (c *CaseEditor) removeButton(label string, remove func(), list string) app.
 			c.announce = strings.Replace(label, "Remove", "Removed", 1)
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(FieldID(list)) })
-		})
+		}, app.EventScope(label))
 }
 
 func (c *CaseEditor) categories() app.UI {
@@ -247,7 +247,7 @@ func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
 					OnChange(func(ctx app.Context, ev app.Event) {
 						CiteIn(d, ids, s.ID, ctx.JSSrc().Get("checked").Bool())
 						c.changed(ctx)
-					}),
+					}, app.EventScope(fmt.Sprintf("%p", ids), s.ID)),
 				app.Label().For(cid).Text(name),
 			)
 		}),
@@ -283,7 +283,7 @@ func (c *CaseEditor) moveButton(list string, i, n, delta int, noun string, move 
 					focus(other)
 				}
 			})
-		})
+		}, app.EventScope(id, n))
 }
 
 // dateHint is the form a date takes at a precision.

@@ -66,7 +66,7 @@ func (c *CaseEditor) eventRow(r EventRow) app.UI {
 	}
 	button := app.Button().Type("button").ID(FieldID(p)+"-open").Class("studio-row-button").
 		Aria("expanded", strconv.FormatBool(r.Open)).
-		OnClick(func(ctx app.Context, e app.Event) { c.list.Toggle(r.Index) }).Body(
+		OnClick(func(ctx app.Context, e app.Event) { c.list.Toggle(r.Index) }, app.EventScope(r.Index)).Body(
 		app.Span().Text(fmt.Sprintf("Event %d · %s · %s", r.Index+1, date, title)),
 		problems,
 	)

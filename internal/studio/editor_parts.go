@@ -57,7 +57,7 @@ func (c *CaseEditor) span(i int) app.UI {
 					if on {
 						c.ctx.Defer(func(app.Context) { focus(FieldID(p + ".end.value")) })
 					}
-				}),
+				}, app.EventScope(fmt.Sprintf("%p", e))),
 			app.Label().For(box).Text(fmt.Sprintf("Event %d: a span, with an end date", i+1)),
 		),
 		app.If(e.End != nil, func() app.UI { return c.dateFields(p+".end", fmt.Sprintf("Event %d: end", i+1), e.End) }),
@@ -118,7 +118,7 @@ func (c *CaseEditor) tickBox(path, legend string, ids *[]string, items [][2]stri
 					OnChange(func(ctx app.Context, ev app.Event) {
 						Tick(ids, id, ctx.JSSrc().Get("checked").Bool(), order)
 						c.changed(ctx)
-					}),
+					}, app.EventScope(fmt.Sprintf("%p", ids), id, len(order))),
 				app.Label().For(cid).Text(name),
 			)
 		}),

@@ -40,7 +40,7 @@ func (c control) render() app.UI {
 	if len(c.problems) > 0 {
 		describedBy = append(describedBy, c.id+"-problems")
 	}
-	onInput := func(ctx app.Context, e app.Event) { c.set(ctx, ctx.JSSrc().Get("value").String()) }
+	setters[c.id] = c.set
 	var el app.UI
 	switch c.kind {
 	case "textarea":
@@ -48,7 +48,7 @@ func (c control) render() app.UI {
 		if rows == 0 {
 			rows = 3
 		}
-		t := app.Textarea().ID(c.id).Rows(rows).Text(c.value).OnInput(onInput)
+		t := app.Textarea().ID(c.id).Rows(rows).Text(c.value).OnInput(input)
 		if len(describedBy) > 0 {
 			t = t.Aria("describedby", strings.Join(describedBy, " "))
 		}
@@ -57,7 +57,7 @@ func (c control) render() app.UI {
 		}
 		el = t
 	case "select":
-		s := app.Select().ID(c.id).OnChange(onInput).Body(app.Range(c.options).Slice(func(i int) app.UI {
+		s := app.Select().ID(c.id).OnChange(input).Body(app.Range(c.options).Slice(func(i int) app.UI {
 			o := c.options[i]
 			return app.Option().Value(o[0]).Selected(o[0] == c.value).Text(o[1])
 		}))
@@ -73,7 +73,7 @@ func (c control) render() app.UI {
 		if typ == "" {
 			typ = "text"
 		}
-		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(onInput)
+		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(input)
 		if c.inputMode != "" {
 			in = in.Attr("inputmode", c.inputMode)
 		}
@@ -107,6 +107,20 @@ func (c control) render() app.UI {
 			}))
 		}),
 	)
+}
+
+// setters hold each control's set, by its id, as the last render made it.
+// go-app keeps an element's first handler when a render reuses the element
+// for another control (another event on the next page, a link where an
+// image was): the handler, input, finds the set of the control the
+// element is now.
+var setters = map[string]func(ctx app.Context, v string){}
+
+// input hands a control's new value to its set.
+func input(ctx app.Context, e app.Event) {
+	if set := setters[ctx.JSSrc().Get("id").String()]; set != nil {
+		set(ctx, ctx.JSSrc().Get("value").String())
+	}
 }
 
 // typedValue is the value to render for a control: the model's, except
