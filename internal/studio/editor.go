@@ -41,6 +41,8 @@ type CaseEditor struct {
 	changedAt time.Time
 	// oversize is the problem of a draft too large to save (see TooLarge).
 	oversize string
+	// previewRev is the revision a large case's preview shows.
+	previewRev int64
 
 	note      string
 	publish   string // the outcome of the last publish, announced
@@ -120,7 +122,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 				return
 			}
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
-			c.boxes, c.list, c.oversize = map[string]string{}, EventList{}, ""
+			c.boxes, c.list, c.oversize, c.previewRev = map[string]string{}, EventList{}, "", d.Revision
 			c.check()
 			c.loadAnswers(ctx)
 		})

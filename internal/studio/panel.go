@@ -25,11 +25,25 @@ func (c *CaseEditor) panel() app.UI {
 
 // preview is the reader's page of the saved draft in a frame 320 px wide,
 // as a phone shows it; it loads again after each save.
+//
+// A large case's preview loads again only when asked: the frame's page
+// runs in the editor's own thread, and drawing thousands of events after
+// each save would hold up the typing.
 func (c *CaseEditor) preview() app.UI {
-	src := c.Preview + "?revision=" + strconv.FormatInt(c.edit.Revision, 10)
+	rev, large := c.edit.Revision, Large(c.edit.Case)
+	hint := "The reader's page of the draft as last saved, 320 px wide, as on a phone. It loads again after each save; click an event in its list to open its form."
+	if large {
+		rev = c.previewRev
+		hint = "The reader's page of the draft as saved when it was last loaded, 320 px wide, as on a phone; click an event in its list to open its form. With this many events it loads again only when asked."
+	}
+	src := c.Preview + "?revision=" + strconv.FormatInt(rev, 10)
 	return app.Section().Class("studio-preview").Aria("labelledby", "preview-heading").Body(
 		app.H2().ID("preview-heading").Text("Preview"),
-		app.P().Class("studio-hint").Text("The reader's page of the draft as last saved, 320 px wide, as on a phone. It loads again after each save; click an event in its list to open its form."),
+		app.P().Class("studio-hint").Text(hint),
+		app.If(large, func() app.UI {
+			return app.Button().Type("button").ID("preview-reload").Class("studio-button").Text("Load the preview again").
+				Disabled(rev == c.edit.Revision).OnClick(func(ctx app.Context, e app.Event) { c.previewRev = c.edit.Revision })
+		}),
 		app.IFrame().ID("preview-phone").Src(src).Title("Preview of the saved draft, 320 px wide").Width(320).Height(560).
 			On("load", c.previewLoaded),
 		app.P().Body(app.A().Href(src).Target("_blank").Text("Open the preview at full width"), app.Text(" (in a new tab)")),
