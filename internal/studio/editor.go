@@ -153,7 +153,13 @@ func (c *CaseEditor) check() {
 func (c *CaseEditor) changed(ctx app.Context) {
 	c.publish = ""
 	c.edit.Save.Change(time.Now())
-	c.ctx.After(AutosaveDelay, c.saveIfDue)
+	c.ctx.After(AutosaveDelay, func(ctx app.Context) {
+		if !c.edit.Save.Due(time.Now()) {
+			ctx.PreventUpdate() // a later change's timer will save: no need to draw again
+			return
+		}
+		c.saveIfDue(ctx)
+	})
 	if !Large(c.edit.Case) {
 		c.check()
 		return
@@ -174,7 +180,6 @@ func (c *CaseEditor) checkIfDue(ctx app.Context) {
 // saveIfDue starts a save when the autosave says one is due.
 func (c *CaseEditor) saveIfDue(ctx app.Context) {
 	if c.edit.Case == nil || !c.edit.Save.Due(time.Now()) {
-		ctx.PreventUpdate()
 		return
 	}
 	data, err := Encode(c.edit.Case)
