@@ -309,16 +309,19 @@ func (c *CaseEditor) canPublish() bool { return !c.checkDue && c.edit.CanPublish
 // An event's field in a large case is shown first (see EventList.Reveal).
 func (c *CaseEditor) goTo(path string) {
 	owner := Owner(path)
-	if i := EventOf(owner); i >= 0 && Large(c.edit.Case) {
-		c.list.Reveal(c.edit.Case.Events, i)
-	}
-	c.ctx.Defer(func(app.Context) {
+	to := func(app.Context) {
 		for _, p := range Ancestors(owner) {
 			if focus(FieldID(p)) {
 				return
 			}
 		}
-	})
+	}
+	if i := EventOf(owner); i >= 0 && Large(c.edit.Case) {
+		c.list.Reveal(c.edit.Case.Events, i)
+		c.ctx.Defer(to) // once the event's form is drawn
+		return
+	}
+	to(c.ctx)
 }
 
 // emptied records a control rendered with an empty value. go-app does
