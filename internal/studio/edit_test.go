@@ -318,13 +318,13 @@ func TestSetMedia(t *testing.T) {
 	for _, tc := range []struct{ kind, want string }{
 		{ImageMedia, ImageMedia}, {LinkMedia, LinkMedia}, {NoMedia, NoMedia}, {ImageMedia, ImageMedia},
 	} {
-		SetMedia(&e, tc.kind)
+		SetMedia(&e.Media, tc.kind)
 		if got := MediaKind(e.Media); got != tc.want {
 			t.Errorf("SetMedia(%q): kind %q; want %q", tc.kind, got, tc.want)
 		}
 	}
 	e.Media.Image.Alt = "A fence"
-	SetMedia(&e, ImageMedia) // the same kind keeps what it holds
+	SetMedia(&e.Media, ImageMedia) // the same kind keeps what it holds
 	if e.Media.Image.Alt != "A fence" {
 		t.Errorf("choosing image again lost the alt text: %+v", e.Media.Image)
 	}

@@ -33,6 +33,17 @@ type CaseEditor struct {
 	at       map[string][]string // problems by path
 	boxes    map[string]string   // the text of list boxes as typed, by path
 
+	// A large case (see Large): its list of events, the problems of each
+	// event, and a check waiting for the editor to pause.
+	list      EventList
+	byEvent   []int
+	checkDue  bool
+	changedAt time.Time
+	// oversize is the problem of a draft too large to save (see TooLarge).
+	oversize string
+	// previewStale: a large case changed since the preview was sent it.
+	previewStale bool
+
 	note      string
 	publish   string // the outcome of the last publish, announced
 	publishOK bool
@@ -112,32 +123,60 @@ func (c *CaseEditor) load(ctx app.Context) {
 				return
 			}
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
-			c.boxes = map[string]string{}
+			c.boxes, c.list, c.oversize = map[string]string{}, EventList{}, ""
 			c.check()
 			c.loadAnswers(ctx)
 		})
 	})
 }
 
-// check runs the validator on the case as it stands.
+// check runs the validator on the case as it stands, with the problems
+// of what the forms keep as typed (see TypedProblems) and of a draft too
+// large to save.
 func (c *CaseEditor) check() {
-	c.problems = Check(c.edit.Case)
+	c.checkDue = false
+	c.problems = append(Check(c.edit.Case), TypedProblems(c.edit.Case, c.boxes)...)
+	if c.oversize != "" {
+		path, _ := LongestText(c.edit.Case)
+		c.problems = append(c.problems, casefile.Problem{Path: path, Message: c.oversize})
+	}
 	InFormOrder(c.problems)
 	c.at = map[string][]string{}
 	for _, p := range c.problems {
 		o := Owner(p.Path)
 		c.at[o] = append(c.at[o], p.Message)
 	}
+	c.byEvent = ProblemsByEvent(c.problems, len(c.edit.Case.Events))
 	c.previewChanged()
 }
 
-// changed follows every edit: the problems again, and a save once the
-// editor pauses.
+// changed follows every edit: the problems again (in a large case once
+// the editor pauses, CheckDelay), and a save once the editor pauses.
 func (c *CaseEditor) changed(ctx app.Context) {
-	c.check()
 	c.publish = ""
 	c.edit.Save.Change(time.Now())
-	c.ctx.After(AutosaveDelay, c.saveIfDue)
+	c.ctx.After(AutosaveDelay, func(ctx app.Context) {
+		if !c.edit.Save.Due(time.Now()) {
+			ctx.PreventUpdate() // a later change's timer will save: no need to draw again
+			return
+		}
+		c.saveIfDue(ctx)
+	})
+	if !Large(c.edit.Case) {
+		c.check()
+		return
+	}
+	c.checkDue, c.changedAt = true, time.Now()
+	c.ctx.After(CheckDelay, c.checkIfDue)
+}
+
+// checkIfDue checks a large case once the editor has paused.
+func (c *CaseEditor) checkIfDue(ctx app.Context) {
+	if !c.checkDue || time.Since(c.changedAt) < CheckDelay {
+		ctx.PreventUpdate()
+		return
+	}
+	c.check()
 }
 
 // saveIfDue starts a save when the autosave says one is due.
@@ -149,6 +188,18 @@ func (c *CaseEditor) saveIfDue(ctx app.Context) {
 	if err != nil {
 		c.edit.Save.Done(SaveRefused, err.Error(), time.Now())
 		return
+	}
+	// A draft over the server's limit is kept here, and its longest text
+	// (the likely paste) says why.
+	was := c.oversize
+	if c.oversize = TooLarge(len(data)); c.oversize != "" {
+		path, _ := LongestText(c.edit.Case)
+		c.edit.Save.Done(SaveRefused, "the draft is "+megabytes(len(data))+", more than the server saves; shorten "+
+			Where(path, c.edit.Case)+". Your changes are kept in this tab.", time.Now())
+		c.check()
+		return
+	} else if was != "" {
+		c.check()
 	}
 	c.edit.Save.Begin()
 	id, rev := c.ID, c.edit.Revision
@@ -253,16 +304,26 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 }
 
 // canPublish: a valid case, every change saved, no conflict.
-func (c *CaseEditor) canPublish() bool { return c.edit.CanPublish(len(c.problems)) }
+func (c *CaseEditor) canPublish() bool { return !c.checkDue && c.edit.CanPublish(len(c.problems)) }
 
 // goTo focuses the control of a problem's field, or of the nearest
 // place that holds it.
+// An event's field in a large case is shown first (see EventList.Reveal).
 func (c *CaseEditor) goTo(path string) {
-	for _, p := range Ancestors(Owner(path)) {
-		if focus(FieldID(p)) {
-			return
+	owner := Owner(path)
+	to := func(app.Context) {
+		for _, p := range Ancestors(owner) {
+			if focus(FieldID(p)) {
+				return
+			}
 		}
 	}
+	if i := EventOf(owner); i >= 0 && Large(c.edit.Case) {
+		c.list.Reveal(c.edit.Case.Events, i)
+		c.ctx.Defer(to) // once the event's form is drawn
+		return
+	}
+	to(c.ctx)
 }
 
 // emptied records a control rendered with an empty value. go-app does

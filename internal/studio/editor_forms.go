@@ -76,6 +76,7 @@ func (c *CaseEditor) details() app.UI {
 		outcome.render(),
 		c.parties(),
 		credits.render(),
+		c.leadMedia(),
 	)
 }
 
@@ -120,7 +121,7 @@ func (c *CaseEditor) removeButton(label string, remove func(), list string) app.
 			c.announce = strings.Replace(label, "Remove", "Removed", 1)
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(FieldID(list)) })
-		})
+		}, app.EventScope(label))
 }
 
 func (c *CaseEditor) categories() app.UI {
@@ -148,19 +149,24 @@ func (c *CaseEditor) categories() app.UI {
 
 func (c *CaseEditor) events() app.UI {
 	d := c.edit.Case
+	if Large(d) {
+		return c.largeEvents()
+	}
 	return app.Section().Class("studio-section").Aria("labelledby", "events-heading").Body(
 		app.H2().ID("events-heading").Text("Events"),
 		app.P().Class("studio-hint").Text("In date order. Move an event with its Move up and Move down buttons."),
 		app.Ol().Class("studio-items").Body(app.Range(d.Events).Slice(func(i int) app.UI { return c.event(i) })),
 		c.listProblems("events"),
-		c.addButton("events", "Add an event", func() string {
-			i := AddEvent(d)
-			return FieldID(fmt.Sprintf("events[%d].date.value", i))
-		}),
+		c.addEventButton(),
 	)
 }
 
 func (c *CaseEditor) event(i int) app.UI {
+	return app.Li().Class("studio-item").Body(c.eventForm(i)...)
+}
+
+// eventForm is the form of event i.
+func (c *CaseEditor) eventForm(i int) []app.UI {
 	d := c.edit.Case
 	e := &d.Events[i]
 	p := fmt.Sprintf("events[%d]", i)
@@ -186,8 +192,14 @@ func (c *CaseEditor) event(i int) app.UI {
 	}
 	id := c.field(p+".id", fmt.Sprintf("Event %d: id (in the event's address)", n), e.ID, func(v string) { RenameEvent(d, i, v) })
 	id.small = true
-	return app.Li().Class("studio-item").Body(
-		app.H3().ID(FieldID(p)+"-heading").Text(heading),
+	move := func(i, delta int) int {
+		j := Move(d.Events, i, delta)
+		c.list.Moved(i, j)
+		c.list.Reveal(d.Events, j)
+		return j
+	}
+	return []app.UI{
+		app.H3().ID(FieldID(p) + "-heading").Text(heading),
 		c.dateFields(p+".date", fmt.Sprintf("Event %d: date", n), &e.Date),
 		c.span(i),
 		c.field(p+".title", fmt.Sprintf("Event %d: title", n), e.Title, func(v string) { e.Title = v }).render(),
@@ -197,11 +209,11 @@ func (c *CaseEditor) event(i int) app.UI {
 		c.termBox(p+".terms", fmt.Sprintf("Event %d: glossary terms it uses", n), &e.Terms),
 		c.media(i),
 		app.Div().Class("studio-item-actions").Body(
-			c.moveButton("events", i, len(d.Events), -1, "event", func(i, delta int) int { return Move(d.Events, i, delta) }, func(j int) string { return d.Events[j].Title }),
-			c.moveButton("events", i, len(d.Events), +1, "event", func(i, delta int) int { return Move(d.Events, i, delta) }, func(j int) string { return d.Events[j].Title }),
-			c.removeButton(fmt.Sprintf("Remove event %d", n), func() { RemoveEvent(d, i) }, "events"),
+			c.moveButton("events", i, len(d.Events), -1, "event", move, func(j int) string { return d.Events[j].Title }),
+			c.moveButton("events", i, len(d.Events), +1, "event", move, func(j int) string { return d.Events[j].Title }),
+			c.removeButton(fmt.Sprintf("Remove event %d", n), func() { RemoveEvent(d, i); c.list.Removed(i) }, "events"),
 		),
-	)
+	}
 }
 
 // citations are an event's sources, as checkboxes of the case's sources.
@@ -235,7 +247,7 @@ func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
 					OnChange(func(ctx app.Context, ev app.Event) {
 						CiteIn(d, ids, s.ID, ctx.JSSrc().Get("checked").Bool())
 						c.changed(ctx)
-					}),
+					}, app.EventScope(fmt.Sprintf("%p", ids), s.ID)),
 				app.Label().For(cid).Text(name),
 			)
 		}),
@@ -271,7 +283,7 @@ func (c *CaseEditor) moveButton(list string, i, n, delta int, noun string, move 
 					focus(other)
 				}
 			})
-		})
+		}, app.EventScope(id, n))
 }
 
 // dateHint is the form a date takes at a precision.

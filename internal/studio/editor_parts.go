@@ -57,7 +57,7 @@ func (c *CaseEditor) span(i int) app.UI {
 					if on {
 						c.ctx.Defer(func(app.Context) { focus(FieldID(p + ".end.value")) })
 					}
-				}),
+				}, app.EventScope(fmt.Sprintf("%p", e))),
 			app.Label().For(box).Text(fmt.Sprintf("Event %d: a span, with an end date", i+1)),
 		),
 		app.If(e.End != nil, func() app.UI { return c.dateFields(p+".end", fmt.Sprintf("Event %d: end", i+1), e.End) }),
@@ -79,6 +79,9 @@ func (c *CaseEditor) termBox(path, legend string, ids *[]string) app.UI {
 // events, with its problems.
 func (c *CaseEditor) eventBox(path, legend string, ids *[]string) app.UI {
 	d := c.edit.Case
+	if Large(d) {
+		return c.eventPicker(path, legend, ids)
+	}
 	var names [][2]string
 	for _, e := range d.Events {
 		names = append(names, [2]string{e.ID, e.Title})
@@ -115,7 +118,7 @@ func (c *CaseEditor) tickBox(path, legend string, ids *[]string, items [][2]stri
 					OnChange(func(ctx app.Context, ev app.Event) {
 						Tick(ids, id, ctx.JSSrc().Get("checked").Bool(), order)
 						c.changed(ctx)
-					}),
+					}, app.EventScope(fmt.Sprintf("%p", ids), id, len(order))),
 				app.Label().For(cid).Text(name),
 			)
 		}),
@@ -127,31 +130,59 @@ func (c *CaseEditor) tickBox(path, legend string, ids *[]string, items [][2]stri
 
 // media is an event's image or link.
 func (c *CaseEditor) media(i int) app.UI {
-	e := &c.edit.Case.Events[i]
-	p := fmt.Sprintf("events[%d].media", i)
-	n := i + 1
-	kind := c.field(p, fmt.Sprintf("Event %d: media", n), MediaKind(e.Media), func(v string) { SetMedia(e, v) })
+	return c.mediaForm(fmt.Sprintf("events[%d].media", i), fmt.Sprintf("Event %d", i+1), &c.edit.Case.Events[i].Media)
+}
+
+// leadMedia is the case's own image or link, shown under its summary.
+func (c *CaseEditor) leadMedia() app.UI {
+	return app.FieldSet().Class("studio-list-items").Body(
+		app.Legend().Text("Lead image or link (optional, shown under the summary)"),
+		c.mediaForm("media", "Lead", &c.edit.Case.Media),
+	)
+}
+
+// mediaForm edits the media at path (an event's or the case's, m), an
+// image or a link; what names its owner in the labels ("Event 3").
+func (c *CaseEditor) mediaForm(p, what string, m **casefile.Media) app.UI {
+	kind := c.field(p, what+": media", MediaKind(*m), func(v string) { SetMedia(m, v) })
 	kind.kind, kind.small = "select", true
 	kind.options = [][2]string{{NoMedia, "None"}, {ImageMedia, "An image"}, {LinkMedia, "A link (document, video, post)"}}
 	var fields []app.UI
-	switch MediaKind(e.Media) {
+	switch MediaKind(*m) {
 	case ImageMedia:
-		im := e.Media.Image
-		src := c.field(p+".image.src", fmt.Sprintf("Event %d: image address", n), im.Src, func(v string) { im.Src = v })
+		im := (*m).Image
+		src := c.field(p+".image.src", what+": image address", im.Src, func(v string) { im.Src = v })
 		src.kind, src.hint = "url", "An https:// address only: the Studio has no folder for image files."
-		alt := c.field(p+".image.alt", fmt.Sprintf("Event %d: image description (alt text, required)", n), im.Alt, func(v string) { im.Alt = v })
+		alt := c.field(p+".image.alt", what+": image description (alt text, required)", im.Alt, func(v string) { im.Alt = v })
 		alt.hint = "What the image shows, for readers who cannot see it."
-		caption := c.field(p+".image.caption", fmt.Sprintf("Event %d: image caption (optional)", n), im.Caption, func(v string) { im.Caption = v })
-		credit := c.field(p+".image.credit", fmt.Sprintf("Event %d: image credit (optional)", n), im.Credit, func(v string) { im.Credit = v })
-		fields = []app.UI{src.render(), alt.render(), caption.render(), credit.render()}
+		caption := c.field(p+".image.caption", what+": image caption (optional)", im.Caption, func(v string) { im.Caption = v })
+		credit := c.field(p+".image.credit", what+": image credit (optional)", im.Credit, func(v string) { im.Credit = v })
+		width := c.pixels(p+".image.width", what+": image width in pixels (optional)", &im.Width)
+		height := c.pixels(p+".image.height", what+": image height in pixels (optional)", &im.Height)
+		width.hint = "Width and height together keep the image's space while it loads."
+		fields = []app.UI{src.render(), alt.render(), caption.render(), credit.render(),
+			app.Div().Class("studio-row").Body(width.render(), height.render())}
 	case LinkMedia:
-		l := e.Media.Link
-		url := c.field(p+".link.url", fmt.Sprintf("Event %d: link URL", n), l.URL, func(v string) { l.URL = v })
+		l := (*m).Link
+		url := c.field(p+".link.url", what+": link URL", l.URL, func(v string) { l.URL = v })
 		url.kind = "url"
-		title := c.field(p+".link.title", fmt.Sprintf("Event %d: link title", n), l.Title, func(v string) { l.Title = v })
+		title := c.field(p+".link.title", what+": link title", l.Title, func(v string) { l.Title = v })
 		fields = []app.UI{url.render(), title.render()}
 	}
 	return app.Div().Class("studio-media").Body(kind.render(), app.Range(fields).Slice(func(k int) app.UI { return fields[k] }))
+}
+
+// pixels is an image's width or height field: the text as typed is kept
+// (in boxes), the number it reads as goes in the case, and text that is
+// no whole number gets its problem here (see Pixels).
+func (c *CaseEditor) pixels(path, label string, n *int) control {
+	typed, ok := c.boxes[path]
+	ctl := c.field(path, label, PixelsText(typed, ok, *n), func(v string) {
+		c.boxes[path] = v
+		*n, _ = Pixels(v)
+	})
+	ctl.small, ctl.inputMode = true, "numeric"
+	return ctl
 }
 
 func (c *CaseEditor) eras() app.UI {
@@ -227,14 +258,7 @@ func (c *CaseEditor) term(i int) app.UI {
 
 func (c *CaseEditor) corrections() app.UI {
 	d := c.edit.Case
-	events := [][2]string{{"", "None"}}
-	for _, e := range d.Events {
-		l := e.Title
-		if l == "" {
-			l = e.ID
-		}
-		events = append(events, [2]string{e.ID, l})
-	}
+	events := eventChoices(d)
 	terms := [][2]string{{"", "None"}}
 	for _, t := range d.Glossary {
 		l := t.Term
@@ -255,7 +279,11 @@ func (c *CaseEditor) corrections() app.UI {
 			text := c.field(p+".text", fmt.Sprintf("Correction %d: what was corrected", n), k.Text, func(v string) { k.Text = v })
 			text.kind, text.rows = "textarea", 2
 			event := c.field(p+".event", fmt.Sprintf("Correction %d: event it concerns (optional)", n), k.Event, func(v string) { k.Event = v })
-			event.kind, event.options = "select", withCurrent(events, k.Event)
+			if events != nil {
+				event.kind, event.options = "select", withCurrent(events, k.Event)
+			} else {
+				event.label, event.small = fmt.Sprintf("Correction %d: id of the event it concerns (optional)", n), true
+			}
 			term := c.field(p+".term", fmt.Sprintf("Correction %d: term it concerns (optional)", n), k.Term, func(v string) { k.Term = v })
 			term.kind, term.options = "select", withCurrent(terms, k.Term)
 			return app.Li().Class("studio-item").Body(

@@ -39,8 +39,8 @@ func Ancestors(path string) []string {
 // the path itself, or, for a part with no control of its own, the one
 // that edits it. A date's problem ("events[1].date": out of order, needs
 // a time zone) is shown at its value; an id in a list of ticked ids
-// ("events[0].terms[2]") at the list; an image's size, which the Studio
-// keeps but does not edit, at the event's media.
+// ("events[0].terms[2]") at the list; an image or a link as a whole at
+// the media's select.
 func Owner(path string) string {
 	for _, d := range []string{".date", ".end", ".start"} {
 		if strings.HasSuffix(path, d) {
@@ -57,7 +57,7 @@ func Owner(path string) string {
 	}
 	if i := strings.LastIndex(path, ".media."); i >= 0 {
 		switch rest := path[i+len(".media."):]; rest {
-		case "image", "link", "image.width", "image.height":
+		case "image", "link":
 			return path[:i+len(".media")]
 		}
 	}
@@ -122,6 +122,9 @@ func Where(path string, c *casefile.Case) string {
 	default:
 		if rest, ok := strings.CutPrefix(path, "quiz."); ok {
 			return "Quiz: " + fieldWords(rest)
+		}
+		if path == "media" || strings.HasPrefix(path, "media.") {
+			return "Lead image or link: " + strings.TrimPrefix(fieldWords(path), "media ")
 		}
 		if !HasForm(path) {
 			return "Case: " + fieldWords(path)
@@ -203,12 +206,11 @@ func fieldWords(p string) string {
 }
 
 // edited are the parts of a case the Studio's forms edit.
-var edited = []string{"title", "summary", "court", "docket", "status", "updated", "outcome", "parties", "credits",
+var edited = []string{"title", "summary", "court", "docket", "status", "updated", "outcome", "parties", "credits", "media",
 	"categories", "events", "sources", "quiz", "timezone", "glossary", "eras", "corrections"}
 
 // HasForm reports whether the forms edit the part of the case a path is
-// in, so that its problem can take the editor there; the case's own
-// media has no form yet.
+// in, so that its problem can take the editor there.
 func HasForm(path string) bool {
 	top := path
 	if i := strings.IndexAny(top, ".["); i >= 0 {
@@ -218,8 +220,8 @@ func HasForm(path string) bool {
 }
 
 // formOrder is the order of the case's parts in the editor's forms.
-var formOrder = []string{"$schema", "id", "title", "summary", "court", "docket", "status", "updated", "timezone", "outcome", "parties", "credits",
-	"categories", "events", "eras", "glossary", "sources", "quiz", "media", "corrections"}
+var formOrder = []string{"$schema", "id", "title", "summary", "court", "docket", "status", "updated", "timezone", "outcome", "parties", "credits", "media",
+	"categories", "events", "eras", "glossary", "sources", "quiz", "corrections"}
 
 // InFormOrder sorts problems as the forms show their fields, keeping the
 // validator's order within each part: the list reads top to bottom, like

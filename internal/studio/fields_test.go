@@ -53,7 +53,8 @@ func TestWhere(t *testing.T) {
 		{"events[7]", "Event 8"},
 		{"quiz.title", "Quiz: title"},
 		{"glossary[1].definition", "Term 2: definition"},
-		{"media.image.alt", "Case: image description (alt)"}, // the case's own media: no form
+		{"media.image.alt", "Lead image or link: image description (alt)"},
+		{"media.image.width", "Lead image or link: image width"},
 		{"quiz.questions[0].choices", "Question 1: choices"},
 		{"events[0].end.value", "Event 1 “Suit filed”: end"},
 		{"events[0].end.precision", "Event 1 “Suit filed”: end precision"},
@@ -91,7 +92,7 @@ func TestHasForm(t *testing.T) {
 	for path, want := range map[string]bool{
 		"title": true, "events[3].date.value": true, "quiz.questions[0].prompt": true, "sources": true,
 		"glossary[0].term": true, "corrections[1].date": true, "eras[0].start.value": true, "timezone": true,
-		"events[0].media.image.alt": true, "media.image.alt": false, "": false,
+		"events[0].media.image.alt": true, "media.image.alt": true, "": false,
 	} {
 		if got := HasForm(path); got != want {
 			t.Errorf("HasForm(%q) = %v; want %v", path, got, want)
@@ -118,7 +119,7 @@ func TestOwner(t *testing.T) {
 		{"credits[2]", "credits"},
 		{"events[2].media", "events[2].media"},
 		{"events[2].media.image", "events[2].media"},
-		{"events[2].media.image.width", "events[2].media"},
+		{"events[2].media.image.width", "events[2].media.image.width"},
 		{"events[2].media.image.alt", "events[2].media.image.alt"},
 		{"events[2].media.link.url", "events[2].media.link.url"},
 		{"sources[1]", "sources[1]"},

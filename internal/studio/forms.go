@@ -22,6 +22,7 @@ type control struct {
 	rows      int
 	small     bool     // a narrow field, beside others
 	suggest   []string // a text field's suggestions (a datalist); any text may still be typed
+	inputMode string   // a text field's keyboard on a phone ("numeric")
 	// emptied hears of a control rendered with an empty value (see
 	// CaseEditor.clearEmptied).
 	emptied func(id string)
@@ -39,7 +40,7 @@ func (c control) render() app.UI {
 	if len(c.problems) > 0 {
 		describedBy = append(describedBy, c.id+"-problems")
 	}
-	onInput := func(ctx app.Context, e app.Event) { c.set(ctx, ctx.JSSrc().Get("value").String()) }
+	setters[c.id] = c.set
 	var el app.UI
 	switch c.kind {
 	case "textarea":
@@ -47,7 +48,7 @@ func (c control) render() app.UI {
 		if rows == 0 {
 			rows = 3
 		}
-		t := app.Textarea().ID(c.id).Rows(rows).Text(c.value).OnInput(onInput)
+		t := app.Textarea().ID(c.id).Rows(rows).Text(c.value).OnInput(input)
 		if len(describedBy) > 0 {
 			t = t.Aria("describedby", strings.Join(describedBy, " "))
 		}
@@ -56,7 +57,7 @@ func (c control) render() app.UI {
 		}
 		el = t
 	case "select":
-		s := app.Select().ID(c.id).OnChange(onInput).Body(app.Range(c.options).Slice(func(i int) app.UI {
+		s := app.Select().ID(c.id).OnChange(input).Body(app.Range(c.options).Slice(func(i int) app.UI {
 			o := c.options[i]
 			return app.Option().Value(o[0]).Selected(o[0] == c.value).Text(o[1])
 		}))
@@ -72,7 +73,10 @@ func (c control) render() app.UI {
 		if typ == "" {
 			typ = "text"
 		}
-		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(onInput)
+		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(input)
+		if c.inputMode != "" {
+			in = in.Attr("inputmode", c.inputMode)
+		}
 		if len(c.suggest) > 0 {
 			in = in.List(c.id + "-suggestions")
 		}
@@ -103,6 +107,20 @@ func (c control) render() app.UI {
 			}))
 		}),
 	)
+}
+
+// setters hold each control's set, by its id, as the last render made it.
+// go-app keeps an element's first handler when a render reuses the element
+// for another control (another event on the next page, a link where an
+// image was): the handler, input, finds the set of the control the
+// element is now.
+var setters = map[string]func(ctx app.Context, v string){}
+
+// input hands a control's new value to its set.
+func input(ctx app.Context, e app.Event) {
+	if set := setters[ctx.JSSrc().Get("id").String()]; set != nil {
+		set(ctx, ctx.JSSrc().Get("value").String())
+	}
 }
 
 // typedValue is the value to render for a control: the model's, except

@@ -1,6 +1,8 @@
 package studio
 
 import (
+	"fmt"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -62,8 +64,9 @@ func (c *CaseEditor) checks() app.UI {
 		app.P().ID("cited").Text(CitedLabel(with, all)),
 		app.P().ID("problem-count").Attr("role", "status").Text(ProblemsLabel(len(c.problems))),
 		app.If(len(c.problems) > 0, func() app.UI {
-			return app.Ul().Class("studio-problems").Body(app.Range(c.problems).Slice(func(i int) app.UI {
-				p := c.problems[i]
+			listed := c.problems[:min(len(c.problems), MaxListed)]
+			return app.Ul().Class("studio-problems").Body(app.Range(listed).Slice(func(i int) app.UI {
+				p := listed[i]
 				if !HasForm(p.Path) {
 					return app.Li().Class("studio-problem").Body(
 						app.Strong().Text(Where(p.Path, c.edit.Case)),
@@ -77,6 +80,10 @@ func (c *CaseEditor) checks() app.UI {
 					),
 				)
 			}))
+		}),
+		app.If(len(c.problems) > MaxListed, func() app.UI {
+			return app.P().ID("problems-more").Class("studio-hint").Text(fmt.Sprintf("The first %d are listed; %s more follow once these are fixed.",
+				MaxListed, count(len(c.problems)-MaxListed)))
 		}),
 	)
 }

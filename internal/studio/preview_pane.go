@@ -48,9 +48,21 @@ func (c *CaseEditor) preview() app.UI {
 					Title("Preview of the draft as readers see it: "+p.Width.Label()),
 			),
 		),
-		app.P().Class("studio-hint").Text("The reader's page as it stands, before any save. Click an event in its list to open its form."),
+		app.If(Large(c.edit.Case), func() app.UI {
+			return app.P().Body(app.Button().Type("button").ID("preview-reload").Class("studio-button").Text("Show the latest changes").
+				Disabled(!c.previewStale).OnClick(func(ctx app.Context, e app.Event) { c.previewStale = false; c.sendPreview() }))
+		}),
+		app.P().Class("studio-hint").Text(previewHint(Large(c.edit.Case))),
 		app.P().Body(app.A().Href(c.Preview).Target("_blank").Text("Open the saved draft's preview"), app.Text(" (in a new tab)")),
 	)
+}
+
+// previewHint says when the preview follows the forms.
+func previewHint(large bool) string {
+	if large {
+		return "The reader's page as it stands, before any save. With this many events it follows your changes only when you ask. Click an event in its list to open its form."
+	}
+	return "The reader's page as it stands, before any save. Click an event in its list to open its form."
 }
 
 // chooseWidth shows the preview at w, for the rest of the session.
@@ -119,9 +131,15 @@ func (c *CaseEditor) stopPreview() {
 }
 
 // previewChanged follows a change of the case: it goes to the frame once
-// the editor pauses.
+// the editor pauses. A large case goes only when the editor asks: the
+// frame's page runs in the editor's own thread, and drawing thousands of
+// events after each pause would hold up the typing.
 func (c *CaseEditor) previewChanged() {
 	if !c.mounted {
+		return
+	}
+	if Large(c.edit.Case) {
+		c.previewStale = true
 		return
 	}
 	c.previewing.Change(time.Now())
@@ -172,15 +190,21 @@ func (c *CaseEditor) OnResize(ctx app.Context) {
 	ctx.PreventUpdate()
 }
 
-// openEvent moves the focus to the form of the event with the id.
+// openEvent moves the focus to the form of the event with the id,
+// opening it first in a large case.
 func (c *CaseEditor) openEvent(id string) {
 	for i, e := range c.edit.Case.Events {
 		if e.ID == id {
-			field := FieldID(fmt.Sprintf("events[%d].title", i))
-			if el := app.Window().GetElementByID(field); el.Truthy() {
-				el.Call("scrollIntoView", map[string]any{"block": "center"})
-				el.Call("focus")
+			if Large(c.edit.Case) {
+				c.list.Reveal(c.edit.Case.Events, i)
 			}
+			field := FieldID(fmt.Sprintf("events[%d].title", i))
+			c.ctx.Defer(func(app.Context) {
+				if el := app.Window().GetElementByID(field); el.Truthy() {
+					el.Call("scrollIntoView", map[string]any{"block": "center"})
+					el.Call("focus")
+				}
+			})
 			return
 		}
 	}
