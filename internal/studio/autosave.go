@@ -7,13 +7,13 @@ type SaveState int
 
 // The states of the autosave, as the editor sees them.
 const (
-	Saved    SaveState = iota // the server has every change
-	Unsaved                   // changed; a save follows a moment after the last change
-	Saving                    // a save is on its way
-	Offline                   // the last save did not reach the server; it is tried again
-	Conflict                  // someone else saved the draft first: nothing is saved until the editor chooses
-	Failed                    // the server refused the save; the changes are kept here
-	SignedOut                 // the session has ended: nothing is saved until the editor signs in again
+	Saved     SaveState = iota // the server has every change
+	Unsaved                    // changed; a save follows a moment after the last change
+	Saving                     // a save is on its way
+	Offline                    // the last save did not reach the server; it is tried again
+	Conflict                   // someone else saved the draft first: nothing is saved until the editor chooses
+	Failed                     // the server refused the save; the changes are kept here
+	SignedOut                  // the session has ended: nothing is saved until the editor signs in again
 )
 
 // AutosaveDelay is how long after the last change the draft is saved.
@@ -69,11 +69,11 @@ type SaveResult int
 
 // The ends of a save.
 const (
-	SaveOK       SaveResult = iota // the server has the draft
-	SaveOffline                    // the request never reached the server
-	SaveConflict                   // 409: the draft moved on
-	SaveRefused                    // any other refusal (too large)
-	SaveSignedOut                  // 401: the session has ended
+	SaveOK        SaveResult = iota // the server has the draft
+	SaveOffline                     // the request never reached the server
+	SaveConflict                    // 409: the draft moved on
+	SaveRefused                     // any other refusal (too large)
+	SaveSignedOut                   // 401: the session has ended
 )
 
 // Done records how the save begun last ended, at now. Whatever went wrong,
