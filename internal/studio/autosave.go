@@ -111,6 +111,28 @@ func (a *Autosave) Online() {
 // signed out; what is unsaved stays so.
 func (a *Autosave) SessionEnded() { a.State = SignedOut }
 
+// SendOnLeaving reports whether the page, as it goes, should send what is
+// unsaved: not while a save or the editor's choice waits, not without a
+// session, and not while offline when the browser keeps a copy (opening
+// the case again restores it).
+func (a *Autosave) SendOnLeaving() bool {
+	switch {
+	case !a.Dirty || a.State == Saving || a.State == Conflict || a.State == SignedOut:
+		return false
+	case a.State == Offline:
+		return a.TabOnly
+	}
+	return true
+}
+
+// SignedIn records that the editor signed in again after SignedOut: the
+// unsaved changes are due at once.
+func (a *Autosave) SignedIn() {
+	if a.State == SignedOut {
+		a.State, a.ChangedAt = Unsaved, time.Time{}
+	}
+}
+
 // Resolved records that the editor settled a conflict; the next save
 // follows as after any change.
 func (a *Autosave) Resolved(now time.Time) {

@@ -130,3 +130,47 @@ func TestAutosaveOnline(t *testing.T) {
 		t.Error("back online: not due at once")
 	}
 }
+
+// TestSendOnLeaving: what the page sends as it goes.
+func TestSendOnLeaving(t *testing.T) {
+	for _, tc := range []struct {
+		a    Autosave
+		want bool
+	}{
+		{Autosave{State: Saved}, false},
+		{Autosave{State: Unsaved, Dirty: true}, true},
+		{Autosave{State: Saving, Dirty: true}, false},
+		{Autosave{State: Failed, Dirty: true}, true},
+		{Autosave{State: Conflict, Dirty: true}, false},
+		{Autosave{State: SignedOut, Dirty: true}, false},
+		{Autosave{State: Offline, Dirty: true}, false},
+		{Autosave{State: Offline, Dirty: true, TabOnly: true}, true},
+	} {
+		if got := tc.a.SendOnLeaving(); got != tc.want {
+			t.Errorf("%+v: SendOnLeaving = %v; want %v", tc.a, got, tc.want)
+		}
+	}
+}
+
+// TestAutosaveSignedIn: signing in again after the session ended makes
+// the unsaved changes due at once.
+func TestAutosaveSignedIn(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	var a Autosave
+	a.Change(t0)
+	a.Begin()
+	a.Done(SaveSignedOut, "", t0.Add(3*time.Second))
+	a.Change(t0.Add(4 * time.Second))
+	if a.Due(t0.Add(time.Hour)) {
+		t.Fatal("signed out: a save is due")
+	}
+	a.SignedIn()
+	if a.State != Unsaved || !a.Due(t0.Add(4*time.Second)) {
+		t.Errorf("signed in again: state %v, due %v; want Unsaved, due at once", a.State, a.Due(t0.Add(4*time.Second)))
+	}
+	var saved Autosave
+	saved.SignedIn()
+	if saved.State != Saved {
+		t.Errorf("SignedIn on a saved draft: state %v", saved.State)
+	}
+}
