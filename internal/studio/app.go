@@ -1,7 +1,6 @@
 package studio
 
 import (
-	"net/url"
 	"strings"
 
 	"docket/internal/routes"
@@ -70,7 +69,7 @@ func (s *Studio) Render() app.UI {
 	case s.caseID != "":
 		screen = &CaseEditor{API: s.api, ID: s.caseID, Home: s.under(routes.StudioHome), Public: s.under(routes.CasePath(s.caseID)),
 			Preview: s.under(routes.StudioPreview(s.caseID)), EmbedCode: s.under(routes.EmbedCode(s.caseID)), OEmbed: s.under(routes.OEmbed),
-			Editor: s.session.User.Login, SignIn: s.under(routes.StudioLogin) + "?next=" + url.QueryEscape(s.under(routes.StudioCase(s.caseID)))}
+			Editor: s.session.User.Login, SignIn: s.under(routes.StudioLogin), Return: s.under(routes.StudioCase(s.caseID))}
 	default:
 		screen = &CaseList{API: s.api, Home: s.under(routes.StudioHome)}
 	}

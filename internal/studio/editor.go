@@ -25,8 +25,9 @@ type CaseEditor struct {
 	// oEmbed endpoint, both under the site's base.
 	EmbedCode, OEmbed string
 	// Editor is the login signed in, whose unsaved work the browser keeps
-	// (keep.go); SignIn the sign-in page, returning to this case.
-	Editor, SignIn string
+	// (keep.go); SignIn where the sign-in form posts, Return this case's
+	// page, where signing in again returns.
+	Editor, SignIn, Return string
 
 	loaded   bool
 	loadErr  string

@@ -178,13 +178,15 @@ func (c *CaseEditor) signedInAgain(ctx app.Context, e app.Event) {
 }
 
 // lostSession is the page region for a session that ended: it says the
-// changes are kept, and leads to signing in and back to this case.
+// changes are kept, and signs in again (the server's sign-in form, which
+// returns to this case, where they are restored and saved).
 func (c *CaseEditor) lostSession() app.UI {
 	kept := "Your changes are not saved, but they are kept in this browser. Sign in again: this case opens again with them and saves them."
-	link := app.A().Href(c.SignIn).Class("studio-button studio-primary").Text("Sign in again")
+	form := app.Form().Method("post").Action(c.SignIn)
+	submit := "Sign in and return to this case"
 	if c.edit.Save.TabOnly {
-		kept = "Your changes are not saved, and this browser would not keep a copy: they are in this tab only. Keep it open, sign in again in a new tab, then come back and choose Save now."
-		link = link.Target("_blank").Text("Sign in again (in a new tab)")
+		kept = "Your changes are not saved, and this browser would not keep a copy: they are in this tab only. Keep it open: sign in again (in a new tab), then come back and choose Save now."
+		form, submit = form.Target("_blank"), "Sign in (in a new tab)"
 	} else if !c.edit.Save.Dirty {
 		kept = "Every change was saved before. Sign in again to go on."
 	}
@@ -192,11 +194,22 @@ func (c *CaseEditor) lostSession() app.UI {
 		Aria("labelledby", "lost-heading").Body(
 		app.H2().ID("lost-heading").Text("Your session has ended"),
 		app.P().Text(kept),
-		app.Div().Class("studio-item-actions").Body(
-			link,
-			app.Button().Type("button").Class("studio-button").Aria("describedby", "lost-again").Text("Save now").OnClick(c.signedInAgain),
+		form.Body(
+			app.Input().Type("hidden").Name("next").Value(c.Return),
+			app.Div().Class("studio-field").Body(
+				app.Label().For("lost-login").Text("Email or username"),
+				app.Input().ID("lost-login").Name("login").Type("text").Attr("autocomplete", "username").Required(true).Value(c.Editor),
+			),
+			app.Div().Class("studio-field").Body(
+				app.Label().For("lost-password").Text("Password"),
+				app.Input().ID("lost-password").Name("password").Type("password").Attr("autocomplete", "current-password").Required(true),
+			),
+			app.Button().Type("submit").ID("lost-sign-in").Class("studio-button studio-primary").Text(submit),
 		),
-		app.P().ID("lost-again").Class("studio-hint").Text("Save now: when you have signed in again in another tab."),
+		app.P().Body(
+			app.Button().Type("button").Class("studio-button").Aria("describedby", "lost-again").Text("Save now").OnClick(c.signedInAgain),
+			app.Span().ID("lost-again").Class("studio-hint").Text(" when you have signed in again in another tab."),
+		),
 		app.If(c.lostErr != "", func() app.UI { return app.P().Class("studio-error").Text(c.lostErr) }),
 	)
 }
