@@ -204,3 +204,36 @@ func TestStudioLostSession(t *testing.T) {
 	}
 	waitDraft(t, api, "lost", `"court":"Typed after the session ended"`)
 }
+
+// TestStudioKeptNoRoom: when the browser has no room left to keep the
+// changes, the page says they are in this tab only, and they are saved
+// all the same once the server answers.
+func TestStudioKeptNoRoom(t *testing.T) {
+	srv, api := studioServer(t)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "full", "case": map[string]any{"id": "full", "title": "Full"}}, 201, nil)
+	b := browsertest.NewBrowser(t, browsertest.Options{})
+	studioSignIn(t, b, srv, "/studio/cases/full")
+	var fillers int
+	b.Run(t,
+		chromedp.WaitVisible("#f-summary", chromedp.ByID),
+		// Fill the site's storage to the last character.
+		chromedp.Evaluate(`(() => { let i = 0; for (let n = 1 << 20; n >= 1; n >>= 1) { const s = "x".repeat(n);
+			try { for (;;) localStorage.setItem("filler" + i++, s); } catch (e) {} } return i; })()`, &fillers),
+		network.Enable(),
+		network.EmulateNetworkConditions(true, 0, -1, -1),
+		typeInto("#f-summary", "No room to keep this."),
+		browsertest.WaitFor(`document.getElementById("keep-error")?.textContent.includes("they are kept in this tab only, so keep it open until they are saved")`, 10*time.Second),
+		waitText("#save-state", "Offline: your changes are kept in this tab only and saved when the server answers again"),
+	)
+	var role string
+	b.Run(t, chromedp.AttributeValue("#keep-error", "role", &role, nil, chromedp.ByID))
+	if role != "alert" {
+		t.Errorf("the storage refusal is not announced (role %q)", role)
+	}
+	b.CheckAxe(t, "the editor, no room to keep the changes")
+	b.Run(t,
+		network.EmulateNetworkConditions(false, 0, -1, -1),
+		browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved" && !document.getElementById("keep-error")`, 30*time.Second),
+	)
+	waitDraft(t, api, "full", `"summary":"No room to keep this."`)
+}

@@ -57,9 +57,11 @@ func (c *CaseEditor) keepNow() {
 }
 
 // dropKept removes the copy: a save carried it, or the editor dropped it.
+// Nothing is left to keep, so a refusal to keep it no longer matters.
 func (c *CaseEditor) dropKept() {
 	c.keeping.Pending = false
 	storage("removeItem", c.keptKey())
+	c.edit.Save.TabOnly, c.keepErr = false, ""
 }
 
 // savedKept follows a save that succeeded: the copy goes when the save
