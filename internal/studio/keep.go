@@ -81,7 +81,7 @@ func (c *CaseEditor) restoreKept(ctx app.Context, server *casefile.Case, d Draft
 	c.keptNote = ""
 	k, err := c.readKept()
 	if err != nil {
-		c.keptNote = "A copy of your changes kept in this browser could not be read (" + err.Error() + "); it is left as it was."
+		c.keptNote = "A copy of your changes kept in this browser could not be read (" + err.Error() + "); your next change replaces it."
 		return
 	}
 	r := Restore(k, server, d.Revision)
@@ -89,7 +89,7 @@ func (c *CaseEditor) restoreKept(ctx app.Context, server *casefile.Case, d Draft
 	case KeptSame:
 		c.dropKept()
 	case KeptUnreadable:
-		c.keptNote = "A copy of your changes kept in this browser from " + KeptTime(k.At, time.Now()) + " could not be read (" + r.Err + "); it is left as it was."
+		c.keptNote = "A copy of your changes kept in this browser from " + KeptTime(k.At, time.Now()) + " could not be read (" + r.Err + "); your next change replaces it."
 	case RestoreKept:
 		c.edit.Case = r.Case
 		c.edit.Save.Change(time.Time{}) // due at once
@@ -108,11 +108,12 @@ func (c *CaseEditor) restoreKept(ctx app.Context, server *casefile.Case, d Draft
 	}
 }
 
-// readKept reads this case's copy; nil when there is none.
+// readKept reads this case's copy; nil when there is none, or no storage
+// to hold one (keepNow says so at the first change).
 func (c *CaseEditor) readKept() (*Kept, error) {
 	v, err := storageGet(c.keptKey())
 	if err != nil || v == "" {
-		return nil, err
+		return nil, nil
 	}
 	var k Kept
 	if err := json.Unmarshal([]byte(v), &k); err != nil {

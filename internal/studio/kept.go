@@ -47,7 +47,7 @@ const (
 	KeptSame                      // the copy holds what the server has: it is dropped
 	RestoreKept                   // based on the server's draft: put in the forms and saved
 	KeptConflict                  // the server's draft moved on since: both offered, as in a conflict
-	KeptUnreadable                // the copy cannot be read: left as it is, and said so
+	KeptUnreadable                // the copy cannot be read: said so; the next change replaces it
 )
 
 // Restoring is the outcome for a kept copy, with the kept case and where
