@@ -435,7 +435,7 @@ func TestStudioOfflineAndLeaving(t *testing.T) {
 		network.Enable(),
 		network.EmulateNetworkConditions(true, 0, -1, -1),
 		typeInto("#f-summary", "Written offline."),
-		waitText("#save-state", "Offline: your changes are kept in this tab and saved when the server answers again"),
+		waitText("#save-state", "Offline: your changes are kept in this browser and saved when the server answers again"),
 	)
 	b.CheckAxe(t, "the editor, offline")
 	b.Run(t,

@@ -287,18 +287,19 @@ func (e *editor) readForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (e *editor) loginPage(w http.ResponseWriter, r *http.Request) error {
+	next := studioReturn(e.s.cfg.Base, r.URL.Query().Get("next"))
 	if _, err := e.signedIn(r); err == nil {
-		http.Redirect(w, r, e.under(routes.StudioHome), http.StatusSeeOther)
+		http.Redirect(w, r, next, http.StatusSeeOther)
 		return nil
 	}
-	return e.page(w, r, http.StatusOK, pages.StudioLoginPage(pages.StudioLogin{Site: e.s.pageSite(), Action: e.under(routes.StudioLogin)}))
+	return e.page(w, r, http.StatusOK, pages.StudioLoginPage(pages.StudioLogin{Site: e.s.pageSite(), Action: e.under(routes.StudioLogin), Next: next}))
 }
 
 func (e *editor) loginForm(w http.ResponseWriter, r *http.Request) error {
 	if err := e.readForm(w, r); err != nil {
 		return err
 	}
-	login := r.PostForm.Get("login")
+	login, next := r.PostForm.Get("login"), studioReturn(e.s.cfg.Base, r.PostForm.Get("next"))
 	u, err := e.authenticate(r.Context(), r, login, r.PostForm.Get("password"))
 	var he *httpError
 	if errors.As(err, &he) {
@@ -309,14 +310,14 @@ func (e *editor) loginForm(w http.ResponseWriter, r *http.Request) error {
 		if he.status != http.StatusUnauthorized {
 			msg = strings.ToUpper(he.msg[:1]) + he.msg[1:] + "."
 		}
-		return e.page(w, r, he.status, pages.StudioLoginPage(pages.StudioLogin{Site: e.s.pageSite(), Action: e.under(routes.StudioLogin), Login: login, Error: msg}))
+		return e.page(w, r, he.status, pages.StudioLoginPage(pages.StudioLogin{Site: e.s.pageSite(), Action: e.under(routes.StudioLogin), Next: next, Login: login, Error: msg}))
 	} else if err != nil {
 		return err
 	}
 	if _, err := e.startSession(w, r, u); err != nil {
 		return err
 	}
-	http.Redirect(w, r, e.under(routes.StudioHome), http.StatusSeeOther)
+	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"docket/internal/asset"
@@ -85,7 +86,11 @@ func (e *editor) studioApp(w http.ResponseWriter, r *http.Request, preview strin
 	}
 	who, err := e.signedIn(r)
 	if errors.Is(err, errSignIn) {
-		http.Redirect(w, r, e.under(routes.StudioLogin), http.StatusSeeOther)
+		login := e.under(routes.StudioLogin)
+		if next := studioReturn(e.s.cfg.Base, r.URL.Path); next != e.under(routes.StudioHome) {
+			login += "?next=" + url.QueryEscape(next) // back to this case once signed in
+		}
+		http.Redirect(w, r, login, http.StatusSeeOther)
 		return nil
 	} else if err != nil {
 		return err

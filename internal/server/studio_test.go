@@ -14,8 +14,9 @@ func TestStudioProgram(t *testing.T) {
 	st := newStudio(t, databases[0].url(t))
 	st.addAccount(t, "ed", store.RoleEditor, editorPassword)
 	anon := st.client(t)
-	for _, path := range []string{"/studio/", "/studio/cases/some-case", "/studio/preview/cases/some-case/"} {
-		if r := anon.get(path); r.StatusCode != 303 || r.Header.Get("Location") != "/studio/login" {
+	for path, login := range map[string]string{"/studio/": "/studio/login", "/studio/cases/some-case": "/studio/login?next=%2Fstudio%2Fcases%2Fsome-case",
+		"/studio/preview/cases/some-case/": "/studio/login"} {
+		if r := anon.get(path); r.StatusCode != 303 || r.Header.Get("Location") != login {
 			t.Errorf("signed out, %s = %d to %q; want 303 to the sign-in page", path, r.StatusCode, r.Header.Get("Location"))
 		}
 	}

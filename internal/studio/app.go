@@ -68,7 +68,8 @@ func (s *Studio) Render() app.UI {
 		screen = app.P().Attr("role", "status").Text("Loading the Studio…")
 	case s.caseID != "":
 		screen = &CaseEditor{API: s.api, ID: s.caseID, Home: s.under(routes.StudioHome), Public: s.under(routes.CasePath(s.caseID)),
-			Preview: s.under(routes.StudioPreview(s.caseID)), EmbedCode: s.under(routes.EmbedCode(s.caseID)), OEmbed: s.under(routes.OEmbed)}
+			Preview: s.under(routes.StudioPreview(s.caseID)), EmbedCode: s.under(routes.EmbedCode(s.caseID)), OEmbed: s.under(routes.OEmbed),
+			Editor: s.session.User.Login, SignIn: s.under(routes.StudioLogin), Return: s.under(routes.StudioCase(s.caseID))}
 	default:
 		screen = &CaseList{API: s.api, Home: s.under(routes.StudioHome)}
 	}

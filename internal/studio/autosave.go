@@ -7,12 +7,13 @@ type SaveState int
 
 // The states of the autosave, as the editor sees them.
 const (
-	Saved    SaveState = iota // the server has every change
-	Unsaved                   // changed; a save follows a moment after the last change
-	Saving                    // a save is on its way
-	Offline                   // the last save did not reach the server; it is tried again
-	Conflict                  // someone else saved the draft first: nothing is saved until the editor chooses
-	Failed                    // the server refused the save; the changes are kept here
+	Saved     SaveState = iota // the server has every change
+	Unsaved                    // changed; a save follows a moment after the last change
+	Saving                     // a save is on its way
+	Offline                    // the last save did not reach the server; it is tried again
+	Conflict                   // someone else saved the draft first: nothing is saved until the editor chooses
+	Failed                     // the server refused the save; the changes are kept here
+	SignedOut                  // the session has ended: nothing is saved until the editor signs in again
 )
 
 // AutosaveDelay is how long after the last change the draft is saved.
@@ -32,6 +33,9 @@ type Autosave struct {
 	ChangedAt time.Time
 	// Message says what went wrong, for Failed and Conflict.
 	Message string
+	// TabOnly is true when the browser would not keep a copy of the
+	// changes (see Kept): they are in this tab only.
+	TabOnly bool
 }
 
 // Change records an edit made at now.
@@ -47,7 +51,7 @@ func (a *Autosave) Change(now time.Time) {
 // RetryDelay), and no conflict waits for the editor.
 func (a *Autosave) Due(now time.Time) bool {
 	switch {
-	case !a.Dirty || a.State == Saving || a.State == Conflict:
+	case !a.Dirty || a.State == Saving || a.State == Conflict || a.State == SignedOut:
 		return false
 	case a.State == Offline:
 		return now.Sub(a.ChangedAt) >= RetryDelay
@@ -65,10 +69,11 @@ type SaveResult int
 
 // The ends of a save.
 const (
-	SaveOK       SaveResult = iota // the server has the draft
-	SaveOffline                    // the request never reached the server
-	SaveConflict                   // 409: the draft moved on
-	SaveRefused                    // any other refusal (signed out, too large)
+	SaveOK        SaveResult = iota // the server has the draft
+	SaveOffline                     // the request never reached the server
+	SaveConflict                    // 409: the draft moved on
+	SaveRefused                     // any other refusal (too large)
+	SaveSignedOut                   // 401: the session has ended
 )
 
 // Done records how the save begun last ended, at now. Whatever went wrong,
@@ -88,8 +93,44 @@ func (a *Autosave) Done(r SaveResult, message string, now time.Time) {
 		a.State = Conflict
 	case SaveRefused:
 		a.State = Failed
+	case SaveSignedOut:
+		a.State = SignedOut
 	}
 	a.Dirty, a.Message = true, message
+}
+
+// Online records that the browser is online again: a save that waits
+// for the server is due at once, not after RetryDelay.
+func (a *Autosave) Online() {
+	if a.State == Offline {
+		a.ChangedAt = time.Time{}
+	}
+}
+
+// SessionEnded records that the server answered a request (a publish) as
+// signed out; what is unsaved stays so.
+func (a *Autosave) SessionEnded() { a.State = SignedOut }
+
+// SendOnLeaving reports whether the page, as it goes, should send what is
+// unsaved: not while a save or the editor's choice waits, not without a
+// session, and not while offline when the browser keeps a copy (opening
+// the case again restores it).
+func (a *Autosave) SendOnLeaving() bool {
+	switch {
+	case !a.Dirty || a.State == Saving || a.State == Conflict || a.State == SignedOut:
+		return false
+	case a.State == Offline:
+		return a.TabOnly
+	}
+	return true
+}
+
+// SignedIn records that the editor signed in again after SignedOut: the
+// unsaved changes are due at once.
+func (a *Autosave) SignedIn() {
+	if a.State == SignedOut {
+		a.State, a.ChangedAt = Unsaved, time.Time{}
+	}
 }
 
 // Resolved records that the editor settled a conflict; the next save
@@ -110,14 +151,24 @@ func (a *Autosave) Label() string {
 	case Saving:
 		return "Saving…"
 	case Offline:
-		return "Offline: your changes are kept in this tab and saved when the server answers again"
+		return "Offline: your changes are kept in " + a.where() + " and saved when the server answers again"
 	case Conflict:
 		return "Not saved: someone else changed this case"
+	case SignedOut:
+		return "Not saved: your session has ended. Your changes are kept in " + a.where()
 	}
 	return "Not saved: " + a.Message
 }
 
+// where says where unsaved changes are kept.
+func (a *Autosave) where() string {
+	if a.TabOnly {
+		return "this tab only"
+	}
+	return "this browser"
+}
+
 // Class names the state for the page's styles.
 func (a *Autosave) Class() string {
-	return [...]string{"saved", "unsaved", "saving", "offline", "conflict", "failed"}[a.State]
+	return [...]string{"saved", "unsaved", "saving", "offline", "conflict", "failed", "signed-out"}[a.State]
 }

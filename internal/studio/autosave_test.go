@@ -55,7 +55,20 @@ func TestAutosave(t *testing.T) {
 		{"a refusal keeps the changes", []step{
 			{"typed", change(0), Unsaved, true, AutosaveDelay},
 			{"save starts", begin, Saving, false, -1},
-			{"401", done(SaveRefused, 3*time.Second), Failed, true, AutosaveDelay},
+			{"too large", done(SaveRefused, 3*time.Second), Failed, true, AutosaveDelay},
+		}},
+		{"a session that ended waits for signing in", []step{
+			{"typed", change(0), Unsaved, true, AutosaveDelay},
+			{"save starts", begin, Saving, false, -1},
+			{"401", done(SaveSignedOut, 3*time.Second), SignedOut, true, -1},
+			{"typed on", change(4 * time.Second), SignedOut, true, -1},
+		}},
+		{"online does not hurry a pause", []step{
+			{"typed", change(0), Unsaved, true, AutosaveDelay},
+			{"online", func(a *Autosave) { a.Online() }, Unsaved, true, AutosaveDelay},
+		}},
+		{"a publish answered as signed out", []step{
+			{"session ended", func(a *Autosave) { a.SessionEnded() }, SignedOut, false, -1},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -91,9 +104,73 @@ func TestAutosaveLabels(t *testing.T) {
 		{Autosave{State: Saving}, "Saving…"},
 		{Autosave{State: Conflict}, "Not saved: someone else changed this case"},
 		{Autosave{State: Failed, Message: "too large"}, "Not saved: too large"},
+		{Autosave{State: Offline}, "Offline: your changes are kept in this browser and saved when the server answers again"},
+		{Autosave{State: Offline, TabOnly: true}, "Offline: your changes are kept in this tab only and saved when the server answers again"},
+		{Autosave{State: SignedOut}, "Not saved: your session has ended. Your changes are kept in this browser"},
 	} {
 		if got := tc.a.Label(); got != tc.want {
 			t.Errorf("%v: Label = %q; want %q", tc.a.State, got, tc.want)
 		}
+	}
+}
+
+// TestAutosaveOnline: when the browser is online again, a save waiting for
+// the server is due at once, not RetryDelay later.
+func TestAutosaveOnline(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	var a Autosave
+	a.Change(t0)
+	a.Begin()
+	a.Done(SaveOffline, "", t0.Add(3*time.Second))
+	if a.Due(t0.Add(4 * time.Second)) {
+		t.Fatal("offline: due before RetryDelay")
+	}
+	a.Online()
+	if !a.Due(t0.Add(4 * time.Second)) {
+		t.Error("back online: not due at once")
+	}
+}
+
+// TestSendOnLeaving: what the page sends as it goes.
+func TestSendOnLeaving(t *testing.T) {
+	for _, tc := range []struct {
+		a    Autosave
+		want bool
+	}{
+		{Autosave{State: Saved}, false},
+		{Autosave{State: Unsaved, Dirty: true}, true},
+		{Autosave{State: Saving, Dirty: true}, false},
+		{Autosave{State: Failed, Dirty: true}, true},
+		{Autosave{State: Conflict, Dirty: true}, false},
+		{Autosave{State: SignedOut, Dirty: true}, false},
+		{Autosave{State: Offline, Dirty: true}, false},
+		{Autosave{State: Offline, Dirty: true, TabOnly: true}, true},
+	} {
+		if got := tc.a.SendOnLeaving(); got != tc.want {
+			t.Errorf("%+v: SendOnLeaving = %v; want %v", tc.a, got, tc.want)
+		}
+	}
+}
+
+// TestAutosaveSignedIn: signing in again after the session ended makes
+// the unsaved changes due at once.
+func TestAutosaveSignedIn(t *testing.T) {
+	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	var a Autosave
+	a.Change(t0)
+	a.Begin()
+	a.Done(SaveSignedOut, "", t0.Add(3*time.Second))
+	a.Change(t0.Add(4 * time.Second))
+	if a.Due(t0.Add(time.Hour)) {
+		t.Fatal("signed out: a save is due")
+	}
+	a.SignedIn()
+	if a.State != Unsaved || !a.Due(t0.Add(4*time.Second)) {
+		t.Errorf("signed in again: state %v, due %v; want Unsaved, due at once", a.State, a.Due(t0.Add(4*time.Second)))
+	}
+	var saved Autosave
+	saved.SignedIn()
+	if saved.State != Saved {
+		t.Errorf("SignedIn on a saved draft: state %v", saved.State)
 	}
 }

@@ -28,6 +28,9 @@ type TheirSave struct {
 	At       time.Time
 	Changes  []string // where theirs differs: "summary changed", "events[id=x] added"
 	Err      string
+	// KeptAt is when the editor's version was kept in the browser, when
+	// the conflict was found on opening the case (see Restore).
+	KeptAt time.Time
 }
 
 // Refused records a save refused by a conflict.

@@ -24,6 +24,10 @@ type CaseEditor struct {
 	// EmbedCode is the published case's embed code page; OEmbed the
 	// oEmbed endpoint, both under the site's base.
 	EmbedCode, OEmbed string
+	// Editor is the login signed in, whose unsaved work the browser keeps
+	// (keep.go); SignIn where the sign-in form posts, Return this case's
+	// page, where signing in again returns.
+	Editor, SignIn, Return string
 
 	loaded   bool
 	loadErr  string
@@ -52,6 +56,11 @@ type CaseEditor struct {
 	panels           // how readers answered; comparing and rolling back versions
 	announce  string // what a move or a removal did, announced
 
+	keeping  Keeping // the copy kept in the browser (keep.go)
+	keepErr  string  // why the browser would not keep it
+	keptNote string  // what opening the case did with a kept copy
+	lostErr  string  // signing in again, after the session ended
+
 	leaving app.Func
 	// previewing is the live preview (preview_pane.go); previewHears
 	// hears its frame.
@@ -76,7 +85,10 @@ func (c *CaseEditor) OnMount(ctx app.Context) {
 	c.leaving = app.FuncOf(func(this app.Value, args []app.Value) any {
 		switch args[0].Get("type").String() {
 		case "pagehide":
-			if c.edit.Case != nil && c.edit.Save.Dirty && c.edit.Save.State != Conflict && c.edit.Save.State != Saving {
+			if c.keeping.Pending {
+				c.keepNow()
+			}
+			if c.edit.Case != nil && c.edit.Save.SendOnLeaving() {
 				if data, err := Encode(c.edit.Case); err == nil {
 					c.API.SaveOnLeaving(c.ID, c.edit.Revision, data)
 				}
@@ -85,16 +97,20 @@ func (c *CaseEditor) OnMount(ctx app.Context) {
 			if args[0].Get("persisted").Bool() {
 				app.Window().Get("location").Call("reload")
 			}
+		case "online": // back online: what waits is saved at once
+			c.ctx.Dispatch(func(ctx app.Context) { c.edit.Save.Online(); c.saveIfDue(ctx) })
 		}
 		return nil
 	})
 	app.Window().Call("addEventListener", "pagehide", c.leaving)
 	app.Window().Call("addEventListener", "pageshow", c.leaving)
+	app.Window().Call("addEventListener", "online", c.leaving)
 }
 
 func (c *CaseEditor) OnDismount() {
 	app.Window().Call("removeEventListener", "pagehide", c.leaving)
 	app.Window().Call("removeEventListener", "pageshow", c.leaving)
+	app.Window().Call("removeEventListener", "online", c.leaving)
 	c.leaving.Release()
 	c.stopPreview()
 }
@@ -102,7 +118,7 @@ func (c *CaseEditor) OnDismount() {
 // OnUpdate reloads when the address names another case.
 func (c *CaseEditor) OnUpdate(ctx app.Context) {
 	if c.edit.Case != nil && c.edit.Case.ID != c.ID {
-		c.loaded, c.edit = false, Edit{}
+		c.loaded, c.edit, c.keeping = false, Edit{}, Keeping{}
 		c.load(ctx)
 	}
 }
@@ -125,6 +141,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
 			c.boxes, c.list, c.oversize = map[string]string{}, EventList{}, ""
 			c.check()
+			c.restoreKept(ctx, doc, d)
 			c.loadAnswers(ctx)
 		})
 	})
@@ -155,19 +172,28 @@ func (c *CaseEditor) check() {
 func (c *CaseEditor) changed(ctx app.Context) {
 	c.publish = ""
 	c.edit.Save.Change(time.Now())
-	c.ctx.After(AutosaveDelay, func(ctx app.Context) {
-		if !c.edit.Save.Due(time.Now()) {
-			ctx.PreventUpdate() // a later change's timer will save: no need to draw again
-			return
-		}
-		c.saveIfDue(ctx)
-	})
+	c.keepLater()
+	c.ctx.After(AutosaveDelay, c.saveWhenDue)
 	if !Large(c.edit.Case) {
 		c.check()
 		return
 	}
 	c.checkDue, c.changedAt = true, time.Now()
 	c.ctx.After(CheckDelay, c.checkIfDue)
+}
+
+// saveWhenDue saves when the autosave says a save is due. Offline, where
+// a save waits RetryDelay after the last change, it looks again then, so
+// that typing on after a failed save still leads to a retry.
+func (c *CaseEditor) saveWhenDue(ctx app.Context) {
+	if !c.edit.Save.Due(time.Now()) {
+		if c.edit.Save.State == Offline && c.edit.Save.Dirty {
+			c.ctx.After(RetryDelay, c.saveWhenDue)
+		}
+		ctx.PreventUpdate() // a later change's timer will save: no need to draw again
+		return
+	}
+	c.saveIfDue(ctx)
 }
 
 // checkIfDue checks a large case once the editor has paused.
@@ -217,6 +243,7 @@ func (c *CaseEditor) saved(ctx app.Context, d Draft, err error) {
 	case err == nil:
 		c.edit.Revision, c.state = d.Revision, d.State
 		c.edit.Save.Done(SaveOK, "", now)
+		c.savedKept()
 		if c.edit.Save.Dirty {
 			ctx.After(AutosaveDelay, c.saveIfDue)
 		}
@@ -226,7 +253,8 @@ func (c *CaseEditor) saved(ctx app.Context, d Draft, err error) {
 	case errors.As(err, &apiErr) && apiErr.Status == statusConflict:
 		c.edit.Refused(conflictOf(apiErr), apiErr.Message, now)
 	case errors.As(err, &apiErr) && apiErr.Status == statusUnauthorized:
-		c.edit.Save.Done(SaveRefused, "you are signed out. Sign in again in another tab, then come back: your changes are kept here until you close this page", now)
+		c.edit.Save.Done(SaveSignedOut, "", now)
+		c.sessionEnded(ctx)
 	default:
 		c.edit.Save.Done(SaveRefused, err.Error(), now)
 	}
@@ -272,6 +300,7 @@ func (c *CaseEditor) showMine(ctx app.Context, e app.Event) {
 // takeTheirs drops the editor's version for theirs, as they saved it.
 func (c *CaseEditor) takeTheirs(ctx app.Context, e app.Event) {
 	c.edit.TakeTheirs()
+	c.dropKept()
 	c.check()
 }
 
@@ -294,6 +323,10 @@ func (c *CaseEditor) doPublish(ctx app.Context, e app.Event) {
 				c.publish, c.publishOK, c.note, c.state = fmt.Sprintf("Published version %d.", v.Number), true, "", "published"
 				c.setVersions(vs)
 				c.loadAnswers(ctx)
+			case errors.As(err, &apiErr) && apiErr.Status == statusUnauthorized:
+				c.publish, c.publishOK = "Not published: your session has ended.", false
+				c.edit.Save.SessionEnded()
+				c.sessionEnded(ctx)
 			case errors.As(err, &apiErr) && apiErr.Status == statusInvalid:
 				c.publish, c.publishOK = "Not published: the server found problems. "+apiErr.Message, false
 			default:
@@ -367,6 +400,7 @@ func (c *CaseEditor) Render() app.UI {
 	}
 	return app.Div().Class("studio-editor").Body(
 		app.Div().Class("studio-forms").Body(
+			app.If(c.edit.Save.State == SignedOut, c.lostSession),
 			app.P().Body(app.A().Href(c.Home).Text("← All cases")),
 			app.H1().Text(title),
 			app.P().Class("studio-hint").Text("Case "+c.ID+" · "+StateLabel(c.state)),

@@ -2,6 +2,7 @@ package studio
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -13,6 +14,10 @@ import (
 func (c *CaseEditor) panel() app.UI {
 	return app.Aside().Class("studio-panel").Aria("label", "Saving, checking and publishing").Body(
 		app.P().ID("save-state").Class("studio-save studio-save-"+c.edit.Save.Class()).Attr("role", "status").Text(c.edit.Save.Label()),
+		app.If(c.keptNote != "", func() app.UI { return app.P().ID("kept-note").Attr("role", "status").Text(c.keptNote) }),
+		app.If(c.keepErr != "", func() app.UI {
+			return app.P().ID("keep-error").Class("studio-error").Attr("role", "alert").Text(c.keepErr)
+		}),
 		app.If(c.edit.Conflict != nil, func() app.UI { return c.conflictBox() }),
 		c.checks(),
 		c.preview(),
@@ -28,10 +33,15 @@ func (c *CaseEditor) conflictBox() app.UI {
 	if who == "" {
 		who = "Someone else"
 	}
+	said := who + " saved it at " + k.At.Local().Format("15:04") + ", while you were editing. " +
+		"Your version is kept here and was not saved; theirs is kept on the server. Choose which to keep."
+	if !k.KeptAt.IsZero() {
+		said = "Your version, kept in this browser from " + KeptTime(k.KeptAt, time.Now()) + ", was not saved: " + who +
+			" saved the case at " + k.At.Local().Format("15:04") + " since. The forms show yours; theirs is kept on the server. Choose which to keep."
+	}
 	return app.Section().Class("studio-conflict").Aria("labelledby", "conflict-heading").Body(
 		app.H2().ID("conflict-heading").Text("Someone else changed this case"),
-		app.P().Attr("role", "alert").Text(who+" saved it at "+k.At.Local().Format("15:04")+", while you were editing. "+
-			"Your version is kept here and was not saved; theirs is kept on the server. Choose which to keep."),
+		app.P().Attr("role", "alert").Text(said),
 		app.If(len(k.Changes) > 0, func() app.UI {
 			return app.Div().Body(
 				app.P().Text("Where theirs differs from yours:"),
