@@ -33,8 +33,7 @@ func LibraryFromPage() (*casefile.Library, error) {
 		}
 	}
 	var c casefile.Case
-	dec := json.NewDecoder(strings.NewReader(text))
-	if err := dec.Decode(&c); err != nil {
+	if err := json.Unmarshal([]byte(text), &c); err != nil {
 		return nil, err
 	}
 	el.Call("remove")
