@@ -104,25 +104,26 @@
   };
 
   // afterFirstPaint calls f once the browser reports the page's first
-  // contentful paint, or after a second without one (a hidden tab paints
-  // nothing; an old browser does not report paints).
+  // contentful paint: at once where paints are not reported, and after 5 s
+  // without one (a hidden tab paints nothing until it is shown).
   function afterFirstPaint(f) {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) {
+      f();
+      return;
+    }
     var called = false;
     var call = function () {
       if (called) return;
       called = true;
       setTimeout(f, 0);
     };
-    setTimeout(call, 1000);
-    try {
-      new PerformanceObserver(function (list, observer) {
-        if (!list.getEntriesByName("first-contentful-paint").length) return;
-        observer.disconnect();
-        call();
-      }).observe({ type: "paint", buffered: true });
-    } catch (e) {
+    setTimeout(call, 5000);
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
       call();
-    }
+    }).observe({ type: "paint", buffered: true });
   }
 
   if (window.parent === window) return;
