@@ -149,11 +149,9 @@ func ZoneLabel(zone string) string {
 		return "UTC"
 	case name != zone && strings.HasPrefix(name, "GMT") && len(name) > 4:
 		// Etc/GMT+5 is five hours behind UTC: POSIX counts westward.
-		switch name[3] {
-		case '+':
-			return "UTC-" + name[4:]
-		case '-':
-			return "UTC+" + name[4:]
+		sign := map[byte]string{'+': "-", '-': "+"}[name[3]]
+		if sign != "" {
+			return "UTC" + sign + name[4:]
 		}
 	}
 	city := zone[strings.LastIndexByte(zone, '/')+1:]

@@ -320,11 +320,7 @@ func (t *Timeline) renderNav(m *timelineModel, v timeline.View, s *timeline.Show
 }
 
 func navButton(m *timelineModel, dir, word string, to int, mounted bool, h app.EventHandler) app.UI {
-	glyph := "→"
-	if dir == "prev" {
-		glyph = "←"
-	}
-	arrow := app.Elem("span").Class("tl-arrow").Aria("hidden", ariaTrue).Text(glyph)
+	arrow := app.Elem("span").Class("tl-arrow").Aria("hidden", ariaTrue).Text(map[string]string{"prev": "←", "next": "→"}[dir])
 	var title app.UI
 	if to >= 0 {
 		title = app.Elem("span").Class("tl-nav-title").Body(

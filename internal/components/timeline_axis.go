@@ -332,15 +332,8 @@ func (t *Timeline) onZoom(ctx app.Context, e app.Event) {
 		ctx.PreventUpdate()
 		return
 	}
-	var dir int
-	switch ctx.JSSrc().Get("dataset").Get("zoom").String() {
-	case "in":
-		dir = +1
-	case "out":
-		dir = -1
-	case "fit":
-		dir = 0
-	default:
+	dir, ok := map[string]int{"in": +1, "out": -1, "fit": 0}[ctx.JSSrc().Get("dataset").Get("zoom").String()]
+	if !ok {
 		return
 	}
 	v, fx := t.view.Zoom(dir)

@@ -125,14 +125,11 @@ func (t *Timeline) onToggleCategory(ctx app.Context, e app.Event) {
 // vertical panning (touch-action: pan-y), so a horizontal swipe scrolls
 // nothing; a vertical one scrolls the page as usual.
 func (t *Timeline) onSwipe(ctx app.Context, e app.Event) {
-	phase := timeline.TouchCancel
-	switch e.Get("type").String() {
-	case "touchstart":
-		phase = timeline.TouchStart
-	case "touchmove":
-		phase = timeline.TouchMove
-	case "touchend":
-		phase = timeline.TouchEnd
+	phase, ok := map[string]timeline.TouchPhase{
+		"touchstart": timeline.TouchStart, "touchmove": timeline.TouchMove, "touchend": timeline.TouchEnd,
+	}[e.Get("type").String()]
+	if !ok {
+		phase = timeline.TouchCancel
 	}
 	v, fx := t.view.Swipe(timeline.Touch{
 		Phase:   phase,
