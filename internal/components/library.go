@@ -33,7 +33,8 @@ func LibraryFromPage() (*casefile.Library, error) {
 		}
 	}
 	var c casefile.Case
-	if err := json.Unmarshal([]byte(text), &c); err != nil {
+	dec := json.NewDecoder(strings.NewReader(text))
+	if err := dec.Decode(&c); err != nil {
 		return nil, err
 	}
 	el.Call("remove")
