@@ -84,10 +84,15 @@
     if (e.target instanceof Element && e.target.closest("a[data-full-page]")) e.stopPropagation();
   });
 
+  // When go-app's service worker and wasm start (server.docketStart asks):
+  // on a full page, once its first contentful paint is on the screen, so
+  // that the first paint never shares the machine with the wasm's compile
+  // and start (which came before it and made the case page's first paint
+  // 1.7x the static page's, #17); in an embed, when it nears the viewport.
   window.docketWhenNear = function (start) {
     var embed = document.querySelector(".docket-embed");
     if (!embed || typeof IntersectionObserver !== "function") {
-      start();
+      afterFirstPaint(start);
       return;
     }
     var seen = new IntersectionObserver(function (entries) {
@@ -97,6 +102,29 @@
     }, { rootMargin: "50% 0px" });
     seen.observe(embed);
   };
+
+  // afterFirstPaint calls f once the browser reports the page's first
+  // contentful paint: at once where paints are not reported, and after 5 s
+  // without one (a hidden tab paints nothing until it is shown).
+  function afterFirstPaint(f) {
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (!types || types.indexOf("paint") < 0) {
+      f();
+      return;
+    }
+    var called = false;
+    var call = function () {
+      if (called) return;
+      called = true;
+      setTimeout(f, 0);
+    };
+    setTimeout(call, 5000);
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      call();
+    }).observe({ type: "paint", buffered: true });
+  }
 
   if (window.parent === window) return;
 

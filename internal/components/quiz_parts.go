@@ -156,7 +156,7 @@ func shareURL(code string) string {
 		Scheme:   page.Scheme,
 		Host:     page.Host,
 		Path:     page.Path,
-		RawQuery: url.Values{quiz.ShareParam: {code}}.Encode(),
+		RawQuery: quiz.ShareParam + "=" + url.QueryEscape(code), // as url.Values would write it
 		Fragment: "quiz",
 	}
 	return u.String()

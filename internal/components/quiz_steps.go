@@ -120,7 +120,9 @@ func kindsText(qs []casefile.Question) string {
 			s += ", " + kinds[i]
 		}
 	}
-	return strings.ToUpper(s[:1]) + s[1:] + " questions"
+	// The names are lower-case ASCII: no strings.ToUpper (and its Unicode
+	// tables' code) in the wasm for one capital.
+	return string(rune(s[0]-'a'+'A')) + s[1:] + " questions"
 }
 
 // questionStep is one question as a form: its choices as radio buttons or

@@ -115,7 +115,7 @@ func checksum(s string) string {
 // hex32 writes v as exactly 8 lower-case hex digits.
 func hex32(v uint32) string {
 	s := strconv.FormatUint(uint64(v), 16)
-	return strings.Repeat("0", 8-len(s)) + s
+	return ("00000000" + s)[len(s):]
 }
 
 // fingerprint identifies the quiz as far as saved answers are concerned:

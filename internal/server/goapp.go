@@ -58,9 +58,10 @@ const goappStart = "goappInitServiceWorker();\ngoappWatchForUpdate();\ngoappWatc
 // once; the service worker and the wasm when the page's own script
 // (web/docket.js, deferred after app.js, so run by DOMContentLoaded) says,
 // through
-// window.docketWhenNear: at once on a full page, and in an embed when it
-// comes into view, so that a reader who never scrolls to an embed
-// downloads neither the wasm nor the worker's copy of it.
+// window.docketWhenNear: on a full page once its first contentful paint is
+// on the screen (so the first paint never waits for Go's start), and in an
+// embed when it comes into view, so that a reader who never scrolls to an
+// embed downloads neither the wasm nor the worker's copy of it.
 const docketStart = `goappWatchForUpdate();
 goappWatchForInstallable();
 let docketStarted = false;

@@ -305,9 +305,10 @@ func (s *Server) finishPage(page []byte, r *http.Request, c casefile.Entry, defa
 		return nil, fmt.Errorf("go-app rendered %s without a head and a body", r.URL.Path)
 	}
 	var head, data bytes.Buffer
-	// A full page starts the wasm's download with the page, not after
-	// go-app's script has run (a preload never delays the first paint); an
-	// embed loads it only when it comes into view (see web/docket.js).
+	// A full page starts the wasm's download with the page, at low priority
+	// so that it holds back nothing the first paint needs (see
+	// pages.WasmPreload), not after go-app's script has run; an embed loads
+	// it only when it comes into view (see web/docket.js).
 	if !routes.IsEmbed(r.URL.Path) {
 		if err := pages.WasmPreload(routes.Under(s.cfg.Base, "/web/app.wasm?v="+s.version)).Render(r.Context(), &head); err != nil {
 			return nil, err

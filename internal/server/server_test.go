@@ -380,6 +380,12 @@ func TestPageScripts(t *testing.T) {
 	if href, _ := doc.Attr(t, `head link[rel="preload"][as="fetch"]`, "href"); href != "/web/app.wasm?v="+s.Version() {
 		t.Errorf("wasm preload = %q; want the versioned wasm the page fetches", href)
 	}
+	// The first screen does not need the wasm: at the default (high)
+	// priority its download held back the deferred scripts and the first
+	// paint (#17).
+	if p, _ := doc.Attr(t, `head link[rel="preload"][as="fetch"]`, "fetchpriority"); p != "low" {
+		t.Errorf("wasm preload fetchpriority = %q; want low", p)
+	}
 	if n := doc.Count(t, "script:not([src]):not([type='application/json'])"); n != 0 {
 		t.Errorf("%d inline scripts; the CSP allows none", n)
 	}

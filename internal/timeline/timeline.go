@@ -16,9 +16,8 @@ package timeline
 
 import (
 	"cmp"
-	"slices"
+	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -276,7 +275,7 @@ func New(items []Item, opt Options) *Timeline {
 		first, last = min(first, from), max(last, to, from+1)
 	}
 	tl.day0, tl.days = first, last-first
-	if !slices.IsSortedFunc(spans, compareSpans) { // sorted when all events are day events
+	if !sort.IsSorted(spansInOrder(spans)) { // sorted when all events are day events
 		sortSpans(spans)
 	}
 
@@ -323,32 +322,14 @@ func New(items []Item, opt Options) *Timeline {
 // order, with an End before Start moved to Start. It sorts small keys and
 // then moves each item once, several times faster than sorting the items.
 func sortItems(items []Item) []Item {
-	type key struct {
-		sec  int64
-		nsec int32
-		i    int32
-		id   string
-	}
-	keys := make([]key, len(items))
+	keys := make(itemKeys, len(items))
 	for i, it := range items {
-		keys[i] = key{it.Start.Unix(), int32(it.Start.Nanosecond()), int32(i), it.ID}
-	}
-	cmpKeys := func(a, b key) int {
-		if c := cmp.Compare(a.sec, b.sec); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(a.nsec, b.nsec); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.id, b.id); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
+		keys[i] = itemKey{it.Start.Unix(), int32(it.Start.Nanosecond()), int32(i), it.ID}
 	}
 	// Case files are written in order, and a filtered copy of Items is in
 	// order too: check before sorting.
-	if !slices.IsSortedFunc(keys, cmpKeys) {
-		slices.SortFunc(keys, cmpKeys)
+	if !sort.IsSorted(keys) {
+		sort.Sort(keys)
 	}
 	sorted := make([]Item, len(items))
 	for k, key := range keys {
@@ -358,6 +339,36 @@ func sortItems(items []Item) []Item {
 		}
 	}
 	return sorted
+}
+
+// itemKey is what sortItems sorts item i by.
+type itemKey struct {
+	sec  int64
+	nsec int32
+	i    int32
+	id   string
+}
+
+// itemKeys sort by (Start, ID, input order). They sort through package
+// sort's interface, as the spans do, not slices.SortFunc: each struct
+// sorted by slices brings its own copy of the sorting code (about 20 KB)
+// into the reader's wasm, where go-app already has package sort's.
+type itemKeys []itemKey
+
+func (ks itemKeys) Len() int      { return len(ks) }
+func (ks itemKeys) Swap(i, j int) { ks[i], ks[j] = ks[j], ks[i] }
+func (ks itemKeys) Less(i, j int) bool {
+	a, b := &ks[i], &ks[j]
+	if a.sec != b.sec {
+		return a.sec < b.sec
+	}
+	if a.nsec != b.nsec {
+		return a.nsec < b.nsec
+	}
+	if a.id != b.id {
+		return a.id < b.id
+	}
+	return a.i < b.i
 }
 
 // span is the days [from, to) that item i covers; pos2 is twice the
@@ -379,6 +390,13 @@ func compareSpans(a, b span) int {
 	return cmp.Compare(a.i, b.i)
 }
 
+// spansInOrder sort by compareSpans (through package sort: see itemKeys).
+type spansInOrder []span
+
+func (s spansInOrder) Len() int           { return len(s) }
+func (s spansInOrder) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
+func (s spansInOrder) Less(i, j int) bool { return compareSpans(s[i], s[j]) < 0 }
+
 // sortSpans sorts the spans of items sorted by Start, by compareSpans. The
 // spans of single days are in that order already, so it moves the others
 // (months, years, times of day: usually few) aside, sorts them and merges
@@ -394,7 +412,7 @@ func sortSpans(spans []span) {
 			long = append(long, s)
 		}
 	}
-	slices.SortFunc(long, compareSpans)
+	sort.Sort(spansInOrder(long))
 	i, j := days-1, len(long)-1
 	for k := len(spans) - 1; j >= 0; k-- {
 		if i >= 0 && compareSpans(spans[i], long[j]) > 0 {
