@@ -14,8 +14,9 @@ import (
 // components; their HTML reaches the browser escaped as always (case text
 // is never HTML).
 
-// staticParts are the ids of the parts kept as prerendered.
-var staticParts = []string{"corrections", "glossary", "case-footer"}
+// staticParts are the ids of the parts kept as prerendered; the quiz's
+// list of questions (quiz-panel) until the quiz takes over.
+var staticParts = []string{"corrections", "glossary", "case-footer", quizPanelID}
 
 // prerendered holds the prerendered HTML of staticParts, read from the
 // page before go-app replaces its body, for the case the page carries, and

@@ -67,10 +67,15 @@ func (t *Timeline) OnNav(ctx app.Context) {
 	t.update(ctx, app.Event{}, v, fx)
 }
 
-// OnMount draws the axis into the space the page reserved for it.
+// OnMount draws the axis into the space the page reserved for it and
+// makes the controls live, in a task after the page's mount (see
+// slices.go), then marks the page ready.
 func (t *Timeline) OnMount(ctx app.Context) {
-	v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
-	t.update(ctx, app.Event{}, v, fx)
+	later(ctx, func(ctx app.Context) {
+		v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
+		t.update(ctx, app.Event{}, v, fx)
+		ctx.Defer(func(app.Context) { markReady() })
+	})
 }
 
 // OnResize fits the axis to its new width.
