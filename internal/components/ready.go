@@ -5,8 +5,9 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // markReady sets <html data-docket="ready"> once the wasm has mounted a
 // page and its timeline is live, so tests and benchmarks can tell when the
 // app is interactive. The page and the timeline both call it, each when
-// its own part is done (the timeline goes live a slice later, see
-// slices.go); it does nothing while a timeline on the page is not yet live.
+// its own part is done (the timeline goes live, its list last, in later
+// slices, see slices.go); it does nothing while a timeline on the page is
+// not yet live.
 func markReady() {
 	if app.IsServer {
 		return

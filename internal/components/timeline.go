@@ -69,18 +69,18 @@ func (t *Timeline) OnNav(ctx app.Context) {
 }
 
 // OnMount draws the axis into the space the page reserved for it and
-// makes the controls live, in a task after the page's mount (see
-// slices.go), then marks the page ready.
+// makes the controls live, in a task after the page's mount, then the list
+// in the next (see slices.go), and marks the page ready.
 func (t *Timeline) OnMount(ctx app.Context) {
 	later(ctx, func(ctx app.Context) {
 		v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
 		t.update(ctx, app.Event{}, v, fx)
-		ctx.Defer(func(app.Context) { markReady() })
-		later(ctx, func(app.Context) {
+		later(ctx, func(ctx app.Context) {
 			if !t.listLive && prerendered.caseID == t.Case.ID && len(prerendered.events) == 0 {
 				keepEventContents()
 			}
 			t.listLive = true
+			ctx.Defer(func(app.Context) { markReady() })
 		})
 	})
 }
