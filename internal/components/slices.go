@@ -45,7 +45,7 @@ func later(ctx app.Context, fn func(app.Context)) {
 func whenNearOrIdle(ctx app.Context, el app.Value, fn func(app.Context)) {
 	w := app.Window()
 	var near, idle app.Func
-	var observer app.Value
+	var observer, idleID app.Value
 	done := false
 	run := func() {
 		if done {
@@ -55,9 +55,13 @@ func whenNearOrIdle(ctx app.Context, el app.Value, fn func(app.Context)) {
 		if observer != nil {
 			observer.Call("disconnect")
 		}
+		if w.Get("cancelIdleCallback").Truthy() {
+			w.Call("cancelIdleCallback", idleID)
+		} else {
+			w.Call("clearTimeout", idleID)
+		}
 		ctx.Dispatch(fn)
-		// Released after a last timeout: the other callback may still be
-		// queued in the browser.
+		// Released once this callback has returned; neither can run again.
 		var release app.Func
 		release = app.FuncOf(func(app.Value, []app.Value) any {
 			near.Release()
@@ -65,7 +69,7 @@ func whenNearOrIdle(ctx app.Context, el app.Value, fn func(app.Context)) {
 			release.Release()
 			return nil
 		})
-		w.Call("setTimeout", release, 1000)
+		w.Call("setTimeout", release, 0)
 	}
 	near = app.FuncOf(func(this app.Value, args []app.Value) any {
 		entries := args[0]
@@ -81,13 +85,13 @@ func whenNearOrIdle(ctx app.Context, el app.Value, fn func(app.Context)) {
 		run()
 		return nil
 	})
+	if w.Get("requestIdleCallback").Truthy() {
+		idleID = w.Call("requestIdleCallback", idle, map[string]any{"timeout": 3000})
+	} else {
+		idleID = w.Call("setTimeout", idle, 200)
+	}
 	if io := w.Get("IntersectionObserver"); io.Truthy() && el != nil && el.Truthy() {
 		observer = io.New(near, map[string]any{"rootMargin": "100% 0px"})
 		observer.Call("observe", el)
-	}
-	if ric := w.Get("requestIdleCallback"); ric.Truthy() {
-		w.Call("requestIdleCallback", idle, map[string]any{"timeout": 3000})
-	} else {
-		w.Call("setTimeout", idle, 200)
 	}
 }
