@@ -10,11 +10,15 @@ import (
 )
 
 func main() {
+	// Go's runtime has started in one task; the case is decoded in the
+	// next, kept with the prerendered parts in a third, and go-app mounts
+	// the page in a fourth (see components/slices.go).
+	components.Yield()
 	lib, err := components.LibraryFromPage()
 	if err != nil {
-		app.Log("docket:", err)
-		lib, _ = casefile.NewLibrary() // the pages say the case is not found
+		app.Log("docket:", err) // lib has no case: the pages say so
 	}
 	components.Register(func() casefile.Published { return lib })
+	components.Yield()
 	app.RunWhenOnBrowser()
 }

@@ -29,7 +29,7 @@ type CasePage struct {
 // page asks for a new version every few minutes (docket.js calls go-app's
 // goappTryUpdate, as app.TryUpdate does); OnAppUpdate hears the answer.
 func (p *CasePage) OnMount(ctx app.Context) {
-	markReady()
+	ctx.Defer(func(app.Context) { markReady() })
 	p.installable = ctx.IsAppInstallable() && !inFrame()
 	p.updateReady = hadWorker() && (ctx.AppUpdateAvailable() || app.Window().Get("goappUpdatedBeforeWasmLoaded").Truthy())
 }

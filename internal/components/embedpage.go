@@ -20,7 +20,7 @@ type EmbedPage struct {
 
 // OnMount marks the document as taken over by the wasm.
 func (p *EmbedPage) OnMount(ctx app.Context) {
-	markReady()
+	ctx.Defer(func(app.Context) { markReady() })
 }
 
 // OnNav reads the case from the path and the view from the query and, in

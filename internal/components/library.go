@@ -19,27 +19,55 @@ const CaseDataID = "docket-case"
 
 // LibraryFromPage reads the case that the page carries, or fetches the one
 // it links, and takes the element out of the page, which no longer needs
-// it. The browser program calls it before it starts go-app.
-func LibraryFromPage() (*casefile.Library, error) {
+// it. The browser program calls it before it starts go-app. On an error
+// the library it returns has no case (the pages say so).
+func LibraryFromPage() (casefile.Published, error) {
 	el := app.Window().Get("document").Call("getElementById", CaseDataID)
 	if !el.Truthy() {
-		return nil, errors.New("the page carries no case data")
+		return pageLibrary{}, errors.New("the page carries no case data")
 	}
 	text := el.Get("textContent").String()
 	if src := el.Call("getAttribute", "data-src"); strings.TrimSpace(text) == "" && src.Truthy() {
 		var err error
 		if text, err = fetchText(src.String()); err != nil {
-			return nil, err
+			return pageLibrary{}, err
 		}
 	}
 	var c casefile.Case
 	dec := json.NewDecoder(strings.NewReader(text))
 	if err := dec.Decode(&c); err != nil {
-		return nil, err
+		return pageLibrary{}, err
 	}
 	el.Call("remove")
-	KeepPrerendered(c.ID)
-	return casefile.NewLibrary(&c)
+	Yield() // decoding is a slice of the start of its own
+	KeepPrerendered(c.ID, len(c.Events))
+	return pageLibrary{&c}, nil
+}
+
+// pageLibrary is the one case the page carries. Unlike a
+// casefile.Library it has no JSON or version of the case, which the reader
+// never uses and which would mean encoding the whole case again at start.
+type pageLibrary struct{ c *casefile.Case }
+
+func (l pageLibrary) DefaultID() string {
+	if l.c == nil {
+		return ""
+	}
+	return l.c.ID
+}
+
+func (l pageLibrary) Case(id string) (casefile.Entry, bool) {
+	if l.c == nil || id != l.c.ID {
+		return casefile.Entry{}, false
+	}
+	return casefile.Entry{Case: l.c}, true
+}
+
+func (l pageLibrary) Summaries() []casefile.Summary {
+	if l.c == nil {
+		return nil
+	}
+	return []casefile.Summary{casefile.SummaryOf(l.c)}
 }
 
 // fetchText fetches url with the browser's fetch and waits for its text.

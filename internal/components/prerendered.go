@@ -2,6 +2,7 @@ package components
 
 import (
 	"docket/internal/casefile"
+	"docket/internal/timeline"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -14,8 +15,13 @@ import (
 // components; their HTML reaches the browser escaped as always (case text
 // is never HTML).
 
-// staticParts are the ids of the parts kept as prerendered.
-var staticParts = []string{"corrections", "glossary", "case-footer"}
+// staticParts are the ids of the parts kept as prerendered; the quiz's
+// list of questions (quiz-panel) until the quiz takes over.
+var staticParts = []string{"corrections", "glossary", "case-footer", quizPanelID}
+
+// prerenderedListID keys the prerendered list of events (.tl-list, which
+// has no id) in prerendered.html.
+const prerenderedListID = "#timeline > .tl-list"
 
 // prerendered holds the prerendered HTML of staticParts, read from the
 // page before go-app replaces its body, for the case the page carries, and
@@ -28,20 +34,38 @@ var prerendered struct {
 	events map[string][]string
 }
 
-// KeepPrerendered reads the prerendered HTML of the page's static parts,
-// for the case with id caseID. The browser program calls it before go-app
-// starts; afterwards the page's body is go-app's own.
-func KeepPrerendered(caseID string) {
+// KeepPrerendered reads the prerendered HTML of the page's static parts and
+// of its list of events, for the case with id caseID and events events.
+// The browser program calls it before go-app starts; afterwards the page's
+// body is go-app's own. The contents of each listed event are read when
+// the list goes live (keepEventContents), a slice of the start later,
+// from the list the page then shows, which is the prerendered one; a long
+// case's list is live from the start (windowed), so they are read now.
+func KeepPrerendered(caseID string, events int) {
 	doc := app.Window().Get("document")
 	prerendered.caseID = caseID
 	prerendered.html = map[string]string{}
+	prerendered.events = map[string][]string{}
 	for _, id := range staticParts {
 		if el := doc.Call("getElementById", id); el.Truthy() {
 			prerendered.html[id] = el.Get("outerHTML").String()
 		}
 	}
-	prerendered.events = map[string][]string{}
-	items := doc.Call("querySelectorAll", "#timeline li.event")
+	if events > timeline.ListAll {
+		keepEventContents()
+		return
+	}
+	if el := doc.Call("querySelector", prerenderedListID); el.Truthy() {
+		prerendered.html[prerenderedListID] = el.Get("outerHTML").String()
+	}
+}
+
+// keepEventContents reads the contents of the events the page lists, by
+// event id: each event's date, title, body, image, sources, terms and
+// questions never change; only the item's own attributes do (the
+// selection, the filter).
+func keepEventContents() {
+	items := app.Window().Get("document").Call("querySelectorAll", "#timeline li.event")
 	for i := range items.Length() {
 		li := items.Index(i)
 		kids := li.Get("children")

@@ -1,6 +1,7 @@
 package components
 
 import (
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -65,11 +66,22 @@ type sharedScore struct {
 	ok  bool
 }
 
-// OnMount switches to the interactive quiz, resuming the reader's saved
-// progress, and keeps the reader's view where it was across the switch.
+// OnMount has the quiz switch to the interactive one when the reader
+// nears it or the browser is idle, in a task of its own (see slices.go):
+// until then it is the prerendered list, which works without script.
 func (q *Quiz) OnMount(ctx app.Context) {
 	q.ctx = ctx
 	if q.Case == nil {
+		return
+	}
+	whenNearOrIdle(ctx, q.JSValue(), q.takeOver)
+}
+
+// takeOver switches to the interactive quiz, resuming the reader's saved
+// progress, keeps the reader's view where it was across the switch and
+// opens the question the address targets.
+func (q *Quiz) takeOver(ctx app.Context) {
+	if q.mounted || q.Case == nil {
 		return
 	}
 	q.load()
@@ -79,6 +91,16 @@ func (q *Quiz) OnMount(ctx app.Context) {
 		panel, _ := elementByID(quizPanelID)
 		q.holding = keepQuizView(q.JSValue(), panel, before)
 	})
+	q.openTargeted(ctx.Page().URL())
+}
+
+// openTargeted opens the question u targets (#q-ID, see QuestionHref).
+func (q *Quiz) openTargeted(u *url.URL) {
+	for i, qu := range q.Case.Quiz.Questions {
+		if u.Fragment == questionAnchor(qu.ID) {
+			q.change(func(s *quiz.State) { s.Go(i) })
+		}
+	}
 }
 
 // OnUpdate starts again from the saved progress when the page shows another
@@ -105,11 +127,7 @@ func (q *Quiz) OnNav(ctx app.Context) {
 	if !q.mounted {
 		return
 	}
-	for i, qu := range q.Case.Quiz.Questions {
-		if u.Fragment == questionAnchor(qu.ID) {
-			q.change(func(s *quiz.State) { s.Go(i) })
-		}
-	}
+	q.openTargeted(u)
 }
 
 // load starts the reader on the case's quiz: their saved progress if the
@@ -371,7 +389,7 @@ func (q *Quiz) Render() app.UI {
 	if q.mounted {
 		body = q.panel()
 	} else {
-		body = quizList(c, q.storyLinks())
+		body = static(c, quizPanelID, func() app.UI { return quizList(c, q.storyLinks()) })
 	}
 	return app.Elem("section").Class("quiz").ID("quiz").Aria("labelledby", quizHeadingID).Body(
 		app.Elem("h2").ID(quizHeadingID).TabIndex(-1).Text(c.Quiz.Title),

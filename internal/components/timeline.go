@@ -32,6 +32,7 @@ type Timeline struct {
 	view          timeline.View  // selection, filter, zoom, scroll, gestures
 	styled        timeline.Drawn // the axis window whose styles the page has applied
 	pendingRender bool           // afterRender is scheduled
+	listLive      bool           // the list is go-app's, not the prerendered HTML (see listPart)
 }
 
 // Axis geometry, in px; 20-timeline.css draws with the same numbers.
@@ -67,10 +68,21 @@ func (t *Timeline) OnNav(ctx app.Context) {
 	t.update(ctx, app.Event{}, v, fx)
 }
 
-// OnMount draws the axis into the space the page reserved for it.
+// OnMount draws the axis into the space the page reserved for it and
+// makes the controls live, in a task after the page's mount, then the list
+// in the next (see slices.go), and marks the page ready.
 func (t *Timeline) OnMount(ctx app.Context) {
-	v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
-	t.update(ctx, app.Event{}, v, fx)
+	later(ctx, func(ctx app.Context) {
+		v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
+		t.update(ctx, app.Event{}, v, fx)
+		later(ctx, func(ctx app.Context) {
+			if !t.listLive && prerendered.caseID == t.Case.ID && len(prerendered.events) == 0 {
+				keepEventContents()
+			}
+			t.listLive = true
+			ctx.Defer(func(app.Context) { markReady() })
+		})
+	})
 }
 
 // OnResize fits the axis to its new width.
@@ -245,8 +257,22 @@ func (t *Timeline) Render() app.UI {
 			),
 			app.P().Class("tl-live", "visually-hidden").Aria("live", "polite").Aria("atomic", ariaTrue).Text(live),
 			app.P().Class("tl-hint", "visually-hidden").ID("tl-hint").Text("Left and right arrow keys move between events, Home and End go to the first and last, plus and minus zoom the time axis."),
-			&eventList{Model: m, Shown: s, Selected: sel, From: from, To: to, Windowed: windowed, Browser: app.IsClient, Owner: t},
+			t.listPart(func() app.UI {
+				return &eventList{Model: m, Shown: s, Selected: sel, From: from, To: to, Windowed: windowed, Browser: app.IsClient, Owner: t}
+			}, windowed),
 		)
+}
+
+// listPart is the list of events: in the browser, until a task after the
+// timeline has gone live (see slices.go), the whole list as the server
+// prerendered it, in one node; then go-app's eventList, which follows the
+// selection and the filter. A windowed list (a long case) is always
+// go-app's: the server lists every event.
+func (t *Timeline) listPart(live func() app.UI, windowed bool) app.UI {
+	if t.listLive || windowed {
+		return live()
+	}
+	return static(t.Case, prerenderedListID, live)
 }
 
 // renderToolbar is the category legend, which also filters, and the zoom

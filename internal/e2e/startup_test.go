@@ -1,12 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
 
 	"docket/internal/browsertest"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -175,6 +177,62 @@ func TestEventListAfterTakeover(t *testing.T) {
 	}
 	if current == "" || current == first {
 		t.Errorf("after a step to the next event, the current item is %q (before: %q); want it moved", current, first)
+	}
+	if errs := b.Errors(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
+	}
+}
+
+// TestStartInSlices checks the page's start in slices (components'
+// slices.go) as a reader meets it: from the first paint on, after every
+// slice, the page shows every event of the list and the quiz's questions
+// (the prerendered ones until the live ones take their place); once the
+// page says it is ready, the list follows the selection; and the quiz, far
+// below the first screen, takes over without the reader scrolling to it.
+func TestStartInSlices(t *testing.T) {
+	srv := browsertest.StartServer(t)
+	c := browsertest.DefaultCase(t)
+	if !c.HasQuiz() {
+		t.Fatalf("case %s has no quiz; the test needs one", c.ID)
+	}
+	// watch notes every moment (a batch of DOM changes, as the reader
+	// could see it at the next paint) when the list lacks an event or the
+	// quiz shows neither its questions nor its interactive panel.
+	watch := fmt.Sprintf(`window.__docketMissing = [];
+new MutationObserver(() => {
+  if (document.readyState === "loading") return; // the page is still arriving
+  const events = document.querySelectorAll("#timeline li.event").length;
+  const quiz = document.querySelector("#quiz .quiz-question, #quiz .quiz-panel:not(.quiz-list)");
+  if (events !== %d || !quiz) window.__docketMissing.push({events, quiz: !!quiz, ready: document.documentElement.dataset.docket || ""});
+}).observe(document, {childList: true, subtree: true, attributes: true});`, len(c.Events))
+	b := newBrowser(t, browsertest.Options{Width: 1280, Height: 900})
+	var missing []map[string]any
+	var first, current string
+	var quizTop, height float64
+	const currentID = `document.querySelector('#timeline li.event[aria-current="true"]')?.id ?? ""`
+	b.Run(t,
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			_, err := page.AddScriptToEvaluateOnNewDocument(watch).Do(ctx)
+			return err
+		}),
+		chromedp.Navigate(srv.Page(casePath(c))), browsertest.WaitReady(),
+		browsertest.Eval(currentID, &first),
+		browsertest.Eval(`document.getElementById("quiz").getBoundingClientRect().top`, &quizTop),
+		browsertest.Eval(`innerHeight`, &height),
+		chromedp.Click(`.tl-next`, chromedp.ByQuery),
+		chromedp.Poll(fmt.Sprintf(`(%s) !== %q`, currentID, first), nil, chromedp.WithPollingTimeout(10*time.Second)),
+		browsertest.Eval(currentID, &current),
+		chromedp.Poll(`document.querySelector("#quiz .quiz-intro-step #quiz-primary") !== null`, nil, chromedp.WithPollingTimeout(10*time.Second)),
+		browsertest.Eval(`window.__docketMissing`, &missing),
+	)
+	if quizTop < 2*height {
+		t.Errorf("the quiz starts %.0f px down a window %.0f px tall; the test needs it more than a screen below the fold", quizTop, height)
+	}
+	if first == "" || current == first {
+		t.Errorf("after a step to the next event, the list's current item is %q (before: %q); want it moved", current, first)
+	}
+	if len(missing) > 0 {
+		t.Errorf("during the start, the page lacked events or the quiz at %d moments, the first: %v", len(missing), missing[0])
 	}
 	if errs := b.Errors(); len(errs) > 0 {
 		t.Errorf("console errors: %v", errs)
