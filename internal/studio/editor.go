@@ -40,6 +40,7 @@ type CaseEditor struct {
 	versions  []Version
 	panels           // how readers answered; comparing and rolling back versions
 	announce  string // what a move or a removal did, announced
+	undoing          // undo and redo, shortcuts, dragging (editor_undo.go)
 
 	leaving app.Func
 	// previewClick hears clicks in the preview's page (see previewLoaded).
@@ -76,12 +77,14 @@ func (c *CaseEditor) OnMount(ctx app.Context) {
 	})
 	app.Window().Call("addEventListener", "pagehide", c.leaving)
 	app.Window().Call("addEventListener", "pageshow", c.leaving)
+	c.listen()
 }
 
 func (c *CaseEditor) OnDismount() {
 	app.Window().Call("removeEventListener", "pagehide", c.leaving)
 	app.Window().Call("removeEventListener", "pageshow", c.leaving)
 	c.leaving.Release()
+	c.unlisten()
 	if c.previewClick != nil {
 		c.previewClick.Release()
 	}
@@ -112,6 +115,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 			}
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
 			c.boxes = map[string]string{}
+			c.startHistory()
 			c.check()
 			c.loadAnswers(ctx)
 		})
@@ -132,6 +136,7 @@ func (c *CaseEditor) check() {
 // changed follows every edit: the problems again, and a save once the
 // editor pauses.
 func (c *CaseEditor) changed(ctx app.Context) {
+	c.record()
 	c.check()
 	c.publish = ""
 	c.edit.Save.Change(time.Now())
@@ -200,6 +205,7 @@ func conflictOf(e *APIError) *TheirSave {
 // keepMine saves the editor's version over theirs.
 func (c *CaseEditor) keepMine(ctx app.Context, e app.Event) {
 	c.edit.KeepMine(time.Now())
+	c.followHistory()
 	c.check()
 	c.saveIfDue(c.ctx)
 }
@@ -207,18 +213,21 @@ func (c *CaseEditor) keepMine(ctx app.Context, e app.Event) {
 // showTheirs shows their version in the forms; the editor's is kept.
 func (c *CaseEditor) showTheirs(ctx app.Context, e app.Event) {
 	c.edit.ShowTheirs()
+	c.followHistory()
 	c.check()
 }
 
 // showMine brings the editor's version back into the forms.
 func (c *CaseEditor) showMine(ctx app.Context, e app.Event) {
 	c.edit.ShowMine()
+	c.followHistory()
 	c.check()
 }
 
 // takeTheirs drops the editor's version for theirs, as they saved it.
 func (c *CaseEditor) takeTheirs(ctx app.Context, e app.Event) {
 	c.edit.TakeTheirs()
+	c.followHistory()
 	c.check()
 }
 

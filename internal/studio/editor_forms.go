@@ -16,7 +16,7 @@ import (
 // field is a control for the field at path, showing its problems.
 func (c *CaseEditor) field(path, label, value string, set func(string)) control {
 	return control{id: FieldID(path), label: label, value: value, problems: c.at[path],
-		set: func(ctx app.Context, v string) { set(v); c.changed(ctx) }, emptied: c.emptied}
+		set: func(ctx app.Context, v string) { set(v); c.edited(path, StepName(path)); c.changed(ctx) }, emptied: c.emptied}
 }
 
 // listProblems are the problems of a list as a whole ("needs at least one
@@ -35,6 +35,7 @@ func (c *CaseEditor) addButton(path, text string, add func() string) app.UI {
 	b := app.Button().Type("button").ID(FieldID(path)).Class("studio-button").Text(text).
 		OnClick(func(ctx app.Context, e app.Event) {
 			first := add()
+			c.edited("", AddName(path))
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(first) })
 		})
@@ -118,6 +119,7 @@ func (c *CaseEditor) removeButton(label string, remove func(), list string) app.
 		OnClick(func(ctx app.Context, e app.Event) {
 			remove()
 			c.announce = strings.Replace(label, "Remove", "Removed", 1)
+			c.edited("", strings.Replace(label, "Remove", "remove", 1))
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(FieldID(list)) })
 		})
@@ -150,7 +152,7 @@ func (c *CaseEditor) events() app.UI {
 	d := c.edit.Case
 	return app.Section().Class("studio-section").Aria("labelledby", "events-heading").Body(
 		app.H2().ID("events-heading").Text("Events"),
-		app.P().Class("studio-hint").Text("In date order. Move an event with its Move up and Move down buttons."),
+		app.P().Class("studio-hint").Text("In date order. Move an event with its Move up and Move down buttons, or drag it by its ☰ handle."),
 		app.Ol().Class("studio-items").Body(app.Range(d.Events).Slice(func(i int) app.UI { return c.event(i) })),
 		c.listProblems("events"),
 		c.addButton("events", "Add an event", func() string {
@@ -186,7 +188,8 @@ func (c *CaseEditor) event(i int) app.UI {
 	}
 	id := c.field(p+".id", fmt.Sprintf("Event %d: id (in the event's address)", n), e.ID, func(v string) { RenameEvent(d, i, v) })
 	id.small = true
-	return app.Li().Class("studio-item").Body(
+	return app.Li().Class("studio-item").DataSet("drag-list", "events").DataSet("drag-index", i).Body(
+		dragHandle("events", "event", i),
 		app.H3().ID(FieldID(p)+"-heading").Text(heading),
 		c.dateFields(p+".date", fmt.Sprintf("Event %d: date", n), &e.Date),
 		c.span(i),
@@ -234,6 +237,7 @@ func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
 				app.Input().Type("checkbox").ID(cid).Checked(slices.Contains(*ids, s.ID)).
 					OnChange(func(ctx app.Context, ev app.Event) {
 						CiteIn(d, ids, s.ID, ctx.JSSrc().Get("checked").Bool())
+						c.edited("", StepName(path))
 						c.changed(ctx)
 					}),
 				app.Label().For(cid).Text(name),
@@ -260,7 +264,8 @@ func (c *CaseEditor) moveButton(list string, i, n, delta int, noun string, move 
 			if j == i {
 				return
 			}
-			c.announce = fmt.Sprintf("%s “%s” is now number %d of %d.", strings.ToUpper(noun[:1])+noun[1:], title(j), j+1, n)
+			c.announce = Moved(noun, title(j), j, n)
+			c.edited("", MoveName(list, i, j))
 			c.changed(ctx)
 			target := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("%s[%d]", list, j)), dir[delta])
 			other := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("%s[%d]", list, j)), dir[-delta])

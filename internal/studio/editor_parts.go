@@ -53,6 +53,7 @@ func (c *CaseEditor) span(i int) app.UI {
 				OnChange(func(ctx app.Context, ev app.Event) {
 					on := ctx.JSSrc().Get("checked").Bool()
 					SetEnd(e, on)
+					c.edited("", StepName(p+".end"))
 					c.changed(ctx)
 					if on {
 						c.ctx.Defer(func(app.Context) { focus(FieldID(p + ".end.value")) })
@@ -114,6 +115,7 @@ func (c *CaseEditor) tickBox(path, legend string, ids *[]string, items [][2]stri
 				app.Input().Type("checkbox").ID(cid).Checked(slices.Contains(*ids, id)).
 					OnChange(func(ctx app.Context, ev app.Event) {
 						Tick(ids, id, ctx.JSSrc().Get("checked").Bool(), order)
+						c.edited("", StepName(path))
 						c.changed(ctx)
 					}),
 				app.Label().For(cid).Text(name),
@@ -211,7 +213,8 @@ func (c *CaseEditor) term(i int) app.UI {
 	id.small = true
 	move := func(i, delta int) int { return Move(d.Glossary, i, delta) }
 	title := func(j int) string { return d.Glossary[j].Term }
-	return app.Li().Class("studio-item").Body(
+	return app.Li().Class("studio-item").DataSet("drag-list", "glossary").DataSet("drag-index", i).Body(
+		dragHandle("glossary", "term", i),
 		app.H3().ID(FieldID(p)+"-heading").Text(heading),
 		app.Div().Class("studio-row").Body(c.field(p+".term", fmt.Sprintf("Term %d: term", n), t.Term, func(v string) { t.Term = v }).render(), id.render()),
 		definition.render(),
