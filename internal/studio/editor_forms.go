@@ -16,7 +16,8 @@ import (
 // field is a control for the field at path, showing its problems.
 func (c *CaseEditor) field(path, label, value string, set func(string)) control {
 	return control{id: FieldID(path), label: label, value: value, problems: c.at[path],
-		set: func(ctx app.Context, v string) { set(v); c.edited(path, StepName(path)); c.changed(ctx) }, emptied: c.emptied}
+		set: func(ctx app.Context, v string) { set(v); c.edited(path, StepName(path)); c.changed(ctx) }, emptied: c.emptied,
+		scope: c.handlers()}
 }
 
 // listProblems are the problems of a list as a whole ("needs at least one
@@ -38,7 +39,7 @@ func (c *CaseEditor) addButton(path, text string, add func() string) app.UI {
 			c.edited("", AddName(path))
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(first) })
-		})
+		}, c.scope())
 	if len(c.at[path]) > 0 {
 		b = b.Aria("describedby", FieldID(path)+"-problems")
 	}
@@ -122,7 +123,7 @@ func (c *CaseEditor) removeButton(label string, remove func(), list string) app.
 			c.edited("", strings.Replace(label, "Remove", "remove", 1))
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(FieldID(list)) })
-		})
+		}, c.scope())
 }
 
 func (c *CaseEditor) categories() app.UI {
@@ -239,7 +240,7 @@ func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
 						CiteIn(d, ids, s.ID, ctx.JSSrc().Get("checked").Bool())
 						c.edited("", StepName(path))
 						c.changed(ctx)
-					}),
+					}, c.scope()),
 				app.Label().For(cid).Text(name),
 			)
 		}),
@@ -276,7 +277,7 @@ func (c *CaseEditor) moveButton(list string, i, n, delta int, noun string, move 
 					focus(other)
 				}
 			})
-		})
+		}, c.scope())
 }
 
 // dateHint is the form a date takes at a precision.

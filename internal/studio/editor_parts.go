@@ -58,7 +58,7 @@ func (c *CaseEditor) span(i int) app.UI {
 					if on {
 						c.ctx.Defer(func(app.Context) { focus(FieldID(p + ".end.value")) })
 					}
-				}),
+				}, c.scope()),
 			app.Label().For(box).Text(fmt.Sprintf("Event %d: a span, with an end date", i+1)),
 		),
 		app.If(e.End != nil, func() app.UI { return c.dateFields(p+".end", fmt.Sprintf("Event %d: end", i+1), e.End) }),
@@ -117,7 +117,7 @@ func (c *CaseEditor) tickBox(path, legend string, ids *[]string, items [][2]stri
 						Tick(ids, id, ctx.JSSrc().Get("checked").Bool(), order)
 						c.edited("", StepName(path))
 						c.changed(ctx)
-					}),
+					}, c.scope()),
 				app.Label().For(cid).Text(name),
 			)
 		}),

@@ -78,7 +78,7 @@ func (c *CaseEditor) question(i int) app.UI {
 							MarkAnswer(q, k, ctx.JSSrc().Get("checked").Bool())
 							c.edited("", StepName(answers))
 							c.changed(ctx)
-						}),
+						}, c.scope()),
 					app.Label().For(cid).Text(q.Choices[k]),
 				)
 			}),

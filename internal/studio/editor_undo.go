@@ -24,6 +24,10 @@ type undoing struct {
 	// (see edited); changed records it.
 	stepKey, stepLabel string
 	keys, drags        app.Func
+	// gen counts the edits that may leave the forms' handlers holding a
+	// case, a list or an item that is no longer the one in the forms: all
+	// but typing in a field (see handlers).
+	gen int
 	// dragList and dragFrom are the list and place of the item being
 	// dragged ("" when none).
 	dragList string
@@ -33,10 +37,22 @@ type undoing struct {
 // startHistory starts the history at the case as loaded.
 func (c *CaseEditor) startHistory() {
 	c.hist, c.aside = History{}, History{}
+	c.gen++
 	if data, err := Encode(c.edit.Case); err == nil {
 		c.hist = Start(data)
 	}
 }
+
+// handlers is the scope of the editor's event handlers, renewed by every
+// edit but typing in a field. go-app keeps an element's handler when the
+// new one is made by the same code, with what the old one captured: the
+// case before an undo or a conflict's choice, an item of a list since
+// grown into a new array. Typing changes none of those, so it renews
+// nothing, and a keystroke does not remount every handler of the form.
+func (c *CaseEditor) handlers() string { return strconv.Itoa(c.gen) }
+
+// scope is handlers as an event option.
+func (c *CaseEditor) scope() app.EventOption { return app.EventScope(c.handlers()) }
 
 // edited names the edit that changed is about to record: the field it
 // made (key, "" for a step of its own) and what it did, in words.
@@ -49,6 +65,9 @@ func (c *CaseEditor) record() {
 	if c.edit.Case == nil {
 		return
 	}
+	if key == "" {
+		c.gen++
+	}
 	if label == "" {
 		label = "change"
 	}
@@ -60,6 +79,7 @@ func (c *CaseEditor) record() {
 // followHistory keeps the history with the version a conflict's choice
 // put in the forms (History.Follow).
 func (c *CaseEditor) followHistory() {
+	c.gen++
 	if c.edit.Case == nil {
 		return
 	}

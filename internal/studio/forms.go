@@ -25,6 +25,10 @@ type control struct {
 	// emptied hears of a control rendered with an empty value (see
 	// CaseEditor.clearEmptied).
 	emptied func(id string)
+	// scope renews the control's handler when it changes (see
+	// CaseEditor.handlers): go-app keeps a handler made by the same code
+	// as the one before, with what that one captured.
+	scope string
 }
 
 func (c control) render() app.UI {
@@ -40,6 +44,7 @@ func (c control) render() app.UI {
 		describedBy = append(describedBy, c.id+"-problems")
 	}
 	onInput := func(ctx app.Context, e app.Event) { c.set(ctx, ctx.JSSrc().Get("value").String()) }
+	scope := app.EventScope(c.id, c.scope)
 	var el app.UI
 	switch c.kind {
 	case "textarea":
@@ -47,7 +52,7 @@ func (c control) render() app.UI {
 		if rows == 0 {
 			rows = 3
 		}
-		t := app.Textarea().ID(c.id).Rows(rows).Text(c.value).OnInput(onInput)
+		t := app.Textarea().ID(c.id).Rows(rows).Text(c.value).OnInput(onInput, scope)
 		if len(describedBy) > 0 {
 			t = t.Aria("describedby", strings.Join(describedBy, " "))
 		}
@@ -56,7 +61,7 @@ func (c control) render() app.UI {
 		}
 		el = t
 	case "select":
-		s := app.Select().ID(c.id).OnChange(onInput).Body(app.Range(c.options).Slice(func(i int) app.UI {
+		s := app.Select().ID(c.id).OnChange(onInput, scope).Body(app.Range(c.options).Slice(func(i int) app.UI {
 			o := c.options[i]
 			return app.Option().Value(o[0]).Selected(o[0] == c.value).Text(o[1])
 		}))
@@ -72,7 +77,7 @@ func (c control) render() app.UI {
 		if typ == "" {
 			typ = "text"
 		}
-		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(onInput)
+		in := app.Input().ID(c.id).Type(typ).Value(c.value).OnInput(onInput, scope)
 		if len(c.suggest) > 0 {
 			in = in.List(c.id + "-suggestions")
 		}

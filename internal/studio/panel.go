@@ -89,7 +89,7 @@ func (c *CaseEditor) checks() app.UI {
 					)
 				}
 				return app.Li().Body(
-					app.Button().Type("button").Class("studio-problem").OnClick(func(ctx app.Context, e app.Event) { c.goTo(p.Path) }).Body(
+					app.Button().Type("button").Class("studio-problem").OnClick(func(ctx app.Context, e app.Event) { c.goTo(p.Path) }, app.EventScope(p.Path)).Body(
 						app.Strong().Text(Where(p.Path, c.edit.Case)),
 						app.Span().Text(" "+p.Message),
 					),
