@@ -104,12 +104,12 @@ func (c *CaseEditor) undoStep(redo bool) {
 	}
 	state, label, ok := take()
 	if !ok {
-		c.announce = none
+		c.say(none)
 		return
 	}
 	doc, err := Decode(state)
 	if err != nil { // the Studio's own JSON: not expected
-		c.announce = "Could not undo: " + err.Error()
+		c.say("Could not undo: " + err.Error())
 		return
 	}
 	c.edit.Case = doc
@@ -118,7 +118,7 @@ func (c *CaseEditor) undoStep(redo bool) {
 	}
 	c.boxes = map[string]string{}
 	c.changed(c.ctx)
-	c.announce = done + label + "."
+	c.say(done + label + ".")
 }
 
 // saveNow saves at once what is unsaved (Alt+Shift+S, "Save now"), or
@@ -127,14 +127,14 @@ func (c *CaseEditor) saveNow() {
 	switch {
 	case c.edit.Case == nil:
 	case c.edit.Save.State == Conflict:
-		c.announce = "Not saved: someone else changed this case. Choose which version to keep first."
+		c.say("Not saved: someone else changed this case. Choose which version to keep first.")
 	case c.edit.Save.Hurry():
 		c.saveIfDue(c.ctx)
-		c.announce = "Saving now."
+		c.say("Saving now.")
 	case c.edit.Save.State == Saving:
-		c.announce = "A save is already on its way."
+		c.say("A save is already on its way.")
 	default:
-		c.announce = "Nothing to save: every change is saved."
+		c.say("Nothing to save: every change is saved.")
 	}
 }
 
@@ -158,7 +158,7 @@ func (c *CaseEditor) publishNow(e app.Event) {
 // undoBar is Undo and Redo, each naming what it would do, and Save now.
 // A button emptied by its own click hands the focus to the other.
 func (c *CaseEditor) undoBar() app.UI {
-	button := func(id, text, what, keys, other string, redo bool) app.UI {
+	button := func(id, text, what, keys string, redo bool) app.UI {
 		if what != "" {
 			text += ": " + what
 		}
@@ -166,19 +166,39 @@ func (c *CaseEditor) undoBar() app.UI {
 			Aria("keyshortcuts", keys).Text(text).
 			OnClick(func(ctx app.Context, e app.Event) {
 				c.undoStep(redo)
-				c.ctx.Defer(func(app.Context) {
-					if el := app.Window().GetElementByID(id); el.Truthy() && el.Get("disabled").Bool() {
-						focus(other)
-					}
-				})
+				c.ctx.Defer(func(app.Context) { keepFocus() })
 			})
 	}
 	return app.Div().Class("studio-undo").Body(
-		button("undo", "Undo", c.hist.UndoLabel(), "Alt+Shift+Z", "redo", false),
-		button("redo", "Redo", c.hist.RedoLabel(), "Alt+Shift+Y", "undo", true),
+		button("undo", "Undo", c.hist.UndoLabel(), "Alt+Shift+Z", false),
+		button("redo", "Redo", c.hist.RedoLabel(), "Alt+Shift+Y", true),
 		app.Button().Type("button").ID("save-now").Class("studio-button").Aria("keyshortcuts", "Alt+Shift+S").Text("Save now").
 			OnClick(func(ctx app.Context, e app.Event) { c.saveNow() }),
 	)
+}
+
+// keepFocus moves the focus from Undo or Redo, when its own step left it
+// with nothing to do (disabled, it would drop the focus), to the other.
+func keepFocus() {
+	active := app.Window().Get("document").Get("activeElement")
+	if !active.Truthy() || !active.Get("disabled").Bool() {
+		return
+	}
+	switch active.Get("id").String() {
+	case "undo":
+		focus("redo")
+	case "redo":
+		focus("undo")
+	}
+}
+
+// say announces text in the editor's status line; the same text twice is
+// told apart (a no-break space), so that it is announced again.
+func (c *CaseEditor) say(text string) {
+	if c.announce == text {
+		text += "\u00a0"
+	}
+	c.announce = text
 }
 
 // shortcutList is the page's list of its keyboard shortcuts.
@@ -236,7 +256,7 @@ func (c *CaseEditor) keyDown(e app.Value) {
 	}
 	e.Call("preventDefault")
 	field := ""
-	if inText && (s == UndoEdit || s == RedoEdit) {
+	if (s == UndoEdit || s == RedoEdit) && active.Truthy() && slices.Contains([]string{"INPUT", "SELECT", "TEXTAREA"}, active.Get("tagName").String()) {
 		field = active.Get("id").String()
 		active.Call("blur")
 	}
@@ -250,6 +270,8 @@ func (c *CaseEditor) keyDown(e app.Value) {
 			c.undoStep(s == RedoEdit)
 			if field != "" {
 				ctx.Defer(func(app.Context) { c.refocus(field) })
+			} else {
+				ctx.Defer(func(app.Context) { keepFocus() })
 			}
 		}
 	})
@@ -401,5 +423,5 @@ func (c *CaseEditor) dropAt(ctx app.Context, list string, from, to int) {
 	}
 	c.edited("", MoveName(list, from, j))
 	c.changed(ctx)
-	c.announce = Moved(noun, title, j, n)
+	c.say(Moved(noun, title, j, n))
 }
