@@ -351,3 +351,40 @@ func TestStudioDrag(t *testing.T) {
 		t.Errorf("console errors: %q", errs)
 	}
 }
+
+// TestStudioUndoConflict: when someone else saved first, the editor's
+// history stays with the editor's version: their version shown has
+// nothing to undo, and the editor's comes back with its steps.
+func TestStudioUndoConflict(t *testing.T) {
+	b, api := openCase(t, "undo-shared", undoCase(t, "undo-shared"))
+	var draft struct {
+		Revision int64          `json:"revision"`
+		Case     map[string]any `json:"case"`
+	}
+	api.must("GET", "/api/editor/cases/undo-shared/draft", nil, 200, &draft)
+	draft.Case["summary"] = "Their summary."
+	api.must("PUT", "/api/editor/cases/undo-shared/draft", map[string]any{"revision": draft.Revision, "case": draft.Case}, 200, nil)
+
+	b.Run(t, typeInto("#f-court", " East"),
+		browsertest.WaitFor(`document.getElementById("save-state").textContent === "Not saved: someone else changed this case"`, 30*time.Second),
+		waitText("#undo", "Undo: court"),
+		chromedp.Click(`//button[text()="Show their version"]`, chromedp.BySearch),
+		waitValue("f-summary", "Their summary."), waitText("#undo", "Undo"),
+	)
+	var off bool
+	b.Run(t, chromedp.Evaluate(`document.getElementById("undo").disabled`, &off))
+	if !off {
+		t.Error("their version shown: Undo is not disabled")
+	}
+	b.Run(t,
+		chromedp.Click(`//button[text()="Show my version"]`, chromedp.BySearch),
+		waitValue("f-court", "District Court East"), waitText("#undo", "Undo: court"),
+		click("undo"), waitValue("f-court", "District Court"),
+	)
+	// Saved over theirs: the undone court, the editor's summary.
+	b.Run(t, chromedp.Click(`//button[text()="Save my version over theirs"]`, chromedp.BySearch))
+	waitDraftWhere(t, api, "undo-shared", "the editor's version, the court undone", func(c map[string]any) bool {
+		return c["court"] == "District Court" && c["summary"] == "A case to fill."
+	})
+	b.CheckAxe(t, "the editor after a conflict and an undo")
+}
