@@ -170,7 +170,10 @@ func TestStudioUndo(t *testing.T) {
 		t.Errorf("after the last redo, the focus is on %q; want Undo", got)
 	}
 	waitDraft(t, api, "undo-case", `"title":"Suit filed (amended)"`)
-	b.Run(t, ctrl("z"), waitValue("f-events-0-title", "Suit filed"))
+	if got := activeID(t, b); got != "undo" {
+		t.Logf("before Ctrl+Z, the focus is on %q (the preview's frame reloads after each save); back to Undo", got)
+	}
+	b.Run(t, chromedp.Focus("#undo", chromedp.ByID), ctrl("z"), waitValue("f-events-0-title", "Suit filed"))
 	waitDraftIs(t, api, "undo-case", original)
 
 	// An event removed, then undone with Alt+Shift+Z: it is back, and the
@@ -193,6 +196,8 @@ func TestStudioUndo(t *testing.T) {
 	}
 	waitDraftIs(t, api, "undo-case", original)
 	b.CheckAxe(t, "the editor with Undo and Redo")
+	b.Run(t, chromedp.Evaluate(`window.scrollTo(0, 0)`, nil))
+	b.Screenshot(t, "studio-undo-1280")
 
 	// Alt+Shift+Z in a text field undoes the case's last step there, and
 	// the focus stays in the field.

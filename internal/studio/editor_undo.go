@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -28,6 +27,9 @@ type undoing struct {
 	// case, a list or an item that is no longer the one in the forms: all
 	// but typing in a field (see handlers).
 	gen int
+	// focusN counts the focus's moves on the page: typing in a field is
+	// one step while the focus stays in it.
+	focusN int
 	// dragList and dragFrom are the list and place of the item being
 	// dragged ("" when none).
 	dragList string
@@ -67,12 +69,14 @@ func (c *CaseEditor) record() {
 	}
 	if key == "" {
 		c.gen++
+	} else {
+		key += "#" + strconv.Itoa(c.focusN)
 	}
 	if label == "" {
 		label = "change"
 	}
 	if data, err := Encode(c.edit.Case); err == nil {
-		c.hist.Record(data, key, label, time.Now())
+		c.hist.Record(data, key, label)
 	}
 }
 
@@ -217,6 +221,7 @@ func (c *CaseEditor) listen() {
 	c.keys = app.FuncOf(func(this app.Value, args []app.Value) any { c.keyDown(args[0]); return nil })
 	c.drags = app.FuncOf(func(this app.Value, args []app.Value) any { c.dragEvent(args[0]); return nil })
 	app.Window().Call("addEventListener", "keydown", c.keys)
+	app.Window().Call("addEventListener", "focusin", c.keys)
 	doc := app.Window().Get("document")
 	for _, t := range dragEvents {
 		doc.Call("addEventListener", t, c.drags)
@@ -229,6 +234,7 @@ func (c *CaseEditor) unlisten() {
 		return
 	}
 	app.Window().Call("removeEventListener", "keydown", c.keys)
+	app.Window().Call("removeEventListener", "focusin", c.keys)
 	doc := app.Window().Get("document")
 	for _, t := range dragEvents {
 		doc.Call("removeEventListener", t, c.drags)
@@ -244,6 +250,10 @@ var dragEvents = []string{"dragstart", "dragover", "drop", "dragend"}
 // out of it while the case changes (a focused field keeps what it shows,
 // see typedValue) and gives it back after.
 func (c *CaseEditor) keyDown(e app.Value) {
+	if e.Get("type").String() == "focusin" {
+		c.focusN++
+		return
+	}
 	if c.edit.Case == nil || e.Get("defaultPrevented").Bool() || e.Get("isComposing").Bool() {
 		return
 	}

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // History is the undo and redo of one case's edits, as plain values: the
@@ -18,9 +17,8 @@ type History struct {
 	Now  []byte
 	undo []step // newest last
 	redo []step // newest last
-	// key and at are the last edit's field and time, for CoalesceWithin.
+	// key is the last edit's field, while typing in it goes on.
 	key string
-	at  time.Time
 }
 
 // step is a state of the case to go back (or forward) to, and what the
@@ -29,10 +27,6 @@ type step struct {
 	state []byte
 	label string
 }
-
-// CoalesceWithin: typing in one field is one step as long as each key
-// follows the last within this time and nothing else happened between.
-const CoalesceWithin = time.Second
 
 // The history's caps: the oldest steps go first. A 10,000-event case is
 // megabytes of JSON, so steps are counted in bytes too. (Variables for
@@ -49,9 +43,11 @@ func Start(state []byte) History { return History{Now: state} }
 // it edited (key, "" for an edit that is a step of its own: an add, a
 // removal, a move, a tick) and what it did in words (label, "event 3
 // title"). It reports whether a new step was made. A state equal to Now
-// changes nothing; typing on in the same field within CoalesceWithin
-// joins the last step; any new step clears what could be redone.
-func (h *History) Record(state []byte, key, label string, at time.Time) bool {
+// changes nothing; an edit of the same key as the last step's joins it
+// (the editor makes the key of a field and of the time the focus came
+// to it, so typing in a field is one step until the focus leaves it);
+// any change clears what could be redone.
+func (h *History) Record(state []byte, key, label string) bool {
 	if h.Now == nil {
 		h.Now = state
 		return false
@@ -60,12 +56,12 @@ func (h *History) Record(state []byte, key, label string, at time.Time) bool {
 		return false
 	}
 	h.redo = nil
-	if key != "" && key == h.key && at.Sub(h.at) < CoalesceWithin && len(h.undo) > 0 {
-		h.Now, h.at = state, at
+	if key != "" && key == h.key && len(h.undo) > 0 {
+		h.Now = state
 		return false
 	}
 	h.undo = append(h.undo, step{state: h.Now, label: label})
-	h.Now, h.key, h.at = state, key, at
+	h.Now, h.key = state, key
 	h.trim()
 	return true
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"docket/internal/casefile"
 )
@@ -12,7 +11,6 @@ import (
 // TestHistory drives a history through an editing session: each step is
 // an edit, an undo or a redo, and what the history stands at after it.
 func TestHistory(t *testing.T) {
-	t0 := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
 	type step struct {
 		do                 string // "edit STATE KEY LABEL MS", "undo", "redo"
 		now                string // the state after
@@ -29,9 +27,9 @@ func TestHistory(t *testing.T) {
 			{"undo", "", "", "event 1 title"},
 			{"redo", "abc", "event 1 title", ""},
 		}},
-		{"a pause of a second makes a new step", []step{
-			{"edit a title event-1-title 0", "a", "event 1 title", ""},
-			{"edit ab title event-1-title 1500", "ab", "event 1 title", ""},
+		{"the focus back in the field (another key) makes a new step", []step{
+			{"edit a title#1 event-1-title 0", "a", "event 1 title", ""},
+			{"edit ab title#2 event-1-title 1500", "ab", "event 1 title", ""},
 			{"undo", "a", "event 1 title", "event 1 title"},
 			{"undo", "", "", "event 1 title"},
 		}},
@@ -80,9 +78,7 @@ func TestHistory(t *testing.T) {
 					if key == "-" {
 						key = ""
 					}
-					var ms int
-					fmt.Sscan(f[4], &ms)
-					h.Record([]byte(f[1]), key, strings.ReplaceAll(f[3], "-", " "), t0.Add(time.Duration(ms)*time.Millisecond))
+					h.Record([]byte(f[1]), key, strings.ReplaceAll(f[3], "-", " "))
 				case "undo":
 					h.Undo()
 				case "redo":
@@ -100,9 +96,8 @@ func TestHistory(t *testing.T) {
 
 func TestHistoryUndoGivesBackEachState(t *testing.T) {
 	h := Start([]byte("0"))
-	t0 := time.Now()
 	for i := 1; i <= 3; i++ {
-		h.Record([]byte(fmt.Sprint(i)), "", fmt.Sprint("step ", i), t0)
+		h.Record([]byte(fmt.Sprint(i)), "", fmt.Sprint("step ", i))
 	}
 	for _, want := range []struct{ state, label string }{{"2", "step 3"}, {"1", "step 2"}, {"0", "step 1"}} {
 		state, label, ok := h.Undo()
@@ -136,9 +131,9 @@ func TestHistoryCaps(t *testing.T) {
 				MaxStepBytes = 1000
 			}
 			h := Start(nil)
-			h.Record(state(0, tc.size), "", "start", time.Time{})
+			h.Record(state(0, tc.size), "", "start")
 			for i := 1; i <= tc.steps; i++ {
-				h.Record(state(i, tc.size), "", fmt.Sprint(i), time.Time{})
+				h.Record(state(i, tc.size), "", fmt.Sprint(i))
 			}
 			n := 0
 			for _, _, ok := h.Undo(); ok; _, _, ok = h.Undo() {
@@ -161,10 +156,9 @@ func state(i, size int) []byte {
 // TestHistoryFollowsTheVersionInTheForms: a conflict's choices never let
 // an undo cross from one version to the other.
 func TestHistoryFollowsTheVersionInTheForms(t *testing.T) {
-	t0 := time.Now()
 	mine := func() History {
 		h := Start([]byte("base"))
-		h.Record([]byte("mine"), "title", "title", t0)
+		h.Record([]byte("mine"), "title", "title")
 		return h
 	}
 	for _, tc := range []struct {
@@ -196,7 +190,7 @@ func TestHistoryFollowsTheVersionInTheForms(t *testing.T) {
 	// theirs' edits stay with theirs.
 	h, aside := mine(), History{}
 	h.Follow([]byte("theirs"), true, &aside)
-	h.Record([]byte("theirs edited"), "summary", "summary", t0)
+	h.Record([]byte("theirs edited"), "summary", "summary")
 	h.Follow([]byte("mine"), false, &aside)
 	if string(h.Now) != "mine" || h.UndoLabel() != "title" || aside.Now != nil {
 		t.Errorf("mine shown again: now %q, undo %q, aside %q; want mine, title, none", h.Now, h.UndoLabel(), aside.Now)
