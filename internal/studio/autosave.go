@@ -59,6 +59,17 @@ func (a *Autosave) Due(now time.Time) bool {
 	return now.Sub(a.ChangedAt) >= AutosaveDelay
 }
 
+// Hurry makes a save due at once (the editor asked to save now) and
+// reports whether one is: not when nothing is unsaved, a save is on its
+// way, or a conflict waits for the editor.
+func (a *Autosave) Hurry() bool {
+	if !a.Dirty || a.State == Saving || a.State == Conflict {
+		return false
+	}
+	a.ChangedAt = time.Time{}
+	return true
+}
+
 // Begin records that a save carrying every change so far has started.
 func (a *Autosave) Begin() {
 	a.State, a.Dirty, a.Message = Saving, false, ""

@@ -82,3 +82,19 @@ func (e *Edit) TakeTheirs() {
 func (e *Edit) CanPublish(problems int) bool {
 	return e.Case != nil && problems == 0 && e.Save.State == Saved && !e.Save.Dirty && e.Conflict == nil && e.Mine == nil
 }
+
+// PublishWait says why the draft may not be published yet ("" when it
+// may): the publish form shows it, and the publish shortcut announces it.
+func (e *Edit) PublishWait(problems int) string {
+	switch {
+	case e.Case == nil:
+		return "Publishing waits until the case is loaded."
+	case problems > 0:
+		return "Publishing waits until there are no problems."
+	case e.Conflict != nil || e.Mine != nil:
+		return "Publishing waits until the conflict is settled."
+	case e.Save.State != Saved || e.Save.Dirty:
+		return "Publishing waits until every change is saved."
+	}
+	return ""
+}

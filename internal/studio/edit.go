@@ -80,6 +80,24 @@ func Move[T any](list []T, i, delta int) int {
 	return j
 }
 
+// MoveTo moves item from of a list to place to, the items between
+// shifting by one (a drop on another item takes its place), and returns
+// where it is now; an index out of range changes nothing. Items are
+// named by id, so what refers to them follows without a change.
+func MoveTo[T any](list []T, from, to int) int {
+	if from < 0 || from >= len(list) || to < 0 || to >= len(list) {
+		return from
+	}
+	item := list[from]
+	if from < to {
+		copy(list[from:to], list[from+1:to+1])
+	} else {
+		copy(list[to+1:from+1], list[to:from])
+	}
+	list[to] = item
+	return to
+}
+
 // RemoveSource takes source i out of the case and out of every event,
 // term and question that cited it.
 func RemoveSource(c *casefile.Case, i int) {

@@ -55,6 +55,7 @@ type CaseEditor struct {
 	versions  []Version
 	panels           // how readers answered; comparing and rolling back versions
 	announce  string // what a move or a removal did, announced
+	undoing          // undo and redo, shortcuts, dragging (editor_undo.go)
 
 	keeping  Keeping // the copy kept in the browser (keep.go)
 	keepErr  string  // why the browser would not keep it
@@ -105,6 +106,7 @@ func (c *CaseEditor) OnMount(ctx app.Context) {
 	app.Window().Call("addEventListener", "pagehide", c.leaving)
 	app.Window().Call("addEventListener", "pageshow", c.leaving)
 	app.Window().Call("addEventListener", "online", c.leaving)
+	c.listen()
 }
 
 func (c *CaseEditor) OnDismount() {
@@ -113,6 +115,7 @@ func (c *CaseEditor) OnDismount() {
 	app.Window().Call("removeEventListener", "online", c.leaving)
 	c.leaving.Release()
 	c.stopPreview()
+	c.unlisten()
 }
 
 // OnUpdate reloads when the address names another case.
@@ -140,6 +143,7 @@ func (c *CaseEditor) load(ctx app.Context) {
 			}
 			c.edit, c.state, c.versions = Edit{Case: doc, Revision: d.Revision}, d.State, vs
 			c.boxes, c.list, c.oversize = map[string]string{}, EventList{}, ""
+			c.startHistory()
 			c.check()
 			c.restoreKept(ctx, doc, d)
 			c.loadAnswers(ctx)
@@ -170,6 +174,7 @@ func (c *CaseEditor) check() {
 // changed follows every edit: the problems again (in a large case once
 // the editor pauses, CheckDelay), and a save once the editor pauses.
 func (c *CaseEditor) changed(ctx app.Context) {
+	c.record()
 	c.publish = ""
 	c.edit.Save.Change(time.Now())
 	c.keepLater()
@@ -281,6 +286,7 @@ func conflictOf(e *APIError) *TheirSave {
 // keepMine saves the editor's version over theirs.
 func (c *CaseEditor) keepMine(ctx app.Context, e app.Event) {
 	c.edit.KeepMine(time.Now())
+	c.followHistory()
 	c.check()
 	c.saveIfDue(c.ctx)
 }
@@ -288,12 +294,14 @@ func (c *CaseEditor) keepMine(ctx app.Context, e app.Event) {
 // showTheirs shows their version in the forms; the editor's is kept.
 func (c *CaseEditor) showTheirs(ctx app.Context, e app.Event) {
 	c.edit.ShowTheirs()
+	c.followHistory()
 	c.check()
 }
 
 // showMine brings the editor's version back into the forms.
 func (c *CaseEditor) showMine(ctx app.Context, e app.Event) {
 	c.edit.ShowMine()
+	c.followHistory()
 	c.check()
 }
 
@@ -301,6 +309,7 @@ func (c *CaseEditor) showMine(ctx app.Context, e app.Event) {
 func (c *CaseEditor) takeTheirs(ctx app.Context, e app.Event) {
 	c.edit.TakeTheirs()
 	c.dropKept()
+	c.followHistory()
 	c.check()
 }
 

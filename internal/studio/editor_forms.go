@@ -16,7 +16,7 @@ import (
 // field is a control for the field at path, showing its problems.
 func (c *CaseEditor) field(path, label, value string, set func(string)) control {
 	return control{id: FieldID(path), label: label, value: value, problems: c.at[path],
-		set: func(ctx app.Context, v string) { set(v); c.changed(ctx) }, emptied: c.emptied}
+		set: func(ctx app.Context, v string) { set(v); c.edited(path, StepName(path)); c.changed(ctx) }, emptied: c.emptied}
 }
 
 // listProblems are the problems of a list as a whole ("needs at least one
@@ -35,9 +35,10 @@ func (c *CaseEditor) addButton(path, text string, add func() string) app.UI {
 	b := app.Button().Type("button").ID(FieldID(path)).Class("studio-button").Text(text).
 		OnClick(func(ctx app.Context, e app.Event) {
 			first := add()
+			c.edited("", AddName(path))
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(first) })
-		})
+		}, c.scope())
 	if len(c.at[path]) > 0 {
 		b = b.Aria("describedby", FieldID(path)+"-problems")
 	}
@@ -119,9 +120,10 @@ func (c *CaseEditor) removeButton(label string, remove func(), list string) app.
 		OnClick(func(ctx app.Context, e app.Event) {
 			remove()
 			c.announce = strings.Replace(label, "Remove", "Removed", 1)
+			c.edited("", strings.Replace(label, "Remove", "remove", 1))
 			c.changed(ctx)
 			c.ctx.Defer(func(app.Context) { focus(FieldID(list)) })
-		}, app.EventScope(label))
+		}, app.EventScope(label, c.handlers()))
 }
 
 func (c *CaseEditor) categories() app.UI {
@@ -154,7 +156,7 @@ func (c *CaseEditor) events() app.UI {
 	}
 	return app.Section().Class("studio-section").Aria("labelledby", "events-heading").Body(
 		app.H2().ID("events-heading").Text("Events"),
-		app.P().Class("studio-hint").Text("In date order. Move an event with its Move up and Move down buttons."),
+		app.P().Class("studio-hint").Text("In date order. Move an event with its Move up and Move down buttons, or drag it by its ☰ handle."),
 		app.Ol().Class("studio-items").Body(app.Range(d.Events).Slice(func(i int) app.UI { return c.event(i) })),
 		c.listProblems("events"),
 		c.addEventButton(),
@@ -162,7 +164,8 @@ func (c *CaseEditor) events() app.UI {
 }
 
 func (c *CaseEditor) event(i int) app.UI {
-	return app.Li().Class("studio-item").Body(c.eventForm(i)...)
+	return app.Li().Class("studio-item").DataSet("drag-list", "events").DataSet("drag-index", i).
+		Body(append([]app.UI{dragHandle("events", "event", i)}, c.eventForm(i)...)...)
 }
 
 // eventForm is the form of event i.
@@ -246,8 +249,9 @@ func (c *CaseEditor) citeBox(path, legend string, ids *[]string) app.UI {
 				app.Input().Type("checkbox").ID(cid).Checked(slices.Contains(*ids, s.ID)).
 					OnChange(func(ctx app.Context, ev app.Event) {
 						CiteIn(d, ids, s.ID, ctx.JSSrc().Get("checked").Bool())
+						c.edited("", StepName(path))
 						c.changed(ctx)
-					}, app.EventScope(fmt.Sprintf("%p", ids), s.ID)),
+					}, app.EventScope(fmt.Sprintf("%p", ids), s.ID, c.handlers())),
 				app.Label().For(cid).Text(name),
 			)
 		}),
@@ -272,7 +276,8 @@ func (c *CaseEditor) moveButton(list string, i, n, delta int, noun string, move 
 			if j == i {
 				return
 			}
-			c.announce = fmt.Sprintf("%s “%s” is now number %d of %d.", strings.ToUpper(noun[:1])+noun[1:], title(j), j+1, n)
+			c.announce = Moved(noun, title(j), j, n)
+			c.edited("", MoveName(list, i, j))
 			c.changed(ctx)
 			target := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("%s[%d]", list, j)), dir[delta])
 			other := fmt.Sprintf("%s-%s", FieldID(fmt.Sprintf("%s[%d]", list, j)), dir[-delta])
@@ -283,7 +288,7 @@ func (c *CaseEditor) moveButton(list string, i, n, delta int, noun string, move 
 					focus(other)
 				}
 			})
-		}, app.EventScope(id, n))
+		}, app.EventScope(id, n, c.handlers()))
 }
 
 // dateHint is the form a date takes at a precision.

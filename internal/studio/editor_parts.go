@@ -53,11 +53,12 @@ func (c *CaseEditor) span(i int) app.UI {
 				OnChange(func(ctx app.Context, ev app.Event) {
 					on := ctx.JSSrc().Get("checked").Bool()
 					SetEnd(e, on)
+					c.edited("", StepName(p+".end"))
 					c.changed(ctx)
 					if on {
 						c.ctx.Defer(func(app.Context) { focus(FieldID(p + ".end.value")) })
 					}
-				}, app.EventScope(fmt.Sprintf("%p", e))),
+				}, app.EventScope(fmt.Sprintf("%p", e), c.handlers())),
 			app.Label().For(box).Text(fmt.Sprintf("Event %d: a span, with an end date", i+1)),
 		),
 		app.If(e.End != nil, func() app.UI { return c.dateFields(p+".end", fmt.Sprintf("Event %d: end", i+1), e.End) }),
@@ -117,8 +118,9 @@ func (c *CaseEditor) tickBox(path, legend string, ids *[]string, items [][2]stri
 				app.Input().Type("checkbox").ID(cid).Checked(slices.Contains(*ids, id)).
 					OnChange(func(ctx app.Context, ev app.Event) {
 						Tick(ids, id, ctx.JSSrc().Get("checked").Bool(), order)
+						c.edited("", StepName(path))
 						c.changed(ctx)
-					}, app.EventScope(fmt.Sprintf("%p", ids), id, len(order))),
+					}, app.EventScope(fmt.Sprintf("%p", ids), id, len(order), c.handlers())),
 				app.Label().For(cid).Text(name),
 			)
 		}),
@@ -242,7 +244,8 @@ func (c *CaseEditor) term(i int) app.UI {
 	id.small = true
 	move := func(i, delta int) int { return Move(d.Glossary, i, delta) }
 	title := func(j int) string { return d.Glossary[j].Term }
-	return app.Li().Class("studio-item").Body(
+	return app.Li().Class("studio-item").DataSet("drag-list", "glossary").DataSet("drag-index", i).Body(
+		dragHandle("glossary", "term", i),
 		app.H3().ID(FieldID(p)+"-heading").Text(heading),
 		app.Div().Class("studio-row").Body(c.field(p+".term", fmt.Sprintf("Term %d: term", n), t.Term, func(v string) { t.Term = v }).render(), id.render()),
 		definition.render(),

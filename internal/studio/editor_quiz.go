@@ -76,8 +76,9 @@ func (c *CaseEditor) question(i int) app.UI {
 					app.Input().Type("checkbox").ID(cid).Checked(slices.Contains(q.Answers, k)).
 						OnChange(func(ctx app.Context, e app.Event) {
 							MarkAnswer(q, k, ctx.JSSrc().Get("checked").Bool())
+							c.edited("", StepName(answers))
 							c.changed(ctx)
-						}),
+						}, c.scope()),
 					app.Label().For(cid).Text(q.Choices[k]),
 				)
 			}),

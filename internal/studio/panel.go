@@ -18,12 +18,14 @@ func (c *CaseEditor) panel() app.UI {
 		app.If(c.keepErr != "", func() app.UI {
 			return app.P().ID("keep-error").Class("studio-error").Attr("role", "alert").Text(c.keepErr)
 		}),
+		c.undoBar(),
 		app.If(c.edit.Conflict != nil, func() app.UI { return c.conflictBox() }),
 		c.checks(),
 		c.preview(),
 		c.publishForm(),
 		c.versionList(),
 		c.share(),
+		shortcutList(),
 	)
 }
 
@@ -84,7 +86,7 @@ func (c *CaseEditor) checks() app.UI {
 					)
 				}
 				return app.Li().Body(
-					app.Button().Type("button").Class("studio-problem").OnClick(func(ctx app.Context, e app.Event) { c.goTo(p.Path) }).Body(
+					app.Button().Type("button").Class("studio-problem").OnClick(func(ctx app.Context, e app.Event) { c.goTo(p.Path) }, app.EventScope(p.Path)).Body(
 						app.Strong().Text(Where(p.Path, c.edit.Case)),
 						app.Span().Text(" "+p.Message),
 					),
@@ -99,22 +101,14 @@ func (c *CaseEditor) checks() app.UI {
 }
 
 func (c *CaseEditor) publishForm() app.UI {
-	why := ""
-	switch {
-	case len(c.problems) > 0:
-		why = "Publishing waits until there are no problems."
-	case c.edit.Conflict != nil:
-		why = "Publishing waits until the conflict is settled."
-	case c.edit.Save.State != Saved || c.edit.Save.Dirty:
-		why = "Publishing waits until every change is saved."
-	}
+	why := c.edit.PublishWait(len(c.problems))
 	return app.Section().Class("studio-publish").Aria("labelledby", "publish-heading").Body(
 		app.H2().ID("publish-heading").Text("Publish"),
 		app.Form().OnSubmit(c.doPublish).Body(
 			control{id: "publish-note", label: "Note for this version (what changed, for the other editors)", value: c.note,
 				set: func(ctx app.Context, v string) { c.note = v }, emptied: c.emptied}.render(),
 			app.Button().Type("submit").ID("publish").Class("studio-button studio-primary").
-				Disabled(!c.canPublish() || c.busy).Aria("describedby", "publish-why").Text("Publish"),
+				Disabled(!c.canPublish() || c.busy).Aria("describedby", "publish-why").Aria("keyshortcuts", "Alt+Shift+P").Text("Publish"),
 			app.P().ID("publish-why").Class("studio-hint").Text(why),
 		),
 		app.P().ID("publish-result").Attr("role", "status").Class(map[bool]string{true: "studio-ok", false: ""}[c.publishOK]).Text(c.publish),
