@@ -292,13 +292,14 @@ func (s *LogBuffer) String() string {
 	return s.b.String()
 }
 
-// LoadAllImages scrolls to the foot of the page, waits until every image
-// has loaded (the lazy ones too, now they were near the viewport), and
-// scrolls back to the top.
+// LoadAllImages scrolls to the foot of the page, waits until every shown
+// image has loaded (the lazy ones too, now they were near the viewport),
+// and scrolls back to the top. An image in a hidden part (the event card
+// a phone does not show) is not asked for by the browser, rightly.
 func LoadAllImages() chromedp.Action {
 	return chromedp.Tasks{
 		chromedp.Evaluate(`scrollTo(0, document.body.scrollHeight)`, nil),
-		WaitFor(`[...document.images].length > 0 && [...document.images].every(i => i.complete && i.naturalWidth > 0)`, 20*time.Second),
+		WaitFor(`(shown => shown.length > 0 && shown.every(i => i.complete && i.naturalWidth > 0))([...document.images].filter(i => i.getClientRects().length > 0))`, 20*time.Second),
 		chromedp.Evaluate(`scrollTo(0, 0)`, nil),
 	}
 }

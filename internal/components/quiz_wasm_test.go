@@ -5,6 +5,7 @@ package components
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"docket/internal/casefile"
 	"docket/internal/quiz"
@@ -64,7 +65,8 @@ func TestQuizFirstRenderIsTheList(t *testing.T) {
 	c := quizDemoCase()
 	clearQuizStorage(t, c)
 	e := app.NewTestEngine()
-	if err := e.Load(&Quiz{Case: c}); err != nil {
+	q := &Quiz{Case: c}
+	if err := e.Load(q); err != nil {
 		t.Fatal(err)
 	}
 	if got := quizAll("#quiz li.quiz-question").Length(); got != 3 {
@@ -78,6 +80,10 @@ func TestQuizFirstRenderIsTheList(t *testing.T) {
 	}
 
 	e.ConsumeAll()
+	if got := quizAll("#quiz li.quiz-question").Length(); got != 3 {
+		t.Errorf("mounted, before the reader nears it or the browser is idle, the quiz lists %d questions; want the 3 prerendered", got)
+	}
+	waitLive(t, e, q)
 	if got := quizAll("#quiz .quiz-intro-step").Length(); got != 1 {
 		t.Fatalf("after mount, no intro")
 	}
@@ -111,10 +117,11 @@ func TestQuizResumesSavedProgress(t *testing.T) {
 	defer clearQuizStorage(t, c)
 
 	e := app.NewTestEngine()
-	if err := e.Load(&Quiz{Case: c, Page: "/cases/" + c.ID + "/"}); err != nil {
+	q := &Quiz{Case: c, Page: "/cases/" + c.ID + "/"}
+	if err := e.Load(q); err != nil {
 		t.Fatal(err)
 	}
-	e.ConsumeAll()
+	waitLive(t, e, q)
 	if got := quizText("#quiz-legend"); !strings.HasPrefix(got, "Question 2 of 3") {
 		t.Fatalf("resumed on %q; want question 2", got)
 	}
@@ -162,10 +169,11 @@ func TestQuizStorageRefused(t *testing.T) {
 
 	c := quizDemoCase()
 	e := app.NewTestEngine()
-	if err := e.Load(&Quiz{Case: c}); err != nil {
+	q := &Quiz{Case: c}
+	if err := e.Load(q); err != nil {
 		t.Fatal(err)
 	}
-	e.ConsumeAll()
+	waitLive(t, e, q)
 	if got := quizText("#quiz .quiz-storage"); !strings.Contains(got, "not keeping your answers") {
 		t.Errorf("storage note = %q", got)
 	}
@@ -174,4 +182,19 @@ func TestQuizStorageRefused(t *testing.T) {
 	if got := quizText("#quiz-legend"); !strings.HasPrefix(got, "Question 1 of 3") {
 		t.Errorf("without storage, Start opened %q; want question 1", got)
 	}
+}
+
+// waitLive lets the browser run until the quiz has switched from the
+// prerendered list to the interactive one, as it does when the reader nears
+// it or the browser is idle (whenNearOrIdle).
+func waitLive(t *testing.T, e app.TestEngine, q *Quiz) {
+	t.Helper()
+	for i := 0; i < 500 && !q.mounted; i++ {
+		time.Sleep(10 * time.Millisecond) // the browser's turn: its observer and idle callbacks
+		e.ConsumeAll()
+	}
+	if !q.mounted {
+		t.Fatal("the quiz never switched to the interactive one")
+	}
+	e.ConsumeAll()
 }
