@@ -163,6 +163,9 @@ func TestStudioLostSession(t *testing.T) {
 	other.Run(t,
 		chromedp.Navigate(srv.URL+"/studio/"),
 		chromedp.WaitVisible(`html[data-studio="ready"]`, chromedp.ByQuery),
+		// The list draws again once its cases arrive: the button is
+		// clicked after that, so the node found is the one shown.
+		chromedp.WaitVisible(`//a[contains(., "Lost")]`, chromedp.BySearch),
 		chromedp.Click(`//button[text()="Sign out"]`, chromedp.BySearch),
 		chromedp.WaitVisible("#login", chromedp.ByID),
 	)
