@@ -39,6 +39,11 @@ func TestStudioPreview(t *testing.T) {
 	if width != 320 {
 		t.Errorf("the preview's window is %d px wide; want 320 at first, a phone's", width)
 	}
+	var phoneChosen bool
+	b.Run(t, chromedp.Evaluate(`document.getElementById("preview-width-phone").checked && !document.getElementById("preview-width-desktop").checked`, &phoneChosen))
+	if !phoneChosen {
+		t.Error("at first the width choice shows neither, or desktop; want Phone chosen")
+	}
 
 	// The network is cut until the preview has the change, so no save
 	// reaches the server: the preview needs none. The frame's document is

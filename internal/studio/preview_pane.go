@@ -19,6 +19,7 @@ const previewWidthKey = "docket-studio-preview-width"
 
 func (c *CaseEditor) preview() app.UI {
 	p := c.previewing
+	p.Width = ParsePreviewWidth(string(p.Width)) // none chosen yet: a phone
 	w, h := p.Width.Size()
 	if c.mounted {
 		c.ctx.Defer(func(app.Context) { c.fitPreview() })
