@@ -52,6 +52,15 @@ func hadWorker() bool {
 	return app.Window().Get("docketHadWorker").Truthy()
 }
 
+// OnInit picks the case from the address before the browser's first
+// render, which replaces the prerendered page: rendered without it, a case
+// other than the default would show the default case until OnNav.
+func (p *CasePage) OnInit() {
+	if app.IsClient {
+		p.caseID = routes.CaseID(SiteURL(app.Window().URL()).Path)
+	}
+}
+
 // OnNav picks the case from the URL and, in the browser, names the page
 // after it (the server writes the prerendered page's title and description
 // itself, escaped, see server.withHeadTags).

@@ -97,3 +97,39 @@ func TestLibraryFromPage(t *testing.T) {
 		t.Error("LibraryFromPage() found case data a second time")
 	}
 }
+
+// TestPagesRenderTheirAddressFirst mounts each page at the address of a
+// case other than the default, as the browser program does, and reads the
+// page before go-app has handled the navigation: go-app's first render
+// replaces the prerendered page, so it must already show the addressed
+// case (not the default case, nor "not available"), or the reader sees it
+// flash by and the page shifts.
+func TestPagesRenderTheirAddressFirst(t *testing.T) {
+	other := demoCase()
+	other.ID, other.Title = "other", "Other v. Example"
+	lib, err := casefile.NewLibrary(demoCase(), other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	history := app.Window().Get("history")
+	start := app.Window().URL().String()
+	defer history.Call("replaceState", nil, "", start)
+	for _, tc := range []struct {
+		path, title string
+		page        app.Composer
+	}{
+		{"/cases/other/", "h1", &CasePage{lib: lib}},
+		{"/embed/other/", ".embed-title", &EmbedPage{lib: lib}},
+		{"/embed/other/?view=quiz", ".embed-title", &EmbedPage{lib: lib}},
+	} {
+		history.Call("replaceState", nil, "", tc.path)
+		e := app.NewTestEngine()
+		if err := e.Load(tc.page); err != nil {
+			t.Fatal(err)
+		}
+		title := query(tc.title)
+		if title.Length() == 0 || title.Index(0).Get("textContent").String() != other.Title {
+			t.Errorf("%s: the first render shows %q; want %q in %s", tc.path, query("body").Index(0).Get("textContent").String(), other.Title, tc.title)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package components
 
 import (
+	"net/url"
+
 	"docket/internal/casefile"
 	"docket/internal/routes"
 
@@ -23,17 +25,31 @@ func (p *EmbedPage) OnMount(ctx app.Context) {
 	ctx.Defer(func(app.Context) { markReady() })
 }
 
-// OnNav reads the case from the path and the view from the query and, in
-// the browser, names the page after the case (the server writes the
-// prerendered page's title and description itself).
+// OnInit reads the address before the browser's first render, which
+// replaces the prerendered page: rendered without it, the page would show
+// "not available" until OnNav.
+func (p *EmbedPage) OnInit() {
+	if app.IsClient {
+		p.read(app.Window().URL())
+	}
+}
+
+// OnNav reads the address and, in the browser, names the page after the
+// case (the server writes the prerendered page's title and description
+// itself).
 func (p *EmbedPage) OnNav(ctx app.Context) {
-	u := SiteURL(ctx.Page().URL())
-	p.caseID = routes.CaseID(u.Path)
-	p.view = routes.EmbedView(u.Query().Get("view"))
+	p.read(ctx.Page().URL())
 	if c, ok := p.lib.Case(p.caseID); ok && app.IsClient {
 		ctx.Page().SetTitle(c.Title + " · Docket")
 		ctx.Page().SetDescription(c.Summary)
 	}
+}
+
+// read takes the case from the address's path and the view from its query.
+func (p *EmbedPage) read(addr *url.URL) {
+	u := SiteURL(addr)
+	p.caseID = routes.CaseID(u.Path)
+	p.view = routes.EmbedView(u.Query().Get("view"))
 }
 
 func (p *EmbedPage) Render() app.UI {
