@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"docket/internal/casefile"
-	"docket/internal/store"
 )
 
 // runIn runs the command line with stdin and the stand-in web folder.
@@ -258,34 +257,8 @@ func TestREADMEListsTheCommands(t *testing.T) {
 // TestExportTimelineJSFromDatabase checks that CASE may be the id of a
 // case published in -db, and that one taken down is not found.
 func TestExportTimelineJSFromDatabase(t *testing.T) {
-	ctx := context.Background()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
-	db, err := store.Open(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile("../../web/cases/twitter-v-dhs-2017.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range []string{"from-db", "taken-down"} {
-		var c map[string]any
-		if err := json.Unmarshal(b, &c); err != nil {
-			t.Fatal(err)
-		}
-		c["id"], c["title"] = id, "Published in the database: "+id
-		data, _ := json.Marshal(c)
-		if _, err := db.CreateCase(ctx, id, data, store.CommandLine); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Publish(ctx, store.PublishRequest{CaseID: id, Revision: 1}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := db.Unpublish(ctx, "taken-down", store.CommandLine, ""); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	publishInDatabase(t, dbURL)
 
 	code, stdout, stderr := runIn(t, "", "export", "-format", "timelinejs", "-db", dbURL, "from-db")
 	if code != 0 || !strings.Contains(stdout, `"headline": "Published in the database: from-db"`) {
