@@ -139,15 +139,12 @@ func publishInDatabase(t *testing.T, dbURL string) {
 // not, and a SQLite file that does not exist is an error, not a new
 // database.
 func TestExportFromDatabase(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
 	dbURL := "sqlite:" + filepath.Join(dir, "docket.db")
 	publishInDatabase(t, dbURL)
 
 	run := func(vars map[string]string, args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		code := Run(ctx, args, Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return vars[k] }, Web: standInWeb(t)})
-		return code, out.String(), errb.String()
+		return runEnv(Env{Getenv: func(k string) string { return vars[k] }, Web: standInWeb(t)}, args...)
 	}
 	for _, tc := range []struct {
 		name string

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -17,10 +16,7 @@ import (
 // runIn runs the command line with stdin and the stand-in web folder.
 func runIn(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: standInWeb(t)}
-	code = Run(context.Background(), args, env)
-	return code, out.String(), errb.String()
+	return runEnv(Env{Stdin: strings.NewReader(stdin), Web: standInWeb(t)}, args...)
 }
 
 const gideonCSV = "../timelinejs/testdata/gideon.csv"
