@@ -14,11 +14,21 @@ import (
 	docketweb "docket/web"
 )
 
-func runCLI(args ...string) (code int, stdout, stderr string) {
+// runEnv runs the command line in env, with no environment variables
+// unless env has its Getenv, and returns the exit code and what it printed.
+func runEnv(env Env, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
-	env := Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: fstest.MapFS{}}
+	env.Stdout, env.Stderr = &out, &errb
+	if env.Getenv == nil {
+		env.Getenv = func(string) string { return "" }
+	}
 	code = Run(context.Background(), args, env)
 	return code, out.String(), errb.String()
+}
+
+// runCLI runs the command line with no environment and an empty web folder.
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	return runEnv(Env{Web: fstest.MapFS{}}, args...)
 }
 
 // TestUsage checks the command line's contract: help exits 0, a usage
@@ -218,11 +228,7 @@ func TestValidate(t *testing.T) {
 // write (here, an -out folder that holds files).
 func TestExport(t *testing.T) {
 	web := standInWeb(t)
-	run := func(args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		code := Run(context.Background(), args, Env{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: web})
-		return code, out.String(), errb.String()
-	}
+	run := func(args ...string) (int, string, string) { return runEnv(Env{Web: web}, args...) }
 	dir := t.TempDir()
 	code, out, errs := run("export", "-out", filepath.Join(dir, "a"))
 	if code != 0 || !strings.Contains(out, "wrote") || !strings.Contains(errs, "no -url given") {

@@ -100,25 +100,26 @@ func TestServeFirstRun(t *testing.T) {
 	}
 }
 
-// TestExportFromDatabase checks `docket export -db`: the database's
-// published cases are exported beside the files', a case taken down is
-// not, and a SQLite file that does not exist is an error, not a new
-// database.
-func TestExportFromDatabase(t *testing.T) {
+// publishInDatabase makes the database at dbURL with two copies of the
+// shipped case: "from-db", published, and "taken-down", published and then
+// unpublished.
+func publishInDatabase(t *testing.T, dbURL string) {
+	t.Helper()
 	ctx := context.Background()
-	dir := t.TempDir()
-	dbURL := "sqlite:" + filepath.Join(dir, "docket.db")
 	db, err := store.Open(ctx, dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer db.Close()
 	b, err := os.ReadFile("../../web/cases/twitter-v-dhs-2017.json")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, id := range []string{"from-db", "taken-down"} {
 		var c map[string]any
-		json.Unmarshal(b, &c)
+		if err := json.Unmarshal(b, &c); err != nil {
+			t.Fatal(err)
+		}
 		c["id"], c["title"] = id, "Published in the database: "+id
 		data, _ := json.Marshal(c)
 		if _, err := db.CreateCase(ctx, id, data, store.CommandLine); err != nil {
@@ -131,12 +132,19 @@ func TestExportFromDatabase(t *testing.T) {
 	if err := db.Unpublish(ctx, "taken-down", store.CommandLine, ""); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
+}
+
+// TestExportFromDatabase checks `docket export -db`: the database's
+// published cases are exported beside the files', a case taken down is
+// not, and a SQLite file that does not exist is an error, not a new
+// database.
+func TestExportFromDatabase(t *testing.T) {
+	dir := t.TempDir()
+	dbURL := "sqlite:" + filepath.Join(dir, "docket.db")
+	publishInDatabase(t, dbURL)
 
 	run := func(vars map[string]string, args ...string) (int, string, string) {
-		var out, errb bytes.Buffer
-		code := Run(ctx, args, Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return vars[k] }, Web: standInWeb(t)})
-		return code, out.String(), errb.String()
+		return runEnv(Env{Getenv: func(k string) string { return vars[k] }, Web: standInWeb(t)}, args...)
 	}
 	for _, tc := range []struct {
 		name string

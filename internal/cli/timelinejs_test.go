@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"flag"
 	"io"
@@ -12,16 +11,12 @@ import (
 	"testing"
 
 	"docket/internal/casefile"
-	"docket/internal/store"
 )
 
 // runIn runs the command line with stdin and the stand-in web folder.
 func runIn(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	env := Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }, Web: standInWeb(t)}
-	code = Run(context.Background(), args, env)
-	return code, out.String(), errb.String()
+	return runEnv(Env{Stdin: strings.NewReader(stdin), Web: standInWeb(t)}, args...)
 }
 
 const gideonCSV = "../timelinejs/testdata/gideon.csv"
@@ -258,34 +253,8 @@ func TestREADMEListsTheCommands(t *testing.T) {
 // TestExportTimelineJSFromDatabase checks that CASE may be the id of a
 // case published in -db, and that one taken down is not found.
 func TestExportTimelineJSFromDatabase(t *testing.T) {
-	ctx := context.Background()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
-	db, err := store.Open(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := os.ReadFile("../../web/cases/twitter-v-dhs-2017.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, id := range []string{"from-db", "taken-down"} {
-		var c map[string]any
-		if err := json.Unmarshal(b, &c); err != nil {
-			t.Fatal(err)
-		}
-		c["id"], c["title"] = id, "Published in the database: "+id
-		data, _ := json.Marshal(c)
-		if _, err := db.CreateCase(ctx, id, data, store.CommandLine); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := db.Publish(ctx, store.PublishRequest{CaseID: id, Revision: 1}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := db.Unpublish(ctx, "taken-down", store.CommandLine, ""); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	publishInDatabase(t, dbURL)
 
 	code, stdout, stderr := runIn(t, "", "export", "-format", "timelinejs", "-db", dbURL, "from-db")
 	if code != 0 || !strings.Contains(stdout, `"headline": "Published in the database: from-db"`) {

@@ -137,15 +137,20 @@ type userCommand struct {
 }
 
 // password is $DOCKET_PASSWORD, checked against the rules, or a new random
-// one that the command prints (generated is true).
-func (u userCommand) password(login string) (password string, generated bool, err error) {
-	if p := u.env.Getenv("DOCKET_PASSWORD"); p != "" {
-		if err := auth.CheckPassword(p, login); err != nil {
-			return "", false, fmt.Errorf("DOCKET_PASSWORD: %w", err)
+// one that the command prints (generated is true); hash is what the
+// database keeps of it.
+func (u userCommand) password(login string) (password, hash string, generated bool, err error) {
+	if password = u.env.Getenv("DOCKET_PASSWORD"); password != "" {
+		if err := auth.CheckPassword(password, login); err != nil {
+			return "", "", false, fmt.Errorf("DOCKET_PASSWORD: %w", err)
 		}
-		return p, false, nil
+	} else {
+		password, generated = rand.Text(), true // 26 characters, 128 random bits
 	}
-	return rand.Text(), true, nil // 26 characters, 128 random bits
+	if hash, err = u.hasher.Hash(u.ctx, password); err != nil {
+		return "", "", false, err
+	}
+	return password, hash, generated, nil
 }
 
 func (u userCommand) add(login, roleName, display string) error {
@@ -165,11 +170,7 @@ func (u userCommand) add(login, roleName, display string) error {
 	if display == "" {
 		display = login
 	}
-	password, generated, err := u.password(login)
-	if err != nil {
-		return err
-	}
-	hash, err := u.hasher.Hash(u.ctx, password)
+	password, hash, generated, err := u.password(login)
 	if err != nil {
 		return err
 	}
@@ -209,11 +210,7 @@ func (u userCommand) passwd(login string) error {
 	if err != nil {
 		return err
 	}
-	password, generated, err := u.password(login)
-	if err != nil {
-		return err
-	}
-	hash, err := u.hasher.Hash(u.ctx, password)
+	password, hash, generated, err := u.password(login)
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"context"
 	"path/filepath"
 	"regexp"
@@ -15,10 +14,7 @@ import (
 
 // runWith runs the command line with these environment variables.
 func runWith(vars map[string]string, args ...string) (code int, stdout, stderr string) {
-	var out, errb bytes.Buffer
-	env := Env{Stdout: &out, Stderr: &errb, Getenv: func(k string) string { return vars[k] }, Web: fstest.MapFS{}}
-	code = Run(context.Background(), args, env)
-	return code, out.String(), errb.String()
+	return runEnv(Env{Getenv: func(k string) string { return vars[k] }, Web: fstest.MapFS{}}, args...)
 }
 
 func TestUserUsage(t *testing.T) {

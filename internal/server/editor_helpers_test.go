@@ -131,6 +131,15 @@ type client struct {
 
 func (st *studio) client(t *testing.T) *client { return newClient(t, st.url) }
 
+// signedIn adds an account and returns it with a client signed in as it.
+func (st *studio) signedIn(t *testing.T, login string, role store.Role, password string) (*client, store.User) {
+	t.Helper()
+	u := st.addAccount(t, login, role, password)
+	c := st.client(t)
+	c.signIn(login, password)
+	return c, u
+}
+
 func newClient(t *testing.T, base string) *client {
 	jar, _ := cookiejar.New(nil)
 	return &client{t: t, base: base, http: &http.Client{Jar: jar, Timeout: 30 * time.Second,

@@ -151,9 +151,7 @@ func TestTwoServers(t *testing.T) {
 func TestReadersSeeWholeVersions(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
-		st.addAccount(t, "ed", store.RoleEditor, editorPassword)
-		c := st.client(t)
-		c.signIn("ed", editorPassword)
+		c, _ := st.signedIn(t, "ed", store.RoleEditor, editorPassword)
 		c.publishCase("busy", "Busy, version 1")
 
 		const versions = 12

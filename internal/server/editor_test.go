@@ -67,9 +67,7 @@ func TestEditorRoles(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
 		st.addAccount(t, "ada", store.RoleAdmin, adminPassword)
-		st.addAccount(t, "ed", store.RoleEditor, editorPassword)
-		c := st.client(t)
-		c.signIn("ed", editorPassword)
+		c, _ := st.signedIn(t, "ed", store.RoleEditor, editorPassword)
 		for _, ep := range routes.EditorAPI {
 			if ep.Access == routes.AccessAnyone || (ep.Method == "DELETE" && ep.Path == "/api/editor/session") {
 				continue // signing in again, or out, would change the session under the test
@@ -288,9 +286,7 @@ func TestSignInRateLimit(t *testing.T) {
 func TestDraftsAndConflicts(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
-		st.addAccount(t, "ed", store.RoleEditor, editorPassword)
-		c := st.client(t)
-		c.signIn("ed", editorPassword)
+		c, _ := st.signedIn(t, "ed", store.RoleEditor, editorPassword)
 
 		good := shippedCase(t, "new-case", "A case written in the Studio")
 		r := c.send("POST", "/api/editor/cases", map[string]any{"id": "new-case", "case": good})
@@ -449,9 +445,7 @@ func hasProblems(ps []problemJSON, paths ...string) bool {
 func TestVersionsRollBackUnpublish(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
-		st.addAccount(t, "ada", store.RoleAdmin, adminPassword)
-		c := st.client(t)
-		c.signIn("ada", adminPassword)
+		c, _ := st.signedIn(t, "ada", store.RoleAdmin, adminPassword)
 		c.publishCase("life", "The first title")
 		etag1 := c.get("/cases/life/").Header.Get("ETag")
 		dataTag1 := c.get("/api/cases/life").Header.Get("ETag")
@@ -538,9 +532,7 @@ func TestVersionsRollBackUnpublish(t *testing.T) {
 func TestEditorAPILimits(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
-		st.addAccount(t, "ed", store.RoleEditor, editorPassword)
-		c := st.client(t)
-		c.signIn("ed", editorPassword)
+		c, _ := st.signedIn(t, "ed", store.RoleEditor, editorPassword)
 		c.send("POST", "/api/editor/cases", map[string]any{"id": "limits"})
 
 		huge := []byte(`{"revision": 1, "case": {"pad": "` + strings.Repeat("x", caseBodyLimit) + `"}}`)
@@ -588,9 +580,7 @@ func casefileLimit(t *testing.T) int { return caseBodyLimit - 64<<10 }
 func TestUserAdmin(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
-		admin := st.addAccount(t, "ada", store.RoleAdmin, adminPassword)
-		c := st.client(t)
-		c.signIn("ada", adminPassword)
+		c, admin := st.signedIn(t, "ada", store.RoleAdmin, adminPassword)
 
 		r := c.send("POST", "/api/editor/users", map[string]any{"login": "Bea@Example.org", "name": "Bea"})
 		var added passwordAnswer
@@ -676,9 +666,7 @@ func TestUserAdmin(t *testing.T) {
 func TestSQLLookingInput(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
-		st.addAccount(t, "ada", store.RoleAdmin, adminPassword)
-		c := st.client(t)
-		c.signIn("ada", adminPassword)
+		c, _ := st.signedIn(t, "ada", store.RoleAdmin, adminPassword)
 		c.publishCase("kept", "A case that stays")
 		for _, sql := range []string{"x'); DROP TABLE cases;--", "' OR '1'='1", "kept' --", "1; DELETE FROM users"} {
 			esc := strings.NewReplacer(" ", "%20", "'", "%27", ";", "%3B", "#", "%23").Replace(sql)
@@ -727,9 +715,7 @@ func TestSQLLookingInput(t *testing.T) {
 func TestScriptInEveryTextField(t *testing.T) {
 	forEachDatabase(t, func(t *testing.T, dbURL string) {
 		st := newStudio(t, dbURL)
-		ed := st.addAccount(t, "ed", store.RoleEditor, editorPassword)
-		c := st.client(t)
-		c.signIn("ed", editorPassword)
+		c, ed := st.signedIn(t, "ed", store.RoleEditor, editorPassword)
 
 		const script = `<script>alert("docket")</script>`
 		doc := shippedCase(t, "scripted", "Scripted")

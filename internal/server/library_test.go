@@ -18,16 +18,10 @@ import (
 // the given id, title and summary.
 func writeCase(t *testing.T, dir, id, title, summary string) {
 	t.Helper()
-	b, err := os.ReadFile("../../web/cases/twitter-v-dhs-2017.json")
+	c := shippedCase(t, id, title)
+	c["summary"] = summary
+	b, err := json.Marshal(c)
 	if err != nil {
-		t.Fatal(err)
-	}
-	var c map[string]any
-	if err := json.Unmarshal(b, &c); err != nil {
-		t.Fatal(err)
-	}
-	c["id"], c["title"], c["summary"] = id, title, summary
-	if b, err = json.Marshal(c); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, id+".json"), b, 0o644); err != nil {

@@ -275,9 +275,7 @@ func TestMissingMediaStopsTheStart(t *testing.T) {
 // that a case naming a folder image cannot be published.
 func TestPublishedImagesInTheCSP(t *testing.T) {
 	st := newStudio(t, databases[0].url(t))
-	st.addAccount(t, "ed", store.RoleEditor, "a long enough password")
-	c := st.client(t)
-	c.signIn("ed", "a long enough password")
+	c, _ := st.signedIn(t, "ed", store.RoleEditor, "a long enough password")
 	if csp := c.get("/").Header.Get("Content-Security-Policy"); strings.Contains(csp, "pictures.example.net") {
 		t.Fatalf("CSP %q names a host before any case uses it", csp)
 	}

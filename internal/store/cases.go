@@ -319,13 +319,8 @@ func (db *DB) Publish(ctx context.Context, r PublishRequest) (Version, error) {
 		if d.Revision != r.Revision {
 			return &ConflictError{Base: r.Revision, Current: d}
 		}
-		if r.Validate != nil {
-			if err := r.Validate(d.JSON); err != nil {
-				return err
-			}
-		}
 		v = Version{CaseID: r.CaseID, Number: number, JSON: d.JSON, PublishedBy: who, PublishedAt: db.nowUTC(), Note: r.Note}
-		if err := db.insertVersion(ctx, tx, v); err != nil {
+		if err := db.insertVersion(ctx, tx, v, r.Validate); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx,
@@ -363,14 +358,9 @@ func (db *DB) RollBack(ctx context.Context, r RollBackRequest) (Version, error) 
 		if err != nil {
 			return err
 		}
-		if r.Validate != nil {
-			if err := r.Validate(old.JSON); err != nil {
-				return err
-			}
-		}
 		v = Version{CaseID: r.CaseID, Number: number, JSON: old.JSON, PublishedBy: who,
 			PublishedAt: db.nowUTC(), Note: r.Note, RestoredFrom: r.To}
-		if err := db.insertVersion(ctx, tx, v); err != nil {
+		if err := db.insertVersion(ctx, tx, v, r.Validate); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx,
@@ -401,8 +391,14 @@ func nextVersion(ctx context.Context, tx *sql.Tx, id string) (int, error) {
 	return n, err
 }
 
-// insertVersion writes a version and moves the change token on.
-func (db *DB) insertVersion(ctx context.Context, tx *sql.Tx, v Version) error {
+// insertVersion checks a version's JSON with validate, when set, returning
+// its error as it is; then writes the version and moves the change token on.
+func (db *DB) insertVersion(ctx context.Context, tx *sql.Tx, v Version, validate func(json []byte) error) error {
+	if validate != nil {
+		if err := validate(v.JSON); err != nil {
+			return err
+		}
+	}
 	var restored any
 	if v.RestoredFrom != 0 {
 		restored = v.RestoredFrom

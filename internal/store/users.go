@@ -209,11 +209,7 @@ func (db *DB) SetPassword(ctx context.Context, id int64, hash string, by int64) 
 		return errors.New("no password hash")
 	}
 	return db.Transact(ctx, func(tx *sql.Tx) error {
-		who, err := actor(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		u, err := getUser(ctx, tx, "id = $1", id)
+		who, u, err := actOnUser(ctx, tx, by, id)
 		if err != nil {
 			return err
 		}
@@ -246,11 +242,7 @@ func (db *DB) ChangeUser(ctx context.Context, id int64, c UserChange, by int64) 
 	}
 	var u User
 	err := db.Transact(ctx, func(tx *sql.Tx) error {
-		who, err := actor(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		before, err := getUser(ctx, tx, "id = $1", id)
+		who, before, err := actOnUser(ctx, tx, by, id)
 		if err != nil {
 			return err
 		}
@@ -299,11 +291,7 @@ func (db *DB) ChangeUser(ctx context.Context, id int64, c UserChange, by int64) 
 // its login. It refuses to remove the last enabled admin (ErrLastAdmin).
 func (db *DB) RemoveUser(ctx context.Context, id int64, by int64) error {
 	return db.Transact(ctx, func(tx *sql.Tx) error {
-		who, err := actor(ctx, tx, by)
-		if err != nil {
-			return err
-		}
-		u, err := getUser(ctx, tx, "id = $1", id)
+		who, u, err := actOnUser(ctx, tx, by, id)
 		if err != nil {
 			return err
 		}
@@ -320,6 +308,17 @@ func (db *DB) RemoveUser(ctx context.Context, id int64, by int64) error {
 		}
 		return db.audit(ctx, tx, AuditEntry{At: db.nowUTC(), Actor: who, Action: ActionUserRemove, Subject: u.Login})
 	})
+}
+
+// actOnUser is who acts (account by, as actor finds it) and the account
+// id they act on, read in tx.
+func actOnUser(ctx context.Context, tx *sql.Tx, by, id int64) (Actor, User, error) {
+	who, err := actor(ctx, tx, by)
+	if err != nil {
+		return Actor{}, User{}, err
+	}
+	u, err := getUser(ctx, tx, "id = $1", id)
+	return who, u, err
 }
 
 func isActiveAdmin(u User) bool { return u.Role == RoleAdmin && !u.Disabled }

@@ -106,18 +106,7 @@ func RemoveSource(c *casefile.Case, i int) {
 	}
 	id := c.Sources[i].ID
 	c.Sources = Remove(c.Sources, i)
-	drop := func(ids []string) []string {
-		return slices.DeleteFunc(ids, func(s string) bool { return s == id })
-	}
-	for k := range c.Events {
-		c.Events[k].Sources = drop(c.Events[k].Sources)
-	}
-	for k := range c.Glossary {
-		c.Glossary[k].Sources = drop(c.Glossary[k].Sources)
-	}
-	for k := range c.Quiz.Questions {
-		c.Quiz.Questions[k].Sources = drop(c.Quiz.Questions[k].Sources)
-	}
+	sourceRefs(c).drop(id)
 }
 
 // RenameSource changes source i's id, and the events, terms and questions
@@ -128,22 +117,7 @@ func RenameSource(c *casefile.Case, i int, id string) {
 	}
 	old := c.Sources[i].ID
 	c.Sources[i].ID = id
-	rename := func(ids []string) {
-		for k, s := range ids {
-			if s == old && old != "" {
-				ids[k] = id
-			}
-		}
-	}
-	for k := range c.Events {
-		rename(c.Events[k].Sources)
-	}
-	for k := range c.Glossary {
-		rename(c.Glossary[k].Sources)
-	}
-	for k := range c.Quiz.Questions {
-		rename(c.Quiz.Questions[k].Sources)
-	}
+	sourceRefs(c).rename(old, id)
 }
 
 // RenameCategory changes category i's id, and its events follow.
@@ -153,11 +127,97 @@ func RenameCategory(c *casefile.Case, i int, id string) {
 	}
 	old := c.Categories[i].ID
 	c.Categories[i].ID = id
-	for k := range c.Events {
-		if c.Events[k].Category == old && old != "" {
-			c.Events[k].Category = id
+	categoryRefs(c).rename(old, id)
+}
+
+// refs is every place in a case that names an item of one kind (a source,
+// a category, a term, an event) by its id: lists of ids and single ids.
+// Removing or renaming the item updates them all.
+type refs struct {
+	lists []*[]string
+	ones  []*string
+}
+
+// drop takes id out of every list and empties every single id that is it.
+func (r refs) drop(id string) {
+	for _, l := range r.lists {
+		*l = slices.DeleteFunc(*l, func(s string) bool { return s == id })
+	}
+	for _, p := range r.ones {
+		if *p == id {
+			*p = ""
 		}
 	}
+}
+
+// rename changes old to id wherever it stands; an empty old names nothing.
+func (r refs) rename(old, id string) {
+	if old == "" {
+		return
+	}
+	for _, l := range r.lists {
+		for k, s := range *l {
+			if s == old {
+				(*l)[k] = id
+			}
+		}
+	}
+	for _, p := range r.ones {
+		if *p == old {
+			*p = id
+		}
+	}
+}
+
+// sourceRefs: the sources events, terms and questions cite.
+func sourceRefs(c *casefile.Case) refs {
+	var r refs
+	for k := range c.Events {
+		r.lists = append(r.lists, &c.Events[k].Sources)
+	}
+	for k := range c.Glossary {
+		r.lists = append(r.lists, &c.Glossary[k].Sources)
+	}
+	for k := range c.Quiz.Questions {
+		r.lists = append(r.lists, &c.Quiz.Questions[k].Sources)
+	}
+	return r
+}
+
+// categoryRefs: the events' categories.
+func categoryRefs(c *casefile.Case) refs {
+	var r refs
+	for k := range c.Events {
+		r.ones = append(r.ones, &c.Events[k].Category)
+	}
+	return r
+}
+
+// termRefs: the terms events and questions use, and corrections concern.
+func termRefs(c *casefile.Case) refs {
+	var r refs
+	for k := range c.Events {
+		r.lists = append(r.lists, &c.Events[k].Terms)
+	}
+	for k := range c.Quiz.Questions {
+		r.lists = append(r.lists, &c.Quiz.Questions[k].Terms)
+	}
+	for k := range c.Corrections {
+		r.ones = append(r.ones, &c.Corrections[k].Term)
+	}
+	return r
+}
+
+// eventRefs: the events questions point to, and corrections concern.
+func eventRefs(c *casefile.Case) refs {
+	var r refs
+	for k := range c.Quiz.Questions {
+		r.lists = append(r.lists, &c.Quiz.Questions[k].Events)
+	}
+	for k := range c.Corrections {
+		r.ones = append(r.ones, &c.Corrections[k].Event)
+	}
+	return r
 }
 
 // Cite adds or takes away a source among an event's sources.
@@ -428,20 +488,7 @@ func RemoveTerm(c *casefile.Case, i int) {
 	}
 	id := c.Glossary[i].ID
 	c.Glossary = Remove(c.Glossary, i)
-	drop := func(ids []string) []string {
-		return slices.DeleteFunc(ids, func(s string) bool { return s == id })
-	}
-	for k := range c.Events {
-		c.Events[k].Terms = drop(c.Events[k].Terms)
-	}
-	for k := range c.Quiz.Questions {
-		c.Quiz.Questions[k].Terms = drop(c.Quiz.Questions[k].Terms)
-	}
-	for k := range c.Corrections {
-		if c.Corrections[k].Term == id {
-			c.Corrections[k].Term = ""
-		}
-	}
+	termRefs(c).drop(id)
 }
 
 // RenameTerm changes term i's id, and the events, questions and
@@ -452,27 +499,7 @@ func RenameTerm(c *casefile.Case, i int, id string) {
 	}
 	old := c.Glossary[i].ID
 	c.Glossary[i].ID = id
-	if old == "" {
-		return
-	}
-	rename := func(ids []string) {
-		for k, s := range ids {
-			if s == old {
-				ids[k] = id
-			}
-		}
-	}
-	for k := range c.Events {
-		rename(c.Events[k].Terms)
-	}
-	for k := range c.Quiz.Questions {
-		rename(c.Quiz.Questions[k].Terms)
-	}
-	for k := range c.Corrections {
-		if c.Corrections[k].Term == old {
-			c.Corrections[k].Term = id
-		}
-	}
+	termRefs(c).rename(old, id)
 }
 
 // The kinds of media an event may show, as its form's select names them.
@@ -551,14 +578,7 @@ func RemoveEvent(c *casefile.Case, i int) {
 	}
 	id := c.Events[i].ID
 	c.Events = Remove(c.Events, i)
-	for k := range c.Quiz.Questions {
-		c.Quiz.Questions[k].Events = slices.DeleteFunc(c.Quiz.Questions[k].Events, func(s string) bool { return s == id })
-	}
-	for k := range c.Corrections {
-		if c.Corrections[k].Event == id {
-			c.Corrections[k].Event = ""
-		}
-	}
+	eventRefs(c).drop(id)
 }
 
 // RenameEvent changes event i's id, and the questions and corrections
@@ -569,19 +589,5 @@ func RenameEvent(c *casefile.Case, i int, id string) {
 	}
 	old := c.Events[i].ID
 	c.Events[i].ID = id
-	if old == "" {
-		return
-	}
-	for k := range c.Quiz.Questions {
-		for j, s := range c.Quiz.Questions[k].Events {
-			if s == old {
-				c.Quiz.Questions[k].Events[j] = id
-			}
-		}
-	}
-	for k := range c.Corrections {
-		if c.Corrections[k].Event == old {
-			c.Corrections[k].Event = id
-		}
-	}
+	eventRefs(c).rename(old, id)
 }

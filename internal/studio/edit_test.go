@@ -313,6 +313,31 @@ func TestTermsFollowTheGlossary(t *testing.T) {
 	}
 }
 
+// TestRenamingAnItemWithoutAnIdChangesNoReference: an item with no id yet
+// is named by nothing, though other places may be empty too.
+func TestRenamingAnItemWithoutAnIdChangesNoReference(t *testing.T) {
+	c := NewCase("x", "X")
+	c.Categories = []casefile.Category{{ID: "a"}, {}}
+	c.Sources = []casefile.Source{{}}
+	c.Glossary = []casefile.Term{{}}
+	c.Events = []casefile.Event{{ID: "e1", Category: "a"}, {ID: "", Category: "", Sources: []string{""}, Terms: []string{""}}, {}}
+	c.Corrections = []casefile.Correction{{}}
+	RenameCategory(c, 0, "rulings")
+	if c.Events[0].Category != "rulings" || c.Events[1].Category != "" {
+		t.Fatalf("after renaming a: categories %q, %q", c.Events[0].Category, c.Events[1].Category)
+	}
+	RenameCategory(c, 1, "other")
+	RenameSource(c, 0, "s")
+	RenameTerm(c, 0, "t")
+	RenameEvent(c, 2, "e3")
+	if c.Events[1].Category != "" || c.Events[1].Sources[0] != "" || c.Events[1].Terms[0] != "" || c.Corrections[0] != (casefile.Correction{}) {
+		t.Errorf("renaming items without ids changed empty references: %+v, %+v", c.Events[1], c.Corrections[0])
+	}
+	if c.Categories[1].ID != "other" || c.Sources[0].ID != "s" || c.Glossary[0].ID != "t" || c.Events[2].ID != "e3" {
+		t.Errorf("the items were not renamed: %+v %+v %+v %+v", c.Categories[1], c.Sources[0], c.Glossary[0], c.Events[2])
+	}
+}
+
 func TestSetMedia(t *testing.T) {
 	e := casefile.Event{}
 	for _, tc := range []struct{ kind, want string }{

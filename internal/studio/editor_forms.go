@@ -45,6 +45,13 @@ func (c *CaseEditor) addButton(path, text string, add func() string) app.UI {
 	return b
 }
 
+// addItemButton is the add button of a list whose add appends an item to
+// the case and returns its index; the new item's field gets the focus.
+func (c *CaseEditor) addItemButton(list, text, field string, add func(*casefile.Case) int) app.UI {
+	d := c.edit.Case
+	return c.addButton(list, text, func() string { return FieldID(fmt.Sprintf("%s[%d].%s", list, add(d), field)) })
+}
+
 func (c *CaseEditor) details() app.UI {
 	d := c.edit.Case
 	statuses := [][2]string{{"", "Choose…"}}
@@ -106,9 +113,9 @@ func (c *CaseEditor) parties() app.UI {
 				c.removeButton(fmt.Sprintf("Remove party %d", i+1), func() { d.Parties = Remove(d.Parties, i) }, "parties"))
 		}),
 		c.listProblems("parties"),
-		c.addButton("parties", "Add a party", func() string {
+		c.addItemButton("parties", "Add a party", "name", func(d *casefile.Case) int {
 			d.Parties = append(d.Parties, casefile.Party{})
-			return FieldID(fmt.Sprintf("parties[%d].name", len(d.Parties)-1))
+			return len(d.Parties) - 1
 		}),
 	)
 }
@@ -142,10 +149,7 @@ func (c *CaseEditor) categories() app.UI {
 				c.removeButton(fmt.Sprintf("Remove category %d", i+1), func() { d.Categories = Remove(d.Categories, i) }, "categories"))
 		}),
 		c.listProblems("categories"),
-		c.addButton("categories", "Add a category", func() string {
-			i := AddCategory(d)
-			return FieldID(fmt.Sprintf("categories[%d].label", i))
-		}),
+		c.addItemButton("categories", "Add a category", "label", AddCategory),
 	)
 }
 
@@ -343,9 +347,6 @@ func (c *CaseEditor) sources() app.UI {
 			)
 		})),
 		c.listProblems("sources"),
-		c.addButton("sources", "Add a source", func() string {
-			i := AddSource(d)
-			return FieldID(fmt.Sprintf("sources[%d].title", i))
-		}),
+		c.addItemButton("sources", "Add a source", "title", AddSource),
 	)
 }

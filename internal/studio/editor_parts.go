@@ -206,10 +206,7 @@ func (c *CaseEditor) eras() app.UI {
 			)
 		})),
 		c.listProblems("eras"),
-		c.addButton("eras", "Add an era", func() string {
-			i := AddEra(d)
-			return FieldID(fmt.Sprintf("eras[%d].title", i))
-		}),
+		c.addItemButton("eras", "Add an era", "title", AddEra),
 	)
 }
 
@@ -220,10 +217,7 @@ func (c *CaseEditor) glossary() app.UI {
 		app.P().Class("studio-hint").Text("The legal words a reader needs: a one-sentence definition, a longer explanation, and its sources."),
 		app.Ol().Class("studio-items").Body(app.Range(d.Glossary).Slice(func(i int) app.UI { return c.term(i) })),
 		c.listProblems("glossary"),
-		c.addButton("glossary", "Add a term", func() string {
-			i := AddTerm(d)
-			return FieldID(fmt.Sprintf("glossary[%d].term", i))
-		}),
+		c.addItemButton("glossary", "Add a term", "term", AddTerm),
 	)
 }
 
@@ -299,10 +293,7 @@ func (c *CaseEditor) corrections() app.UI {
 			)
 		})),
 		c.listProblems("corrections"),
-		c.addButton("corrections", "Add a correction", func() string {
-			i := AddCorrection(d)
-			return FieldID(fmt.Sprintf("corrections[%d].text", i))
-		}),
+		c.addItemButton("corrections", "Add a correction", "text", AddCorrection),
 	)
 }
 

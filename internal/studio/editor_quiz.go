@@ -23,10 +23,7 @@ func (c *CaseEditor) quiz() app.UI {
 		intro.render(),
 		app.Ol().Class("studio-items").Body(app.Range(q.Questions).Slice(func(i int) app.UI { return c.question(i) })),
 		c.listProblems("quiz.questions"),
-		c.addButton("quiz.questions", "Add a question", func() string {
-			i := AddQuestion(d)
-			return FieldID(fmt.Sprintf("quiz.questions[%d].prompt", i))
-		}),
+		c.addItemButton("quiz.questions", "Add a question", "prompt", AddQuestion),
 	)
 }
 

@@ -78,45 +78,21 @@ func Where(path string, c *casefile.Case) string {
 	var place string
 	switch list {
 	case "events":
-		t := ""
-		if idx >= 0 && idx < len(c.Events) {
-			t = c.Events[idx].Title
-		}
-		place = name("Event", t)
+		place = name("Event", titleAt(c.Events, idx, func(e casefile.Event) string { return e.Title }))
 	case "sources":
-		t := ""
-		if idx >= 0 && idx < len(c.Sources) {
-			t = c.Sources[idx].Title
-		}
-		place = name("Source", t)
+		place = name("Source", titleAt(c.Sources, idx, func(s casefile.Source) string { return s.Title }))
 	case "parties":
 		place = name("Party", "")
 	case "categories":
-		t := ""
-		if idx >= 0 && idx < len(c.Categories) {
-			t = c.Categories[idx].Label
-		}
-		place = name("Category", t)
+		place = name("Category", titleAt(c.Categories, idx, func(k casefile.Category) string { return k.Label }))
 	case "credits":
 		place = name("Credit", "")
 	case "quiz.questions":
-		t := ""
-		if idx >= 0 && idx < len(c.Quiz.Questions) {
-			t = c.Quiz.Questions[idx].Prompt
-		}
-		place = name("Question", t)
+		place = name("Question", titleAt(c.Quiz.Questions, idx, func(q casefile.Question) string { return q.Prompt }))
 	case "glossary":
-		t := ""
-		if idx >= 0 && idx < len(c.Glossary) {
-			t = c.Glossary[idx].Term
-		}
-		place = name("Term", t)
+		place = name("Term", titleAt(c.Glossary, idx, func(t casefile.Term) string { return t.Term }))
 	case "eras":
-		t := ""
-		if idx >= 0 && idx < len(c.Eras) {
-			t = c.Eras[idx].Title
-		}
-		place = name("Era", t)
+		place = name("Era", titleAt(c.Eras, idx, func(e casefile.Era) string { return e.Title }))
 	case "corrections":
 		place = name("Correction", "")
 	default:
@@ -144,6 +120,15 @@ func Where(path string, c *casefile.Case) string {
 		return place
 	}
 	return place + ": " + fieldWords(rest)
+}
+
+// titleAt is what names item i of a list (its title, label, prompt or
+// term), "" when there is no item i.
+func titleAt[T any](list []T, i int, title func(T) string) string {
+	if i < 0 || i >= len(list) {
+		return ""
+	}
+	return title(list[i])
 }
 
 // splitIndex splits "events[2].date.value" into "events", "date.value" and

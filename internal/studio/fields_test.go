@@ -37,8 +37,12 @@ func TestAncestors(t *testing.T) {
 
 func TestWhere(t *testing.T) {
 	c := &casefile.Case{
-		Events:  []casefile.Event{{Title: "Suit filed"}, {}},
-		Sources: []casefile.Source{{Title: "The order"}},
+		Events:     []casefile.Event{{Title: "Suit filed"}, {}},
+		Sources:    []casefile.Source{{Title: "The order"}},
+		Categories: []casefile.Category{{Label: "Rulings"}},
+		Quiz:       casefile.Quiz{Questions: []casefile.Question{{}, {Prompt: "Who sued?"}}},
+		Glossary:   []casefile.Term{{Term: "Injunction"}},
+		Eras:       []casefile.Era{{}, {Title: "The trial"}},
 	}
 	for _, tc := range []struct{ path, want string }{
 		{"title", "Case details: title"},
@@ -66,6 +70,11 @@ func TestWhere(t *testing.T) {
 		{"eras[0].start.value", "Era 1: start"},
 		{"eras[0].end.label", "Era 1: end label"},
 		{"corrections[0].text", "Correction 1: text"},
+		{"categories[0].color", "Category 1 “Rulings”: color"},
+		{"categories[3].label", "Category 4: label"},
+		{"quiz.questions[1].kind", "Question 2 “Who sued?”: kind"},
+		{"glossary[0].definition", "Term 1 “Injunction”: definition"},
+		{"eras[1].title", "Era 2 “The trial”: title"},
 		{"timezone", "Case details: timezone"},
 	} {
 		if got := Where(tc.path, c); got != tc.want {

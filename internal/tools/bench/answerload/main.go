@@ -17,23 +17,21 @@
 package main
 
 import (
+	"docket/internal/tools/bench/benchcmd"
 	"docket/internal/tools/bench/docketserver"
 
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -45,15 +43,7 @@ import (
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "answerload:", err)
-		os.Exit(1)
-	}
-}
+func main() { benchcmd.Main("answerload", run) }
 
 type config struct {
 	Root, Bin, Out, CaseFile string
@@ -66,12 +56,10 @@ type config struct {
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	c := &config{}
-	fs := flag.NewFlagSet("answerload", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&c.Root, "root", "../../..", "Docket's folder: -bin, -out and -case-file are inside it")
-	fs.StringVar(&c.Bin, "bin", "bin/docket", "the built server")
-	fs.StringVar(&c.Out, "out", "bin/bench/answers.json", "where to write the figures as JSON")
-	fs.StringVar(&c.CaseFile, "case-file", "web/cases/twitter-v-dhs-2017.json", "the case whose quiz is answered (the default case)")
+	fs := benchcmd.NewFlagSet("answerload", stderr, &c.Root)
+	fs.PathVar(&c.Bin, "bin", "bin/docket", "the built server")
+	fs.PathVar(&c.Out, "out", "bin/bench/answers.json", "where to write the figures as JSON")
+	fs.PathVar(&c.CaseFile, "case-file", "web/cases/twitter-v-dhs-2017.json", "the case whose quiz is answered (the default case)")
 	fs.DurationVar(&c.Duration, "duration", 30*time.Second, "length of the answer load on each database (the issue's figure is 60s)")
 	fs.IntVar(&c.Clients, "clients", 256, "concurrent clients sending answers")
 	fs.DurationVar(&c.PageFor, "page-baseline", 10*time.Second, "length of the case page's run without answers, for its usual rate")
@@ -85,8 +73,6 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	}
 	c.Databases = strings.Split(*dbs, ",")
 	switch {
-	case fs.NArg() > 0:
-		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case c.Duration < time.Second || c.Duration > time.Hour:
 		return nil, errors.New("-duration: want 1s to 1h")
 	case c.Clients < 1 || c.Clients > 10000 || c.PageClients < 1 || c.PageClients > 1000:
@@ -99,15 +85,6 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	for _, d := range c.Databases {
 		if d != "sqlite" && d != "postgres" {
 			return nil, fmt.Errorf("-databases: %q is neither sqlite nor postgres", d)
-		}
-	}
-	root, err := filepath.Abs(c.Root)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range []*string{&c.Bin, &c.Out, &c.CaseFile} {
-		if !filepath.IsAbs(*p) {
-			*p = filepath.Join(root, *p)
 		}
 	}
 	return c, nil
@@ -191,7 +168,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rep.Problems = append(rep.Problems, probs...)
 	}
 	rep.table(stdout)
-	if err := writeJSON(cfg.Out, rep); err != nil {
+	if err := benchcmd.WriteJSON(cfg.Out, rep); err != nil {
 		return err
 	}
 	if len(rep.Problems) > 0 {
@@ -430,15 +407,4 @@ func ratio(a, b float64) float64 {
 		return 0
 	}
 	return a / b
-}
-
-func writeJSON(name string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(name, append(b, '\n'), 0o644)
 }

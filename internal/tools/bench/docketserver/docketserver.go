@@ -87,10 +87,10 @@ func (s *Server) RSS() (int64, error) {
 // Stop sends SIGTERM, removes the server's folder, and says how the server
 // ended: "clean" when it exited 0 within 15 s.
 func (s *Server) Stop() string {
+	defer os.RemoveAll(s.Dir)
 	if s.cmd.ProcessState != nil {
 		return "already stopped"
 	}
-	defer os.RemoveAll(s.Dir)
 	s.cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case err := <-s.done:

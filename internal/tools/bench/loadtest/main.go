@@ -12,22 +12,18 @@
 package main
 
 import (
+	"docket/internal/tools/bench/benchcmd"
 	"docket/internal/tools/bench/docketserver"
 
 	"context"
-	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -36,15 +32,7 @@ import (
 	vegeta "github.com/tsenart/vegeta/v12/lib"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "loadtest:", err)
-		os.Exit(1)
-	}
-}
+func main() { benchcmd.Main("loadtest", run) }
 
 // config is what a run measures; the flags bind into it.
 type config struct {
@@ -62,11 +50,9 @@ type config struct {
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	c := &config{}
-	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&c.Root, "root", "../../..", "Docket's folder: -bin and -out are inside it")
-	fs.StringVar(&c.Bin, "bin", "bin/docket", "the built server")
-	fs.StringVar(&c.Out, "out", "bin/bench/load.json", "where to write the figures as JSON")
+	fs := benchcmd.NewFlagSet("loadtest", stderr, &c.Root)
+	fs.PathVar(&c.Bin, "bin", "bin/docket", "the built server")
+	fs.PathVar(&c.Out, "out", "bin/bench/load.json", "where to write the figures as JSON")
 	fs.StringVar(&c.Case, "case", "twitter-v-dhs-2017", "the case whose data is requested")
 	fs.DurationVar(&c.Duration, "duration", 5*time.Second, "length of each path's run")
 	fs.IntVar(&c.Workers, "workers", 64, "workers (each with its own keep-alive connection) of the path runs")
@@ -77,13 +63,11 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.DurationVar(&c.Publish, "publish", 60*time.Second, "length of the publishing run (readers of a case's page while an editor publishes it); 0 skips it")
 	fs.IntVar(&c.PublishWorkers, "publish-workers", 256, "readers of the publishing run")
 	fs.DurationVar(&c.PublishEvery, "publish-every", time.Second, "how often the editor publishes")
-	fs.StringVar(&c.CaseFile, "case-file", "web/cases/twitter-v-dhs-2017.json", "the case file the editor publishes, under its own id and title")
+	fs.PathVar(&c.CaseFile, "case-file", "web/cases/twitter-v-dhs-2017.json", "the case file the editor publishes, under its own id and title")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
 	switch {
-	case fs.NArg() > 0:
-		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case c.Duration < time.Second || c.Duration > 10*time.Minute:
 		return nil, errors.New("-duration: want 1s to 10m")
 	case c.Soak != 0 && (c.Soak < 10*time.Second || c.Soak > time.Hour):
@@ -94,15 +78,6 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, errors.New("-publish: want 0 (no publishing run) or 10s to 1h")
 	case c.PublishEvery < 100*time.Millisecond:
 		return nil, errors.New("-publish-every: want 100ms or more")
-	}
-	root, err := filepath.Abs(c.Root)
-	if err != nil {
-		return nil, err
-	}
-	for _, p := range []*string{&c.Bin, &c.Out, &c.CaseFile} {
-		if !filepath.IsAbs(*p) {
-			*p = filepath.Join(root, *p)
-		}
 	}
 	return c, nil
 }
@@ -227,7 +202,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		rep.Problems = append(rep.Problems, "shutdown on SIGTERM: "+rep.Shutdown)
 	}
 	rep.table(stdout)
-	if err := writeJSON(cfg.Out, rep); err != nil {
+	if err := benchcmd.WriteJSON(cfg.Out, rep); err != nil {
 		return err
 	}
 	if len(rep.Problems) > 0 {
@@ -310,17 +285,6 @@ func (r *report) table(w io.Writer) {
 	for _, p := range r.Problems {
 		fmt.Fprintln(w, "  "+p)
 	}
-}
-
-func writeJSON(name string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(name, append(b, '\n'), 0o644)
 }
 
 // vegetaVersion is the version of vegeta this program was built with.

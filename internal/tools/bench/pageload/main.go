@@ -16,32 +16,22 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"docket/internal/browsertest/chromium"
 	"docket/internal/routes"
+	"docket/internal/tools/bench/benchcmd"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "pageload:", err)
-		os.Exit(1)
-	}
-}
+func main() { benchcmd.Main("pageload", run) }
 
 // config is what the command line sets; paths are made absolute from Root.
 type config struct {
@@ -52,33 +42,18 @@ type config struct {
 
 func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	c := &config{}
-	fs := flag.NewFlagSet("pageload", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&c.Root, "root", "../../..", "Docket's folder: the other paths are inside it")
-	fs.StringVar(&c.Bin, "bin", "bin/docket", "the Docket binary to serve")
-	fs.StringVar(&c.NPM, "npm", "bin/npm", "where npm installed lighthouse and @knight-lab/timelinejs")
+	fs := benchcmd.NewFlagSet("pageload", stderr, &c.Root)
+	fs.PathVar(&c.Bin, "bin", "bin/docket", "the Docket binary to serve")
+	fs.PathVar(&c.NPM, "npm", "bin/npm", "where npm installed lighthouse and @knight-lab/timelinejs")
 	fs.IntVar(&c.Runs, "runs", 3, "runs per page; the table shows medians")
-	fs.StringVar(&c.Out, "out", "bin/bench/pageload.json", "where to write the figures as JSON")
-	fs.StringVar(&c.Markdown, "md", "bin/bench/pageload.md", "where to write the table as Markdown")
-	fs.StringVar(&c.Readme, "readme", "", "also put the table into this file, between "+beginMarker+" and "+endMarker)
+	fs.PathVar(&c.Out, "out", "bin/bench/pageload.json", "where to write the figures as JSON")
+	fs.PathVar(&c.Markdown, "md", "bin/bench/pageload.md", "where to write the table as Markdown")
+	fs.PathVar(&c.Readme, "readme", "", "also put the table into this file, between "+beginMarker+" and "+endMarker)
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	if fs.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected argument %q", fs.Arg(0))
-	}
 	if c.Runs < 1 {
 		return nil, errors.New("-runs must be at least 1")
-	}
-	root, err := filepath.Abs(c.Root)
-	if err != nil {
-		return nil, err
-	}
-	c.Root = root
-	for _, p := range []*string{&c.Bin, &c.NPM, &c.Out, &c.Markdown, &c.Readme} {
-		if *p != "" && !filepath.IsAbs(*p) {
-			*p = filepath.Join(root, *p)
-		}
 	}
 	if _, err := os.Stat(filepath.Join(c.NPM, "node_modules", ".bin", "lighthouse")); err != nil {
 		return nil, fmt.Errorf("no Lighthouse in %s: `make bench` installs it (npm install --prefix bin/npm lighthouse@12.8.2)", c.NPM)
@@ -109,7 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	defer server.stop()
+	defer server.Stop()
 	pages, wasm, err := servePages(ctx, cfg, docket, tmp)
 	if err != nil {
 		return err

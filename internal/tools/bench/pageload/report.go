@@ -7,10 +7,11 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+
+	"docket/internal/tools/bench/benchcmd"
 )
 
 // results are one run of the bench, written as JSON.
@@ -317,10 +318,7 @@ func (r *results) write(jsonPath, mdPath, readme string, stdout io.Writer) error
 		path string
 		data []byte
 	}{{jsonPath, append(b, '\n')}, {mdPath, []byte(md.String())}} {
-		if err := os.MkdirAll(filepath.Dir(f.path), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(f.path, f.data, 0o644); err != nil {
+		if err := benchcmd.WriteFile(f.path, f.data); err != nil {
 			return err
 		}
 	}

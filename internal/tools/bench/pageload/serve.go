@@ -31,6 +31,7 @@ import (
 
 	"docket/internal/casefile"
 	"docket/internal/compress"
+	"docket/internal/tools/bench/docketserver"
 	"docket/internal/tools/bench/helloworld"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -174,7 +175,7 @@ func serveLoopback(ctx context.Context, h http.Handler) (string, error) {
 
 // child is a program the bench starts and must stop: ending its context
 // sends SIGTERM (SIGKILL 10 s later), and stop waits for it to exit, so
-// that no server or browser outlives the bench.
+// that no browser outlives the bench.
 type child struct {
 	cmd    *exec.Cmd
 	cancel context.CancelFunc
@@ -207,48 +208,17 @@ func (c *child) stop() {
 	<-c.done
 }
 
-// startDocket runs `bin serve` on a free loopback port and returns its
-// address with a trailing slash.
-func startDocket(ctx context.Context, bin string) (string, *child, error) {
-	if _, err := os.Stat(bin); err != nil {
-		return "", nil, fmt.Errorf("%s is missing: run `make build` first", bin)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// startDocket runs `bin serve` on a free loopback port, with a database
+// of its own in a folder removed when it stops, and returns its address
+// with a trailing slash.
+func startDocket(ctx context.Context, bin string) (string, *docketserver.Server, error) {
+	s, err := docketserver.Start(ctx, bin, "docket-pageload-", func(dir string) []string {
+		return []string{"-db", "sqlite:" + filepath.Join(dir, "docket.db")}
+	})
 	if err != nil {
 		return "", nil, err
 	}
-	addr := ln.Addr().String()
-	ln.Close()
-	// A database of its own, in a folder removed when the server stops:
-	// never ./docket-data where the bench runs.
-	dir, err := os.MkdirTemp("", "docket-pageload-")
-	if err != nil {
-		return "", nil, err
-	}
-	var logs bytes.Buffer
-	c := newChild(ctx, bin, "serve", "-addr", addr, "-db", "sqlite:"+filepath.Join(dir, "docket.db"))
-	c.cmd.Dir = dir
-	c.cmd.Env = append(os.Environ(), "PORT=")
-	c.cmd.Stderr = &logs
-	if err := c.start(); err != nil {
-		os.RemoveAll(dir)
-		return "", nil, err
-	}
-	go func() {
-		<-c.done
-		os.RemoveAll(dir)
-	}()
-	base := "http://" + addr + "/"
-	for end := time.Now().Add(30 * time.Second); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
-		if res, err := http.Get(base + "healthz"); err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return base, c, nil
-			}
-		}
-	}
-	c.stop()
-	return "", nil, fmt.Errorf("%s serve did not answer /healthz within 30s:\n%s", bin, logs.String())
+	return s.URL + "/", s, nil
 }
 
 // get fetches u with the Accept-Encoding enc and returns the body as
