@@ -2,6 +2,7 @@ package components
 
 import (
 	"net/url"
+	"sync"
 
 	"docket/internal/routes"
 
@@ -12,14 +13,28 @@ import (
 // works when Docket is served under a sub-path (serve -base /explainers/).
 // go-app passes the prefix to both sides as GOAPP_ROOT_PREFIX.
 func Href(path string) string {
-	return routes.Under(app.Getenv("GOAPP_ROOT_PREFIX"), path)
+	return routes.Under(rootPrefix(), path)
+}
+
+// browserPrefix is the sub-path the browser program was served under, read
+// once: go-app's Getenv is a call into JavaScript, and every render asks
+// for it once a link. (The server's prerender asks each time: one process
+// may serve sites under different sub-paths, as the tests do.)
+var browserPrefix = sync.OnceValue(func() string { return app.Getenv("GOAPP_ROOT_PREFIX") })
+
+// rootPrefix is the sub-path the site is served under ("" at the root).
+func rootPrefix() string {
+	if app.IsClient {
+		return browserPrefix()
+	}
+	return app.Getenv("GOAPP_ROOT_PREFIX")
 }
 
 // SiteURL is u with the site's sub-path taken off its path, as the route
 // table knows pages: /explainers/cases/x becomes /cases/x.
 func SiteURL(u *url.URL) *url.URL {
 	c := *u
-	if p, ok := routes.Within(app.Getenv("GOAPP_ROOT_PREFIX"), c.Path); ok {
+	if p, ok := routes.Within(rootPrefix(), c.Path); ok {
 		c.Path = p
 	}
 	if c.Path == "" {

@@ -203,6 +203,7 @@ func (t *Timeline) replaceURL(ctx app.Context) {
 	}
 	id := t.view.SelectedID()
 	u := ctx.Page().URL()
+	location := u.RequestURI() + fragment(u)
 	q := u.Query()
 	if p, ok := routes.OnEvent(SiteURL(u).Path, id); ok {
 		u.Path = Href(p)
@@ -214,7 +215,20 @@ func (t *Timeline) replaceURL(ctx app.Context) {
 	if _, ok := t.view.Events().Index(u.Fragment); ok {
 		u.Fragment = ""
 	}
-	ctx.Page().ReplaceURL(u)
+	// The history's own call, with the address as the page has it: go-app's
+	// ReplaceURL reads the location twice more and rewrites og:url, which
+	// no crawler reads from a running page (a step's answer is the cost).
+	if next := u.RequestURI() + fragment(u); next != location {
+		app.Window().Get("history").Call("replaceState", nil, "", next)
+	}
+}
+
+// fragment is u's fragment with its #, or "".
+func fragment(u *url.URL) string {
+	if u.Fragment == "" {
+		return ""
+	}
+	return "#" + u.EscapedFragment()
 }
 
 // Render draws the view. It changes nothing: every change happens in a
