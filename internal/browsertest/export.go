@@ -109,10 +109,15 @@ var Sites = []Site{
 }
 
 // ForEachSite runs a test once for each of Sites, as subtests named for
-// the site.
+// the site. It is the whole of a test: the test and its subtests run in
+// parallel with others (t.Parallel), as each starts its own site and browser.
 func ForEachSite(t *testing.T, test func(t *testing.T, site Site)) {
+	t.Parallel()
 	for _, s := range Sites {
-		t.Run(s.Name, func(t *testing.T) { test(t, s) })
+		t.Run(s.Name, func(t *testing.T) {
+			t.Parallel()
+			test(t, s)
+		})
 	}
 }
 

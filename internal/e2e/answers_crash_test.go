@@ -62,6 +62,7 @@ func (s *answerSender) send(t *testing.T, base, caseID, question string, choice 
 // every acknowledged answer is counted and none twice: per question and
 // choice, acknowledged <= counted <= sent.
 func TestCrashDuringAnswers(t *testing.T) {
+	t.Parallel()
 	for _, backend := range []struct {
 		name string
 		url  func(t *testing.T) string
@@ -157,6 +158,7 @@ func answersCrashTest(t *testing.T, dbURL string) {
 // once, and checks that the counts add up, and that each server's readers
 // see the other's answers once its counts are read again.
 func TestTwoServersCountAnswers(t *testing.T) {
+	t.Parallel()
 	dbURL := pgtest.Database(t)
 	c := quizCase(t)
 	version := answers.Version(c)

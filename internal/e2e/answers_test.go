@@ -88,6 +88,7 @@ func (d quizDriver) othersText() string {
 }
 
 func TestOtherReadersAnswers(t *testing.T) {
+	t.Parallel()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	srv := browsertest.StartServer(t, "-db", dbURL)
 	c := quizCase(t)
@@ -190,6 +191,7 @@ func TestOtherReadersAnswers(t *testing.T) {
 // TestScoreComparedWithOthers finishes the quiz with a score that 40
 // readers' scores are spread around, and reads the comparison.
 func TestScoreComparedWithOthers(t *testing.T) {
+	t.Parallel()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	srv := browsertest.StartServer(t, "-db", dbURL)
 	c := quizCase(t)
@@ -246,6 +248,7 @@ func TestScoreComparedWithOthers(t *testing.T) {
 // unreachable (the browser blocks it), and with counting off: the quiz
 // works as always, and shows no error and no numbers.
 func TestQuizWithCountsDown(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		flags []string
@@ -299,6 +302,7 @@ func TestQuizWithCountsDown(t *testing.T) {
 // exported quiz sends its answers there and shows the counts; an export
 // without -stats-url calls nothing.
 func TestExportCountsElsewhere(t *testing.T) {
+	t.Parallel()
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	exportAddr := browsertest.FreeAddr(t)
 	srv := browsertest.StartServer(t, "-db", dbURL, "-stats-origin", "http://"+exportAddr)

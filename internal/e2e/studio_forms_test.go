@@ -38,6 +38,7 @@ var formsCase = map[string]any{
 // correction. The server's draft
 // holds every value, and axe finds nothing.
 func TestStudioMoreForms(t *testing.T) {
+	t.Parallel()
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "forms", "case": formsCase}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})

@@ -62,6 +62,7 @@ func reopenInNewTab(t *testing.T, b *browsertest.Browser, srv *browsertest.Serve
 // before the server could have it; the case opened in a new tab, online:
 // the change is restored, said so, and saved; the copy is then dropped.
 func TestStudioKeptAfterClosingTheTab(t *testing.T) {
+	t.Parallel()
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "kept", "case": map[string]any{"id": "kept", "title": "Kept"}}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -96,6 +97,7 @@ func TestStudioKeptAfterClosingTheTab(t *testing.T) {
 // conflict, neither dropped; the editor looks at theirs, comes back to
 // their own, and saves it over theirs, on purpose.
 func TestStudioKeptServerMovedOn(t *testing.T) {
+	t.Parallel()
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "moved", "case": map[string]any{"id": "moved", "title": "Moved"}}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -150,6 +152,7 @@ func TestStudioKeptServerMovedOn(t *testing.T) {
 // and that the change is kept; signing in again returns to the case,
 // where the change is restored and saved.
 func TestStudioLostSession(t *testing.T) {
+	t.Parallel()
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "lost", "case": map[string]any{"id": "lost", "title": "Lost"}}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -219,6 +222,7 @@ func TestStudioLostSession(t *testing.T) {
 // changes, the page says they are in this tab only, and they are saved
 // all the same once the server answers.
 func TestStudioKeptNoRoom(t *testing.T) {
+	t.Parallel()
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "full", "case": map[string]any{"id": "full", "title": "Full"}}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
