@@ -52,6 +52,14 @@ func countsDB(t *testing.T, dbURL string) *store.DB {
 	return db
 }
 
+// serveWithCounts runs `docket serve` (with extra flags) on a new SQLite
+// database, and opens that database to seed and read answers' counts.
+func serveWithCounts(t *testing.T, flags ...string) (*browsertest.Server, *store.DB) {
+	t.Helper()
+	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
+	return browsertest.StartServer(t, append([]string{"-db", dbURL}, flags...)...), countsDB(t, dbURL)
+}
+
 // seedAnswers adds n readers' answers to question qu, all picking choice.
 func seedAnswers(t *testing.T, db *store.DB, c *casefile.Case, qu casefile.Question, choice, n int) {
 	t.Helper()
@@ -89,10 +97,8 @@ func (d quizDriver) othersText() string {
 
 func TestOtherReadersAnswers(t *testing.T) {
 	t.Parallel()
-	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
-	srv := browsertest.StartServer(t, "-db", dbURL)
+	srv, db := serveWithCounts(t)
 	c := quizCase(t)
-	db := countsDB(t, dbURL)
 	q0, q1 := c.Quiz.Questions[0], c.Quiz.Questions[1]
 	// Question 1: 29 readers, 30 with ours, all wrong; question 2: 28, 29
 	// with ours: below the threshold.
@@ -192,10 +198,8 @@ func TestOtherReadersAnswers(t *testing.T) {
 // readers' scores are spread around, and reads the comparison.
 func TestScoreComparedWithOthers(t *testing.T) {
 	t.Parallel()
-	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
-	srv := browsertest.StartServer(t, "-db", dbURL)
+	srv, db := serveWithCounts(t)
 	c := quizCase(t)
-	db := countsDB(t, dbURL)
 	n := len(c.Quiz.Questions)
 	var cs []store.Counted
 	for i := range 40 {
@@ -303,12 +307,10 @@ func TestQuizWithCountsDown(t *testing.T) {
 // without -stats-url calls nothing.
 func TestExportCountsElsewhere(t *testing.T) {
 	t.Parallel()
-	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	exportAddr := browsertest.FreeAddr(t)
-	srv := browsertest.StartServer(t, "-db", dbURL, "-stats-origin", "http://"+exportAddr)
+	srv, db := serveWithCounts(t, "-stats-origin", "http://"+exportAddr)
 	site := browsertest.StartExport(t, "/", "-addr", exportAddr, "-stats-url", srv.URL+"/")
 	c := quizCase(t)
-	db := countsDB(t, dbURL)
 	q0 := c.Quiz.Questions[0]
 	seedAnswers(t, db, c, q0, q0.Answers[0], 30)
 

@@ -18,7 +18,6 @@ import (
 
 	"docket/internal/browsertest"
 	"docket/internal/casefile"
-	"docket/internal/pgtest"
 )
 
 // docketBinary is bin/docket, which `make build` writes.
@@ -180,15 +179,7 @@ func crashTitle(id string, revision int64) string {
 // the latest.
 func TestCrashDuringEditorWrites(t *testing.T) {
 	t.Parallel()
-	for _, backend := range []struct {
-		name string
-		url  func(t *testing.T) string
-	}{
-		{"sqlite", func(t *testing.T) string { return "sqlite:" + filepath.Join(t.TempDir(), "data", "docket.db") }},
-		{"postgres", func(t *testing.T) string { return pgtest.Database(t) }},
-	} {
-		t.Run(backend.name, func(t *testing.T) { crashTest(t, backend.url(t)) })
-	}
+	forEachBackend(t, crashTest)
 }
 
 func crashTest(t *testing.T, dbURL string) {

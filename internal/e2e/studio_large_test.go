@@ -157,11 +157,7 @@ func jsonString(s string) string {
 // field, the text stays in the form, and the draft saves all of it.
 func TestStudioBadInput(t *testing.T) {
 	t.Parallel()
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "forms", "case": formsCase}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/forms")
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID), waitText("#problem-count", "No problems: ready to publish"))
+	b, api := openCase(t, "forms", formsCase)
 
 	// An invalid date, an http image, a duplicate id.
 	b.Run(t,
@@ -220,11 +216,7 @@ func TestStudioBadInput(t *testing.T) {
 // and then makes it a link; the draft holds each.
 func TestStudioLeadMedia(t *testing.T) {
 	t.Parallel()
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "forms", "case": formsCase}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/forms")
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID), waitText("#problem-count", "No problems: ready to publish"))
+	b, api := openCase(t, "forms", formsCase)
 
 	b.Run(t,
 		choose("f-media", "image"),

@@ -205,13 +205,8 @@ func TestStudioCreateFillPublish(t *testing.T) {
 	b.Run(t,
 		click("f-events"),
 		typeInto("#f-events-1-title", "Answer filed"),
-		chromedp.Focus("#f-events-1-up", chromedp.ByID),
-		chromedp.KeyEvent(kb.Enter),
-		waitText("#f-events-0-heading", "Event 1: Answer filed"),
 	)
-	if got := activeID(t, b); got != "f-events-0-down" {
-		t.Errorf("after moving the event to the top, the focus is on %q; want its Move down (Move up is off there)", got)
-	}
+	moveSecondUp(t, b, "f-events", "Event 1: Answer filed", "event")
 	b.Run(t, chromedp.KeyEvent(kb.Enter), waitText("#f-events-1-heading", "Event 2: Answer filed"))
 	if got := activeID(t, b); got != "f-events-1-down" && got != "f-events-1-up" {
 		t.Errorf("after moving the event back down, the focus is on %q; want one of its move buttons", got)
@@ -250,11 +245,7 @@ func TestStudioCreateFillPublish(t *testing.T) {
 		t.Errorf("the save status showed %q; want Saving… then All changes saved", states)
 	}
 	b.Run(t, network.EmulateNetworkConditions(false, 0, -1, -1))
-	var role string
-	b.Run(t, chromedp.AttributeValue("#save-state", "role", &role, nil, chromedp.ByID))
-	if role != "status" {
-		t.Errorf("the save status's role = %q; want status, announced", role)
-	}
+	checkRole(t, b, "#save-state", "status", "the save status")
 	var draft struct {
 		Revision int64           `json:"revision"`
 		Case     json.RawMessage `json:"case"`
@@ -344,15 +335,8 @@ func TestStudioSecondCase(t *testing.T) {
 	}
 	b.CheckAxe(t, "the list, duplicating a case")
 	b.Run(t,
-		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
-		typeInto("#dup-id", "second-case"),
-		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
-		chromedp.WaitVisible("#f-summary", chromedp.ByID),
-		waitText("#problem-count", "No problems: ready to publish"),
-		typeInto("#publish-note", "Started from the shipped case"),
-		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
-		click("publish"),
-		waitText("#publish-result", "Published version 1."),
+		duplicateAs("second-case"),
+		publish("Started from the shipped case", "Published version 1."),
 	)
 	var page string
 	b.Run(t, chromedp.Navigate(srv.URL+"/cases/second-case/"), browsertest.WaitReady(), chromedp.Text("h1", &page, chromedp.ByQuery))
@@ -367,7 +351,7 @@ func TestStudioSecondCase(t *testing.T) {
 func TestStudioConflict(t *testing.T) {
 	t.Parallel()
 	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "shared", "case": map[string]any{"id": "shared", "title": "Shared"}}, 201, nil)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "shared", "case": titled("shared", "Shared")}, 201, nil)
 	first := browsertest.NewBrowser(t, browsertest.Options{})
 	second := browsertest.NewBrowser(t, browsertest.Options{})
 	for _, b := range []*browsertest.Browser{first, second} {
@@ -391,11 +375,7 @@ func TestStudioConflict(t *testing.T) {
 			t.Errorf("the conflict box lacks %q:\n%s", want, box)
 		}
 	}
-	var alert string
-	second.Run(t, chromedp.AttributeValue(".studio-conflict p", "role", &alert, nil, chromedp.ByQuery))
-	if alert != "alert" {
-		t.Errorf("the conflict is not announced (role %q)", alert)
-	}
+	checkRole(t, second, ".studio-conflict p", "alert", "the conflict")
 	second.CheckAxe(t, "the editor in a conflict")
 	second.Screenshot(t, "studio-conflict-1280")
 	var draft struct {
@@ -510,15 +490,8 @@ func TestStudioVersionsAndAnswers(t *testing.T) {
 	b.Run(t,
 		chromedp.Click(`button[aria-label^="Duplicate “Twitter v. DHS"]`, chromedp.ByQuery),
 		chromedp.WaitVisible("#dup-id", chromedp.ByID),
-		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
-		typeInto("#dup-id", "versions-case"),
-		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
-		chromedp.WaitVisible("#f-summary", chromedp.ByID),
-		waitText("#problem-count", "No problems: ready to publish"),
-		typeInto("#publish-note", "First"),
-		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
-		click("publish"),
-		waitText("#publish-result", "Published version 1."),
+		duplicateAs("versions-case"),
+		publish("First", "Published version 1."),
 	)
 
 	// How readers answered: nobody yet, then 30 readers of the first

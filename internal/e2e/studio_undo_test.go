@@ -87,18 +87,6 @@ func waitDraftWhere(t *testing.T, api *editorClient, id, what string, ok func(ma
 	}
 }
 
-// openCase creates case id from c through the API and opens it in the
-// Studio, valid.
-func openCase(t *testing.T, id string, c map[string]any) (*browsertest.Browser, *editorClient) {
-	t.Helper()
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": id, "case": c}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/"+id)
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID), waitText("#problem-count", "No problems: ready to publish"))
-	return b, api
-}
-
 // altShift presses Alt+Shift and a letter, as a shortcut.
 func altShift(letter string) chromedp.Action {
 	return chord(letter, input.ModifierAlt|input.ModifierShift)
