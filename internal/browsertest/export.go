@@ -109,15 +109,12 @@ var Sites = []Site{
 }
 
 // ForEachSite runs a test once for each of Sites, as subtests named for
-// the site. It is the whole of a test: the test and its subtests run in
-// parallel with others (t.Parallel), as each starts its own site and browser.
+// the site, one after another: not in parallel with other tests, as the
+// sites differ in the process-wide environment that go-app's handler sets
+// and Docket's server-side rendering reads (see Parallel).
 func ForEachSite(t *testing.T, test func(t *testing.T, site Site)) {
-	t.Parallel()
 	for _, s := range Sites {
-		t.Run(s.Name, func(t *testing.T) {
-			t.Parallel()
-			test(t, s)
-		})
+		t.Run(s.Name, func(t *testing.T) { test(t, s) })
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"docket/internal/answers"
+	"docket/internal/browsertest"
 	"docket/internal/pgtest"
 	"docket/internal/routes"
 )
@@ -59,7 +60,7 @@ func (s *answerSender) send(t *testing.T, base, caseID, question string, choice 
 // every acknowledged answer is counted and none twice: per question and
 // choice, acknowledged <= counted <= sent.
 func TestCrashDuringAnswers(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	forEachBackend(t, answersCrashTest)
 }
 
@@ -139,7 +140,7 @@ func answersCrashTest(t *testing.T, dbURL string) {
 // once, and checks that the counts add up, and that each server's readers
 // see the other's answers once its counts are read again.
 func TestTwoServersCountAnswers(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	dbURL := pgtest.Database(t)
 	c := quizCase(t)
 	version := answers.Version(c)

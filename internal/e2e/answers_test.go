@@ -96,7 +96,7 @@ func (d quizDriver) othersText() string {
 }
 
 func TestOtherReadersAnswers(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, db := serveWithCounts(t)
 	c := quizCase(t)
 	q0, q1 := c.Quiz.Questions[0], c.Quiz.Questions[1]
@@ -197,7 +197,7 @@ func TestOtherReadersAnswers(t *testing.T) {
 // TestScoreComparedWithOthers finishes the quiz with a score that 40
 // readers' scores are spread around, and reads the comparison.
 func TestScoreComparedWithOthers(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, db := serveWithCounts(t)
 	c := quizCase(t)
 	n := len(c.Quiz.Questions)
@@ -252,7 +252,7 @@ func TestScoreComparedWithOthers(t *testing.T) {
 // unreachable (the browser blocks it), and with counting off: the quiz
 // works as always, and shows no error and no numbers.
 func TestQuizWithCountsDown(t *testing.T) {
-	t.Parallel()
+	// Not in parallel (browsertest.Parallel): its servers differ in answer counting (-stats=false).
 	for _, tc := range []struct {
 		name  string
 		flags []string
@@ -306,7 +306,7 @@ func TestQuizWithCountsDown(t *testing.T) {
 // exported quiz sends its answers there and shows the counts; an export
 // without -stats-url calls nothing.
 func TestExportCountsElsewhere(t *testing.T) {
-	t.Parallel()
+	// Not in parallel (browsertest.Parallel): its export and server differ in where answers are counted.
 	exportAddr := browsertest.FreeAddr(t)
 	srv, db := serveWithCounts(t, "-stats-origin", "http://"+exportAddr)
 	site := browsertest.StartExport(t, "/", "-addr", exportAddr, "-stats-url", srv.URL+"/")

@@ -43,7 +43,7 @@ func serveBinary(t *testing.T, dir string, env []string, args ...string) (*binar
 // file only its owner can read), prints the one-time setup link on its
 // console, and the link opens the form that creates the first account.
 func TestFirstRun(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	dir := t.TempDir()
 	srv, url := serveBinary(t, dir, nil)
 	line := srv.log.waitFor(t, "/studio/setup?token=", 10*time.Second, srv.exited)
@@ -178,7 +178,7 @@ func crashTitle(id string, revision int64) string {
 // decodes and validates, and is one of the saves), and readers are served
 // the latest.
 func TestCrashDuringEditorWrites(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	forEachBackend(t, crashTest)
 }
 

@@ -37,7 +37,7 @@ const importedCaseID = "gideon-v-wainwright"
 // Sheets CSV) and imported again, it keeps its events, dates, categories,
 // eras and media.
 func TestImportedTimeline(t *testing.T) {
-	t.Parallel()
+	// Not in parallel (browsertest.Parallel): its server serves other cases (-cases).
 	root := browsertest.ModuleRoot(t)
 	bin := filepath.Join(root, "bin", "docket")
 	if _, err := os.Stat(bin); err != nil {

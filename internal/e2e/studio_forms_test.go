@@ -37,7 +37,7 @@ var formsCase = map[string]any{
 // correction. The server's draft
 // holds every value, and axe finds nothing.
 func TestStudioMoreForms(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	b, api := openCase(t, "forms", formsCase)
 
 	// A time of day asks for the case's time zone, at the date's field.

@@ -62,7 +62,7 @@ func reopenInNewTab(t *testing.T, b *browsertest.Browser, srv *browsertest.Serve
 // before the server could have it; the case opened in a new tab, online:
 // the change is restored, said so, and saved; the copy is then dropped.
 func TestStudioKeptAfterClosingTheTab(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "kept", "case": titled("kept", "Kept")}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -97,7 +97,7 @@ func TestStudioKeptAfterClosingTheTab(t *testing.T) {
 // conflict, neither dropped; the editor looks at theirs, comes back to
 // their own, and saves it over theirs, on purpose.
 func TestStudioKeptServerMovedOn(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "moved", "case": titled("moved", "Moved")}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -152,7 +152,7 @@ func TestStudioKeptServerMovedOn(t *testing.T) {
 // and that the change is kept; signing in again returns to the case,
 // where the change is restored and saved.
 func TestStudioLostSession(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api, b := editCase(t, "lost", titled("lost", "Lost"))
 
 	// Signed out in another tab of the same browser.
@@ -214,7 +214,7 @@ func TestStudioLostSession(t *testing.T) {
 // changes, the page says they are in this tab only, and they are saved
 // all the same once the server answers.
 func TestStudioKeptNoRoom(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	_, api, b := editCase(t, "full", titled("full", "Full"))
 	var fillers int
 	b.Run(t,

@@ -56,7 +56,7 @@ func medianMax(ms []float64) (median, most float64) {
 // is measured (logged, not asserted) and saved; a problem's link and a
 // click in the preview open the form of a closed event.
 func TestStudioLarge(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	c := generateCase("large", 10000)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "large", "case": c}, 201, nil)
@@ -156,7 +156,7 @@ func jsonString(s string) string {
 // an http image address and a duplicate id: each gets its message at its
 // field, the text stays in the form, and the draft saves all of it.
 func TestStudioBadInput(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	b, api := openCase(t, "forms", formsCase)
 
 	// An invalid date, an http image, a duplicate id.
@@ -215,7 +215,7 @@ func TestStudioBadInput(t *testing.T) {
 // height (a size that is no whole number gets its message at its field),
 // and then makes it a link; the draft holds each.
 func TestStudioLeadMedia(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	b, api := openCase(t, "forms", formsCase)
 
 	b.Run(t,

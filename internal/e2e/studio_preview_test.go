@@ -23,7 +23,7 @@ import (
 // width, puts the focus in its form. Axe checks the editor with the
 // preview's controls; screenshots at 1280 and 1024 px.
 func TestStudioPreview(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	c := maps.Clone(formsCase)
 	c["id"] = "preview"

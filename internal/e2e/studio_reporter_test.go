@@ -34,7 +34,7 @@ const reporterCSV = "testdata/reporter/ferry-landing.csv"
 // and see the public page go back. Axe checks each Studio screen; with
 // STUDIO_SCREENSHOTS=dir set, each step is saved there as NN-step.jpg.
 func TestStudioReporterPath(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	shots := newReporterShots(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})

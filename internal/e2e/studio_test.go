@@ -139,7 +139,7 @@ const watchSaveState = `(() => { const el = document.getElementById("save-state"
 		.observe(el, {childList: true, characterData: true, subtree: true}); })()`
 
 func TestStudioCreateFillPublish(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")
@@ -322,7 +322,7 @@ func TestStudioCreateFillPublish(t *testing.T) {
 // TestStudioSecondCase: a new editor starts the second case from the
 // shipped one, which is valid as it is, and publishes it.
 func TestStudioSecondCase(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, _ := studioServer(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")
@@ -349,7 +349,7 @@ func TestStudioSecondCase(t *testing.T) {
 // second's save is refused, its text is kept in its form, the conflict is
 // shown and announced, and the server keeps the first's.
 func TestStudioConflict(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "shared", "case": titled("shared", "Shared")}, 201, nil)
 	first := browsertest.NewBrowser(t, browsertest.Options{})
@@ -409,7 +409,7 @@ func TestStudioConflict(t *testing.T) {
 // shown as offline, and is saved once the server answers again; a change
 // made just before leaving the page is saved as the page goes.
 func TestStudioOfflineAndLeaving(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "away", "case": map[string]any{"id": "away", "title": "Away"}}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -445,7 +445,7 @@ func TestStudioOfflineAndLeaving(t *testing.T) {
 // TestStudioUnderBase: served under -base, the Studio finds its program,
 // its API and its pages under the base path.
 func TestStudioUnderBase(t *testing.T) {
-	t.Parallel()
+	// Not in parallel (browsertest.Parallel): its server runs under /explainers/.
 	srv, _ := studioServer(t, "-base", "/explainers/")
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	b.Run(t,
@@ -483,7 +483,7 @@ func TestStudioUnderBase(t *testing.T) {
 // rolled back, which restores the draft; how readers answered, below the
 // threshold and above it.
 func TestStudioVersionsAndAnswers(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api, dbURL := studioServerDB(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")
@@ -630,7 +630,7 @@ func studioDownload(t *testing.T, b *browsertest.Browser, id string) (file struc
 // file input: saved as a draft, its to-do listed; the same timeline as
 // JSON dropped on the zone is refused, its id being taken.
 func TestStudioImport(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")

@@ -126,7 +126,7 @@ const announced = `.studio-forms > [role="status"]`
 // case as it was; an event removed comes back with the question and the
 // correction that named it; Ctrl+Z in a text field stays the field's.
 func TestStudioUndo(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	b, api := openCase(t, "undo-case", undoCase(t, "undo-case"))
 	original := draftOf(t, api, "undo-case")
 
@@ -234,7 +234,7 @@ func TestStudioUndo(t *testing.T) {
 // Alt+Shift+S saves at once; Alt+Shift+P says why it cannot publish, and
 // publishes once it can.
 func TestStudioShortcuts(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	b, api := openCase(t, "keys-case", undoCase(t, "keys-case"))
 
 	list := textOf(t, b, ".studio-shortcuts")
@@ -303,7 +303,7 @@ func eventIDs(c map[string]any, list string) []string {
 // its place, announced, saved in that order, and undone as one step; a
 // glossary term likewise.
 func TestStudioDrag(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	b, api := openCase(t, "drag-case", undoCase(t, "drag-case"))
 	original := draftOf(t, api, "drag-case")
 
@@ -352,7 +352,7 @@ func TestStudioDrag(t *testing.T) {
 // history stays with the editor's version: their version shown has
 // nothing to undo, and the editor's comes back with its steps.
 func TestStudioUndoConflict(t *testing.T) {
-	t.Parallel()
+	browsertest.Parallel(t)
 	b, api := openCase(t, "undo-shared", undoCase(t, "undo-shared"))
 	var draft struct {
 		Revision int64          `json:"revision"`

@@ -43,7 +43,7 @@ const canonicalDOM = `(el) => {
 // bars, eras as bands, and the two events of April 6 placed at their
 // times.
 func TestTimelineOnlyCase(t *testing.T) {
-	t.Parallel()
+	// Not in parallel (browsertest.Parallel): its server serves other cases (-cases).
 	dir, err := filepath.Abs(timelineOnlyDir)
 	if err != nil {
 		t.Fatal(err)
