@@ -58,6 +58,18 @@ func (s *Server) Page(path string) string {
 // Logs returns what the server has logged so far.
 func (s *Server) Logs() string { return s.log.String() }
 
+// Parallel runs a test in parallel with the others that call it
+// (t.Parallel). They are tests whose servers all run with the same process environment: go-app's
+// handler sets GOAPP_ROOT_PREFIX, GOAPP_VERSION and DOCKET_STATS in the
+// test process's environment (os.Setenv) when it starts, and Docket's
+// server-side rendering reads them (links, media addresses, the quiz's
+// counts). So only tests whose in-process servers are StartServer with the
+// default base, cases and answer counting, or whose servers are separate
+// processes, call it; a test with -base, -cases, -stats flags or a static
+// export (StartExport, ForEachSite) runs alone, as a parallel one would
+// render with its environment.
+func Parallel(t *testing.T) { t.Parallel() }
+
 // StartServer runs `docket serve` with the embedded web folder on a free
 // loopback port (or the -addr among flags), with extra flags, and stops it
 // when the test ends. Its database is a new SQLite file in a temporary
@@ -167,7 +179,9 @@ func NewBrowser(t testing.TB, o Options) *Browser {
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 4*time.Minute)
+	// A stuck test fails here rather than at go test's -timeout; generous,
+	// as the tests run in parallel on small machines and wait for the CPU.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 10*time.Minute)
 	b := &Browser{Ctx: ctx}
 	b.listen()
 	// Headless Chromium keeps windows at least 500 px wide: emulate the

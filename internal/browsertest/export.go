@@ -109,7 +109,9 @@ var Sites = []Site{
 }
 
 // ForEachSite runs a test once for each of Sites, as subtests named for
-// the site.
+// the site, one after another: not in parallel with other tests, as the
+// sites differ in the process-wide environment that go-app's handler sets
+// and Docket's server-side rendering reads (see Parallel).
 func ForEachSite(t *testing.T, test func(t *testing.T, site Site)) {
 	for _, s := range Sites {
 		t.Run(s.Name, func(t *testing.T) { test(t, s) })

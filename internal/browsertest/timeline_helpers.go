@@ -105,8 +105,25 @@ func writeScreenshot(t testing.TB, name string, png []byte) string {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// Written whole under a temporary name, then renamed: parallel tests
+	// (one per site) may save a shot of the same name at once.
+	f, err := os.CreateTemp(dir, name+"-*.tmp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.Write(png)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
 	p := filepath.Join(dir, name+".png")
-	if err := os.WriteFile(p, png, 0o644); err != nil {
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), p)
+	}
+	if err != nil {
+		os.Remove(f.Name())
 		t.Fatal(err)
 	}
 	return p

@@ -2,20 +2,18 @@ package e2e
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"path/filepath"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"docket/internal/answers"
+	"docket/internal/browsertest"
 	"docket/internal/pgtest"
 	"docket/internal/routes"
-	"docket/internal/store"
 )
 
 // answerSender posts readers' answers to a server and records what it sent
@@ -62,15 +60,8 @@ func (s *answerSender) send(t *testing.T, base, caseID, question string, choice 
 // every acknowledged answer is counted and none twice: per question and
 // choice, acknowledged <= counted <= sent.
 func TestCrashDuringAnswers(t *testing.T) {
-	for _, backend := range []struct {
-		name string
-		url  func(t *testing.T) string
-	}{
-		{"sqlite", func(t *testing.T) string { return "sqlite:" + filepath.Join(t.TempDir(), "data", "docket.db") }},
-		{"postgres", func(t *testing.T) string { return pgtest.Database(t) }},
-	} {
-		t.Run(backend.name, func(t *testing.T) { answersCrashTest(t, backend.url(t)) })
-	}
+	browsertest.Parallel(t)
+	forEachBackend(t, answersCrashTest)
 }
 
 func answersCrashTest(t *testing.T, dbURL string) {
@@ -118,15 +109,7 @@ func answersCrashTest(t *testing.T, dbURL string) {
 	if res, err := http.Get(url + "/healthz"); err != nil || res.StatusCode != 200 {
 		t.Fatalf("the server did not come back: %v", err)
 	}
-	db, err := store.Open(context.Background(), dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	counts, err := db.Counts(context.Background(), c.ID, version)
-	if err != nil {
-		t.Fatal(err)
-	}
+	counts := countsOf(t, dbURL, c.ID, version)
 	var sent, acked, counted int64
 	for key, n := range s.sent {
 		var choice int
@@ -157,6 +140,7 @@ func answersCrashTest(t *testing.T, dbURL string) {
 // once, and checks that the counts add up, and that each server's readers
 // see the other's answers once its counts are read again.
 func TestTwoServersCountAnswers(t *testing.T) {
+	browsertest.Parallel(t)
 	dbURL := pgtest.Database(t)
 	c := quizCase(t)
 	version := answers.Version(c)
@@ -177,15 +161,7 @@ func TestTwoServersCountAnswers(t *testing.T) {
 	if s.total != 16*each/8 {
 		t.Fatalf("%d answers acknowledged of %d", s.total, 16*each/8)
 	}
-	db, err := store.Open(context.Background(), dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	counts, err := db.Counts(context.Background(), c.ID, version)
-	if err != nil {
-		t.Fatal(err)
-	}
+	counts := countsOf(t, dbURL, c.ID, version)
 	if got := counts.Questions[qu.ID].Answered; got != s.total {
 		t.Errorf("%d answers counted; %d were acknowledged by the two servers", got, s.total)
 	}

@@ -52,6 +52,14 @@ func countsDB(t *testing.T, dbURL string) *store.DB {
 	return db
 }
 
+// serveWithCounts runs `docket serve` (with extra flags) on a new SQLite
+// database, and opens that database to seed and read answers' counts.
+func serveWithCounts(t *testing.T, flags ...string) (*browsertest.Server, *store.DB) {
+	t.Helper()
+	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
+	return browsertest.StartServer(t, append([]string{"-db", dbURL}, flags...)...), countsDB(t, dbURL)
+}
+
 // seedAnswers adds n readers' answers to question qu, all picking choice.
 func seedAnswers(t *testing.T, db *store.DB, c *casefile.Case, qu casefile.Question, choice, n int) {
 	t.Helper()
@@ -88,10 +96,9 @@ func (d quizDriver) othersText() string {
 }
 
 func TestOtherReadersAnswers(t *testing.T) {
-	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
-	srv := browsertest.StartServer(t, "-db", dbURL)
+	browsertest.Parallel(t)
+	srv, db := serveWithCounts(t)
 	c := quizCase(t)
-	db := countsDB(t, dbURL)
 	q0, q1 := c.Quiz.Questions[0], c.Quiz.Questions[1]
 	// Question 1: 29 readers, 30 with ours, all wrong; question 2: 28, 29
 	// with ours: below the threshold.
@@ -190,10 +197,9 @@ func TestOtherReadersAnswers(t *testing.T) {
 // TestScoreComparedWithOthers finishes the quiz with a score that 40
 // readers' scores are spread around, and reads the comparison.
 func TestScoreComparedWithOthers(t *testing.T) {
-	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
-	srv := browsertest.StartServer(t, "-db", dbURL)
+	browsertest.Parallel(t)
+	srv, db := serveWithCounts(t)
 	c := quizCase(t)
-	db := countsDB(t, dbURL)
 	n := len(c.Quiz.Questions)
 	var cs []store.Counted
 	for i := range 40 {
@@ -246,6 +252,7 @@ func TestScoreComparedWithOthers(t *testing.T) {
 // unreachable (the browser blocks it), and with counting off: the quiz
 // works as always, and shows no error and no numbers.
 func TestQuizWithCountsDown(t *testing.T) {
+	// Not in parallel (browsertest.Parallel): its servers differ in answer counting (-stats=false).
 	for _, tc := range []struct {
 		name  string
 		flags []string
@@ -299,12 +306,11 @@ func TestQuizWithCountsDown(t *testing.T) {
 // exported quiz sends its answers there and shows the counts; an export
 // without -stats-url calls nothing.
 func TestExportCountsElsewhere(t *testing.T) {
-	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
+	// Not in parallel (browsertest.Parallel): its export and server differ in where answers are counted.
 	exportAddr := browsertest.FreeAddr(t)
-	srv := browsertest.StartServer(t, "-db", dbURL, "-stats-origin", "http://"+exportAddr)
+	srv, db := serveWithCounts(t, "-stats-origin", "http://"+exportAddr)
 	site := browsertest.StartExport(t, "/", "-addr", exportAddr, "-stats-url", srv.URL+"/")
 	c := quizCase(t)
-	db := countsDB(t, dbURL)
 	q0 := c.Quiz.Questions[0]
 	seedAnswers(t, db, c, q0, q0.Answers[0], 30)
 

@@ -18,7 +18,6 @@ import (
 
 	"docket/internal/browsertest"
 	"docket/internal/casefile"
-	"docket/internal/pgtest"
 )
 
 // docketBinary is bin/docket, which `make build` writes.
@@ -44,6 +43,7 @@ func serveBinary(t *testing.T, dir string, env []string, args ...string) (*binar
 // file only its owner can read), prints the one-time setup link on its
 // console, and the link opens the form that creates the first account.
 func TestFirstRun(t *testing.T) {
+	browsertest.Parallel(t)
 	dir := t.TempDir()
 	srv, url := serveBinary(t, dir, nil)
 	line := srv.log.waitFor(t, "/studio/setup?token=", 10*time.Second, srv.exited)
@@ -178,15 +178,8 @@ func crashTitle(id string, revision int64) string {
 // decodes and validates, and is one of the saves), and readers are served
 // the latest.
 func TestCrashDuringEditorWrites(t *testing.T) {
-	for _, backend := range []struct {
-		name string
-		url  func(t *testing.T) string
-	}{
-		{"sqlite", func(t *testing.T) string { return "sqlite:" + filepath.Join(t.TempDir(), "data", "docket.db") }},
-		{"postgres", func(t *testing.T) string { return pgtest.Database(t) }},
-	} {
-		t.Run(backend.name, func(t *testing.T) { crashTest(t, backend.url(t)) })
-	}
+	browsertest.Parallel(t)
+	forEachBackend(t, crashTest)
 }
 
 func crashTest(t *testing.T, dbURL string) {

@@ -24,6 +24,7 @@ import (
 // once under /explainers/. The full browser suites run over exports too
 // (browsertest.Sites), served with the _headers rules applied.
 func TestStaticExport(t *testing.T) {
+	// Not in parallel (browsertest.Parallel): its exports run at / and under /explainers/.
 	for _, base := range []string{"/", "/explainers/"} {
 		t.Run(strings.Trim(base, "/")+"root", func(t *testing.T) { testStaticExport(t, base) })
 	}

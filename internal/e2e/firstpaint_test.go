@@ -19,6 +19,7 @@ import (
 // it says, its body not displayed): loaded but not painted, the page starts nothing; painted, it
 // becomes the interactive version.
 func TestCaseStartsAfterFirstPaint(t *testing.T) {
+	browsertest.Parallel(t)
 	srv := browsertest.StartServer(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{Width: 412, Height: 823})
 	// The time of the first call that starts a wasm, and of the first

@@ -37,6 +37,7 @@ const importedCaseID = "gideon-v-wainwright"
 // Sheets CSV) and imported again, it keeps its events, dates, categories,
 // eras and media.
 func TestImportedTimeline(t *testing.T) {
+	// Not in parallel (browsertest.Parallel): its server serves other cases (-cases).
 	root := browsertest.ModuleRoot(t)
 	bin := filepath.Join(root, "bin", "docket")
 	if _, err := os.Stat(bin); err != nil {
@@ -219,39 +220,20 @@ func readImported(t *testing.T, cases string) {
 				chromedp.Navigate(srv.URL+path), browsertest.WaitReady(),
 				browsertest.LoadAllImages(),
 			)
-			if width >= 640 {
-				b.Run(t, chromedp.WaitVisible(`#tl-viewport .tl-marker`, chromedp.ByQuery))
-			}
-			var cls float64
 			var st struct {
-				Quiz, QuizLinks, Frames, LinkCards, Eras, Events int
-				Images                                           []string
-				Span                                             string
-				Widest, Viewport                                 float64
+				pageParts
+				Events int
+				Span   string
+				Widest float64
 			}
-			b.Run(t, chromedp.Sleep(500*time.Millisecond), chromedp.Evaluate(`window.__docketCLS`, &cls),
-				browsertest.Eval(`({
-  quiz: document.querySelectorAll("#quiz, .quiz").length,
-  quizLinks: document.querySelectorAll("a[href='#quiz']").length,
-  frames: document.querySelectorAll("iframe, embed, object").length,
-  linkCards: document.querySelectorAll("a.media-link").length,
-  eras: document.querySelectorAll(".tl-era-list li").length,
-  events: document.querySelectorAll("#timeline .event-list li[id]").length,
-  images: [...document.images].map(i => new URL(i.currentSrc).pathname),
+			cls := settledParts(t, b, width, `events: document.querySelectorAll("#timeline .event-list li[id]").length,
   span: (document.querySelector("#timeline .event-list li[id$='five-years-in-prison']") || {}).textContent || "",
-  widest: Math.max(...[...document.querySelectorAll("img, a.media-link, figure")].map(e => e.getBoundingClientRect().right)),
-  viewport: document.documentElement.clientWidth,
-})`, &st))
+  widest: Math.max(...[...document.querySelectorAll("img, a.media-link, figure")].map(e => e.getBoundingClientRect().right)),`, &st)
 			t.Logf("cumulative layout shift at %d px: %.4f", width, cls)
 			if cls >= 0.02 {
 				t.Errorf("cumulative layout shift = %.4f; want under 0.02", cls)
 			}
-			if st.Quiz != 0 || st.QuizLinks != 0 {
-				t.Errorf("a timeline without a quiz shows %d quiz sections and %d links to one", st.Quiz, st.QuizLinks)
-			}
-			if st.Frames != 0 {
-				t.Errorf("the page has %d frames or embeds", st.Frames)
-			}
+			st.checkNoQuiz(t)
 			if st.LinkCards != 2 {
 				t.Errorf("%d link cards; want 2 (the oral argument and the opinion)", st.LinkCards)
 			}

@@ -20,6 +20,7 @@ import (
 // then the 410 page, never the copy the worker kept; and the server's
 // version (the wasm's address) stays the same throughout.
 func TestReaderSeesPublishes(t *testing.T) {
+	browsertest.Parallel(t)
 	dbURL := "sqlite:" + filepath.Join(t.TempDir(), "docket.db")
 	var out bytes.Buffer
 	env := cli.Env{Stdout: &out, Stderr: &out, Web: web.FS, Getenv: func(k string) string {

@@ -24,6 +24,7 @@ import (
 // must still arrive whole and intact, new connections must be refused
 // from the signal on, and the process must log "shutting down" and exit 0.
 func TestDownloadSurvivesSIGTERM(t *testing.T) {
+	browsertest.Parallel(t)
 	root := browsertest.ModuleRoot(t)
 	bin := filepath.Join(root, "bin", "docket")
 	if _, err := os.Stat(bin); err != nil {

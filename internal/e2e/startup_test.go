@@ -21,6 +21,7 @@ import (
 // phone-sized page, reached by scrolling down to it and by a link straight
 // to #quiz.
 func TestQuizWorksWhereTheReaderMeetsIt(t *testing.T) {
+	browsertest.Parallel(t)
 	srv := browsertest.StartServer(t)
 	for _, how := range []string{"scroll", "jump"} {
 		t.Run(how, func(t *testing.T) {
@@ -65,6 +66,7 @@ func TestQuizWorksWhereTheReaderMeetsIt(t *testing.T) {
 // open in a new tab), the page's link to it and a link to one term still
 // scrolling there.
 func TestGlossaryAfterTakeover(t *testing.T) {
+	browsertest.Parallel(t)
 	srv := browsertest.StartServer(t)
 	c := browsertest.DefaultCase(t)
 	if len(c.Glossary) < 2 {
@@ -118,6 +120,7 @@ func TestGlossaryAfterTakeover(t *testing.T) {
 // the main thread's long tasks. The counts are the deterministic part;
 // timings are for reading (speed goals belong to make bench).
 func TestMountCost(t *testing.T) {
+	browsertest.Parallel(t)
 	srv := browsertest.StartServer(t)
 	c := browsertest.DefaultCase(t)
 	for _, path := range []string{casePath(c), "/embed/" + c.ID} {
@@ -145,6 +148,7 @@ func TestMountCost(t *testing.T) {
 // (components.KeepPrerendered keeps them), and stay so when the selection
 // moves, while the items' own attributes follow it.
 func TestEventListAfterTakeover(t *testing.T) {
+	browsertest.Parallel(t)
 	srv := browsertest.StartServer(t)
 	c := browsertest.DefaultCase(t)
 	_, html := srv.Get(t, casePath(c))
@@ -190,6 +194,7 @@ func TestEventListAfterTakeover(t *testing.T) {
 // page says it is ready, the list follows the selection; and the quiz, far
 // below the first screen, takes over without the reader scrolling to it.
 func TestStartInSlices(t *testing.T) {
+	browsertest.Parallel(t)
 	srv := browsertest.StartServer(t)
 	c := browsertest.DefaultCase(t)
 	if !c.HasQuiz() {

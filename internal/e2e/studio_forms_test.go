@@ -8,7 +8,6 @@ import (
 	"docket/internal/browsertest"
 
 	"github.com/chromedp/chromedp"
-	"github.com/chromedp/chromedp/kb"
 )
 
 // formsCase is a valid case with two events, for the forms of the parts
@@ -38,11 +37,8 @@ var formsCase = map[string]any{
 // correction. The server's draft
 // holds every value, and axe finds nothing.
 func TestStudioMoreForms(t *testing.T) {
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "forms", "case": formsCase}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/forms")
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID), waitText("#problem-count", "No problems: ready to publish"))
+	browsertest.Parallel(t)
+	b, api := openCase(t, "forms", formsCase)
 
 	// A time of day asks for the case's time zone, at the date's field.
 	b.Run(t,
@@ -71,13 +67,8 @@ func TestStudioMoreForms(t *testing.T) {
 		click("f-glossary-0-sources-0-cites"),
 		click("f-glossary"),
 		typeInto("#f-glossary-1-term", "Summons"),
-		chromedp.Focus("#f-glossary-1-up", chromedp.ByID),
-		chromedp.KeyEvent(kb.Enter),
-		waitText("#f-glossary-0-heading", "Term 1: Summons"),
 	)
-	if got := activeID(t, b); got != "f-glossary-0-down" {
-		t.Errorf("after moving the term to the top, the focus is on %q; want its Move down", got)
-	}
+	moveSecondUp(t, b, "f-glossary", "Term 1: Summons", "term")
 	b.Run(t, chromedp.Click(`button[aria-label="Remove term 1"]`, chromedp.ByQuery), waitText("#f-glossary-0-heading", "Term 1: Complaint"))
 	if got := activeID(t, b); got != "f-glossary" {
 		t.Errorf("after removing a term, the focus is on %q; want Add a term", got)

@@ -62,8 +62,9 @@ func reopenInNewTab(t *testing.T, b *browsertest.Browser, srv *browsertest.Serve
 // before the server could have it; the case opened in a new tab, online:
 // the change is restored, said so, and saved; the copy is then dropped.
 func TestStudioKeptAfterClosingTheTab(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "kept", "case": map[string]any{"id": "kept", "title": "Kept"}}, 201, nil)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "kept", "case": titled("kept", "Kept")}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	editOffline(t, b, srv, "kept", "#f-summary", "Written offline, then the tab closed.")
 	tab := reopenInNewTab(t, b, srv, "kept")
@@ -96,8 +97,9 @@ func TestStudioKeptAfterClosingTheTab(t *testing.T) {
 // conflict, neither dropped; the editor looks at theirs, comes back to
 // their own, and saves it over theirs, on purpose.
 func TestStudioKeptServerMovedOn(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "moved", "case": map[string]any{"id": "moved", "title": "Moved"}}, 201, nil)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "moved", "case": titled("moved", "Moved")}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	editOffline(t, b, srv, "moved", "#f-court", "My court, kept")
 
@@ -150,11 +152,8 @@ func TestStudioKeptServerMovedOn(t *testing.T) {
 // and that the change is kept; signing in again returns to the case,
 // where the change is restored and saved.
 func TestStudioLostSession(t *testing.T) {
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "lost", "case": map[string]any{"id": "lost", "title": "Lost"}}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/lost")
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID))
+	browsertest.Parallel(t)
+	srv, api, b := editCase(t, "lost", titled("lost", "Lost"))
 
 	// Signed out in another tab of the same browser.
 	ctx, cancel := chromedp.NewContext(b.Ctx)
@@ -182,11 +181,7 @@ func TestStudioLostSession(t *testing.T) {
 			t.Errorf("the lost-session panel lacks %q:\n%s", want, panel)
 		}
 	}
-	var role string
-	b.Run(t, chromedp.AttributeValue("#lost-session", "role", &role, nil, chromedp.ByID))
-	if role != "alert" {
-		t.Errorf("the lost-session panel is not announced (role %q)", role)
-	}
+	checkRole(t, b, "#lost-session", "alert", "the lost-session panel")
 	var login string
 	b.Run(t, chromedp.Value("#lost-login", &login, chromedp.ByID))
 	if login != "ed" {
@@ -219,13 +214,10 @@ func TestStudioLostSession(t *testing.T) {
 // changes, the page says they are in this tab only, and they are saved
 // all the same once the server answers.
 func TestStudioKeptNoRoom(t *testing.T) {
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "full", "case": map[string]any{"id": "full", "title": "Full"}}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/full")
+	browsertest.Parallel(t)
+	_, api, b := editCase(t, "full", titled("full", "Full"))
 	var fillers int
 	b.Run(t,
-		chromedp.WaitVisible("#f-summary", chromedp.ByID),
 		// Fill the site's storage to the last character.
 		chromedp.Evaluate(`(() => { let i = 0; for (let n = 1 << 20; n >= 1; n >>= 1) { const s = "x".repeat(n);
 			try { for (;;) localStorage.setItem("filler" + i++, s); } catch (e) {} } return i; })()`, &fillers),
@@ -235,11 +227,7 @@ func TestStudioKeptNoRoom(t *testing.T) {
 		browsertest.WaitFor(`document.getElementById("keep-error")?.textContent.includes("they are kept in this tab only, so keep it open until they are saved")`, 10*time.Second),
 		waitText("#save-state", "Offline: your changes are kept in this tab only and saved when the server answers again"),
 	)
-	var role string
-	b.Run(t, chromedp.AttributeValue("#keep-error", "role", &role, nil, chromedp.ByID))
-	if role != "alert" {
-		t.Errorf("the storage refusal is not announced (role %q)", role)
-	}
+	checkRole(t, b, "#keep-error", "alert", "the storage refusal")
 	b.CheckAxe(t, "the editor, no room to keep the changes")
 	b.Run(t,
 		network.EmulateNetworkConditions(false, 0, -1, -1),

@@ -56,6 +56,7 @@ func medianMax(ms []float64) (median, most float64) {
 // is measured (logged, not asserted) and saved; a problem's link and a
 // click in the preview open the form of a closed event.
 func TestStudioLarge(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	c := generateCase("large", 10000)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "large", "case": c}, 201, nil)
@@ -155,11 +156,8 @@ func jsonString(s string) string {
 // an http image address and a duplicate id: each gets its message at its
 // field, the text stays in the form, and the draft saves all of it.
 func TestStudioBadInput(t *testing.T) {
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "forms", "case": formsCase}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/forms")
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID), waitText("#problem-count", "No problems: ready to publish"))
+	browsertest.Parallel(t)
+	b, api := openCase(t, "forms", formsCase)
 
 	// An invalid date, an http image, a duplicate id.
 	b.Run(t,
@@ -217,11 +215,8 @@ func TestStudioBadInput(t *testing.T) {
 // height (a size that is no whole number gets its message at its field),
 // and then makes it a link; the draft holds each.
 func TestStudioLeadMedia(t *testing.T) {
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "forms", "case": formsCase}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/forms")
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID), waitText("#problem-count", "No problems: ready to publish"))
+	browsertest.Parallel(t)
+	b, api := openCase(t, "forms", formsCase)
 
 	b.Run(t,
 		choose("f-media", "image"),

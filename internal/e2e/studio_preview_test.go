@@ -23,6 +23,7 @@ import (
 // width, puts the focus in its form. Axe checks the editor with the
 // preview's controls; screenshots at 1280 and 1024 px.
 func TestStudioPreview(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	c := maps.Clone(formsCase)
 	c["id"] = "preview"
@@ -100,11 +101,7 @@ func TestStudioPreview(t *testing.T) {
 	if shows.Title != "Suit filed late" || !shows.Visible {
 		t.Errorf("with a problem the preview shows %q (visible: %v); want the last version without problems, Suit filed late", shows.Title, shows.Visible)
 	}
-	var role string
-	b.Run(t, chromedp.AttributeValue("#preview-note", "role", &role, nil, chromedp.ByID))
-	if role != "status" {
-		t.Errorf("the preview's note has role %q; want status, announced", role)
-	}
+	checkRole(t, b, "#preview-note", "status", "the preview's note")
 	b.CheckAxe(t, "the editor, its preview showing the last version without problems")
 	b.Run(t,
 		typeInto("#f-events-0-title", "Complaint filed"),

@@ -34,6 +34,7 @@ const reporterCSV = "testdata/reporter/ferry-landing.csv"
 // and see the public page go back. Axe checks each Studio screen; with
 // STUDIO_SCREENSHOTS=dir set, each step is saved there as NN-step.jpg.
 func TestStudioReporterPath(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	shots := newReporterShots(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -168,10 +169,7 @@ func TestStudioReporterPath(t *testing.T) {
 
 	// Publish, with a note.
 	b.Run(t, page.BringToFront(),
-		typeInto("#publish-note", "First version"),
-		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
-		click("publish"),
-		waitText("#publish-result", "Published version 1."),
+		publish("First version", "Published version 1."),
 	)
 	if got := textOf(t, b, ".studio-versions ol"); !strings.Contains(got, "Version 1, by ed") || !strings.Contains(got, "First version") {
 		t.Errorf("the versions = %q; want version 1 by ed, with its note", got)
@@ -219,10 +217,7 @@ func TestStudioReporterPath(t *testing.T) {
 	)
 	waitDraft(t, api, id, "not to end the ferry service.")
 	b.Run(t,
-		typeInto("#publish-note", "Typo in the town's answer"),
-		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
-		click("publish"),
-		waitText("#publish-result", "Published version 2."),
+		publish("Typo in the town's answer", "Published version 2."),
 	)
 	shots.view(t, b, "typo-fixed", "#f-events-1-heading")
 	public.Run(t, page.BringToFront(), chromedp.Navigate(publicURL), browsertest.WaitReady())

@@ -139,6 +139,7 @@ const watchSaveState = `(() => { const el = document.getElementById("save-state"
 		.observe(el, {childList: true, characterData: true, subtree: true}); })()`
 
 func TestStudioCreateFillPublish(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")
@@ -204,13 +205,8 @@ func TestStudioCreateFillPublish(t *testing.T) {
 	b.Run(t,
 		click("f-events"),
 		typeInto("#f-events-1-title", "Answer filed"),
-		chromedp.Focus("#f-events-1-up", chromedp.ByID),
-		chromedp.KeyEvent(kb.Enter),
-		waitText("#f-events-0-heading", "Event 1: Answer filed"),
 	)
-	if got := activeID(t, b); got != "f-events-0-down" {
-		t.Errorf("after moving the event to the top, the focus is on %q; want its Move down (Move up is off there)", got)
-	}
+	moveSecondUp(t, b, "f-events", "Event 1: Answer filed", "event")
 	b.Run(t, chromedp.KeyEvent(kb.Enter), waitText("#f-events-1-heading", "Event 2: Answer filed"))
 	if got := activeID(t, b); got != "f-events-1-down" && got != "f-events-1-up" {
 		t.Errorf("after moving the event back down, the focus is on %q; want one of its move buttons", got)
@@ -249,11 +245,7 @@ func TestStudioCreateFillPublish(t *testing.T) {
 		t.Errorf("the save status showed %q; want Saving… then All changes saved", states)
 	}
 	b.Run(t, network.EmulateNetworkConditions(false, 0, -1, -1))
-	var role string
-	b.Run(t, chromedp.AttributeValue("#save-state", "role", &role, nil, chromedp.ByID))
-	if role != "status" {
-		t.Errorf("the save status's role = %q; want status, announced", role)
-	}
+	checkRole(t, b, "#save-state", "status", "the save status")
 	var draft struct {
 		Revision int64           `json:"revision"`
 		Case     json.RawMessage `json:"case"`
@@ -330,6 +322,7 @@ func TestStudioCreateFillPublish(t *testing.T) {
 // TestStudioSecondCase: a new editor starts the second case from the
 // shipped one, which is valid as it is, and publishes it.
 func TestStudioSecondCase(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, _ := studioServer(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")
@@ -342,15 +335,8 @@ func TestStudioSecondCase(t *testing.T) {
 	}
 	b.CheckAxe(t, "the list, duplicating a case")
 	b.Run(t,
-		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
-		typeInto("#dup-id", "second-case"),
-		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
-		chromedp.WaitVisible("#f-summary", chromedp.ByID),
-		waitText("#problem-count", "No problems: ready to publish"),
-		typeInto("#publish-note", "Started from the shipped case"),
-		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
-		click("publish"),
-		waitText("#publish-result", "Published version 1."),
+		duplicateAs("second-case"),
+		publish("Started from the shipped case", "Published version 1."),
 	)
 	var page string
 	b.Run(t, chromedp.Navigate(srv.URL+"/cases/second-case/"), browsertest.WaitReady(), chromedp.Text("h1", &page, chromedp.ByQuery))
@@ -363,8 +349,9 @@ func TestStudioSecondCase(t *testing.T) {
 // second's save is refused, its text is kept in its form, the conflict is
 // shown and announced, and the server keeps the first's.
 func TestStudioConflict(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": "shared", "case": map[string]any{"id": "shared", "title": "Shared"}}, 201, nil)
+	api.must("POST", "/api/editor/cases", map[string]any{"id": "shared", "case": titled("shared", "Shared")}, 201, nil)
 	first := browsertest.NewBrowser(t, browsertest.Options{})
 	second := browsertest.NewBrowser(t, browsertest.Options{})
 	for _, b := range []*browsertest.Browser{first, second} {
@@ -388,11 +375,7 @@ func TestStudioConflict(t *testing.T) {
 			t.Errorf("the conflict box lacks %q:\n%s", want, box)
 		}
 	}
-	var alert string
-	second.Run(t, chromedp.AttributeValue(".studio-conflict p", "role", &alert, nil, chromedp.ByQuery))
-	if alert != "alert" {
-		t.Errorf("the conflict is not announced (role %q)", alert)
-	}
+	checkRole(t, second, ".studio-conflict p", "alert", "the conflict")
 	second.CheckAxe(t, "the editor in a conflict")
 	second.Screenshot(t, "studio-conflict-1280")
 	var draft struct {
@@ -426,6 +409,7 @@ func TestStudioConflict(t *testing.T) {
 // shown as offline, and is saved once the server answers again; a change
 // made just before leaving the page is saved as the page goes.
 func TestStudioOfflineAndLeaving(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	api.must("POST", "/api/editor/cases", map[string]any{"id": "away", "case": map[string]any{"id": "away", "title": "Away"}}, 201, nil)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
@@ -461,6 +445,7 @@ func TestStudioOfflineAndLeaving(t *testing.T) {
 // TestStudioUnderBase: served under -base, the Studio finds its program,
 // its API and its pages under the base path.
 func TestStudioUnderBase(t *testing.T) {
+	// Not in parallel (browsertest.Parallel): its server runs under /explainers/.
 	srv, _ := studioServer(t, "-base", "/explainers/")
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	b.Run(t,
@@ -498,21 +483,15 @@ func TestStudioUnderBase(t *testing.T) {
 // rolled back, which restores the draft; how readers answered, below the
 // threshold and above it.
 func TestStudioVersionsAndAnswers(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api, dbURL := studioServerDB(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")
 	b.Run(t,
 		chromedp.Click(`button[aria-label^="Duplicate “Twitter v. DHS"]`, chromedp.ByQuery),
 		chromedp.WaitVisible("#dup-id", chromedp.ByID),
-		chromedp.Evaluate(`document.getElementById("dup-id").select()`, nil),
-		typeInto("#dup-id", "versions-case"),
-		chromedp.Click(`form[aria-label^="Duplicate"] button[type="submit"]`, chromedp.ByQuery),
-		chromedp.WaitVisible("#f-summary", chromedp.ByID),
-		waitText("#problem-count", "No problems: ready to publish"),
-		typeInto("#publish-note", "First"),
-		browsertest.WaitFor(`!document.getElementById("publish").disabled`, 10*time.Second),
-		click("publish"),
-		waitText("#publish-result", "Published version 1."),
+		duplicateAs("versions-case"),
+		publish("First", "Published version 1."),
 	)
 
 	// How readers answered: nobody yet, then 30 readers of the first
@@ -651,6 +630,7 @@ func studioDownload(t *testing.T, b *browsertest.Browser, id string) (file struc
 // file input: saved as a draft, its to-do listed; the same timeline as
 // JSON dropped on the zone is refused, its id being taken.
 func TestStudioImport(t *testing.T) {
+	browsertest.Parallel(t)
 	srv, api := studioServer(t)
 	b := browsertest.NewBrowser(t, browsertest.Options{})
 	studioSignIn(t, b, srv, "/studio/")

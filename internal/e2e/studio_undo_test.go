@@ -87,18 +87,6 @@ func waitDraftWhere(t *testing.T, api *editorClient, id, what string, ok func(ma
 	}
 }
 
-// openCase creates case id from c through the API and opens it in the
-// Studio, valid.
-func openCase(t *testing.T, id string, c map[string]any) (*browsertest.Browser, *editorClient) {
-	t.Helper()
-	srv, api := studioServer(t)
-	api.must("POST", "/api/editor/cases", map[string]any{"id": id, "case": c}, 201, nil)
-	b := browsertest.NewBrowser(t, browsertest.Options{})
-	studioSignIn(t, b, srv, "/studio/cases/"+id)
-	b.Run(t, chromedp.WaitVisible("#f-summary", chromedp.ByID), waitText("#problem-count", "No problems: ready to publish"))
-	return b, api
-}
-
 // altShift presses Alt+Shift and a letter, as a shortcut.
 func altShift(letter string) chromedp.Action {
 	return chord(letter, input.ModifierAlt|input.ModifierShift)
@@ -138,6 +126,7 @@ const announced = `.studio-forms > [role="status"]`
 // case as it was; an event removed comes back with the question and the
 // correction that named it; Ctrl+Z in a text field stays the field's.
 func TestStudioUndo(t *testing.T) {
+	browsertest.Parallel(t)
 	b, api := openCase(t, "undo-case", undoCase(t, "undo-case"))
 	original := draftOf(t, api, "undo-case")
 
@@ -245,6 +234,7 @@ func TestStudioUndo(t *testing.T) {
 // Alt+Shift+S saves at once; Alt+Shift+P says why it cannot publish, and
 // publishes once it can.
 func TestStudioShortcuts(t *testing.T) {
+	browsertest.Parallel(t)
 	b, api := openCase(t, "keys-case", undoCase(t, "keys-case"))
 
 	list := textOf(t, b, ".studio-shortcuts")
@@ -313,6 +303,7 @@ func eventIDs(c map[string]any, list string) []string {
 // its place, announced, saved in that order, and undone as one step; a
 // glossary term likewise.
 func TestStudioDrag(t *testing.T) {
+	browsertest.Parallel(t)
 	b, api := openCase(t, "drag-case", undoCase(t, "drag-case"))
 	original := draftOf(t, api, "drag-case")
 
@@ -361,6 +352,7 @@ func TestStudioDrag(t *testing.T) {
 // history stays with the editor's version: their version shown has
 // nothing to undo, and the editor's comes back with its steps.
 func TestStudioUndoConflict(t *testing.T) {
+	browsertest.Parallel(t)
 	b, api := openCase(t, "undo-shared", undoCase(t, "undo-shared"))
 	var draft struct {
 		Revision int64          `json:"revision"`

@@ -43,6 +43,7 @@ const canonicalDOM = `(el) => {
 // bars, eras as bands, and the two events of April 6 placed at their
 // times.
 func TestTimelineOnlyCase(t *testing.T) {
+	// Not in parallel (browsertest.Parallel): its server serves other cases (-cases).
 	dir, err := filepath.Abs(timelineOnlyDir)
 	if err != nil {
 		t.Fatal(err)
@@ -75,38 +76,19 @@ func TestTimelineOnlyCase(t *testing.T) {
 			b.Run(t,
 				browsertest.LoadAllImages(),
 			)
-			if width >= 640 {
-				b.Run(t, chromedp.WaitVisible(`#tl-viewport .tl-marker`, chromedp.ByQuery))
-			}
-			var cls float64
 			var st struct {
-				Quiz, QuizLinks, Frames, LinkCards, Eras, Figures int
-				Images                                            []string
-				Host                                              string
-				WidestFigure, Viewport                            float64
+				pageParts
+				Figures      int
+				Host         string
+				WidestFigure float64
 			}
-			b.Run(t, chromedp.Sleep(500*time.Millisecond), chromedp.Evaluate(`window.__docketCLS`, &cls),
-				browsertest.Eval(`({
-  quiz: document.querySelectorAll("#quiz, .quiz").length,
-  quizLinks: document.querySelectorAll("a[href='#quiz']").length,
-  frames: document.querySelectorAll("iframe, embed, object").length,
-  linkCards: document.querySelectorAll("a.media-link").length,
-  eras: document.querySelectorAll(".tl-era-list li").length,
-  figures: document.querySelectorAll("figure.media").length,
-  images: [...document.images].map(i => new URL(i.currentSrc).pathname),
+			cls := settledParts(t, b, width, `figures: document.querySelectorAll("figure.media").length,
   host: (document.querySelector("a.media-link .media-link-host") || {}).textContent || "",
-  widestFigure: Math.max(...[...document.querySelectorAll("figure.media img, a.media-link")].map(e => e.getBoundingClientRect().right)),
-  viewport: document.documentElement.clientWidth,
-})`, &st))
+  widestFigure: Math.max(...[...document.querySelectorAll("figure.media img, a.media-link")].map(e => e.getBoundingClientRect().right)),`, &st)
 			if cls > 0.001 {
 				t.Errorf("cumulative layout shift = %.4f; want none", cls)
 			}
-			if st.Quiz != 0 || st.QuizLinks != 0 {
-				t.Errorf("a case without a quiz shows %d quiz sections and %d links to one", st.Quiz, st.QuizLinks)
-			}
-			if st.Frames != 0 {
-				t.Errorf("the page has %d frames or embeds", st.Frames)
-			}
+			st.checkNoQuiz(t)
 			if st.LinkCards == 0 || st.Host != "Opens youtube.com in a new tab" {
 				t.Errorf("link cards: %d, host line %q", st.LinkCards, st.Host)
 			}

@@ -797,6 +797,7 @@ func testTimelineNarrow(t *testing.T, site browsertest.Site) {
 // and dark, to bin/screenshots, and checks each with axe-core (WCAG 2.2
 // A/AA) and for sideways scrolling of the page.
 func TestTimelineScreenshots(t *testing.T) {
+	browsertest.Parallel(t)
 	srv := browsertest.StartServer(t)
 	c := browsertest.DefaultCase(t)
 	for _, width := range []int{320, 1280} {
@@ -834,6 +835,7 @@ func TestTimelineScreenshots(t *testing.T) {
 // reaches the last event, the list pages, and markers and labels never
 // overlap.
 func TestTimelineManyEvents(t *testing.T) {
+	// Not in parallel (browsertest.Parallel): its servers serve other cases (-cases).
 	dir := t.TempDir()
 	for _, n := range []int{1000, 10000} {
 		writeCase(t, dir, generateCase(fmt.Sprintf("many-%d", n), n))
