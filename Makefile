@@ -126,9 +126,20 @@ vet:
 
 ## test: every test: generated files, vet, Go tests (with the browser
 ## end-to-end tests and the database tests on SQLite and PostgreSQL), and
-## the wasm tests in headless Chromium.
+## the wasm tests in headless Chromium. The browser tests run as two
+## processes beside the other packages': go-app's handler keeps a site's
+## base path and version in the process's environment, so the tests whose
+## sites differ cannot share a process at once (browsertest.Parallel), but
+## two processes can.
+BROWSERENV := PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium"
+E2E_FIRST := ^Test(Quiz|Studio|Corrections|ScoreCompared|OtherReaders)
 test: check-generated vet build browser postgresql
-	PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium" $(GO) test -count=1 -timeout 40m ./...
+	@echo "go test: the other packages, and the browser tests in two processes beside them"; \
+	$(BROWSERENV) $(GO) test -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/internal/e2e$$') & others=$$!; \
+	$(BROWSERENV) $(GO) test -count=1 -timeout 30m -run '$(E2E_FIRST)' ./internal/e2e & first=$$!; \
+	$(BROWSERENV) $(GO) test -count=1 -timeout 30m -skip '$(E2E_FIRST)' ./internal/e2e; rest=$$?; \
+	wait $$others; o=$$?; wait $$first; f=$$?; \
+	if [ $$o -ne 0 ] || [ $$f -ne 0 ] || [ $$rest -ne 0 ]; then echo "make test: Go tests failed (other packages: $$o, e2e quiz and Studio: $$f, other e2e: $$rest)"; exit 1; fi
 	$(TOOLS) test -count=1 ./...
 	PATH="$(CURDIR)/bin/browser:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(CURDIR)/bin/go_js_wasm_exec" $(WASMTEST)
 
