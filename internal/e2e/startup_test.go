@@ -224,6 +224,9 @@ new MutationObserver(() => {
 		browsertest.Eval(currentID, &first),
 		browsertest.Eval(`document.getElementById("quiz").getBoundingClientRect().top`, &quizTop),
 		browsertest.Eval(`innerHeight`, &height),
+	)
+	// The wait names the item read above, so it is built after reading it.
+	b.Run(t,
 		chromedp.Click(`.tl-next`, chromedp.ByQuery),
 		chromedp.Poll(fmt.Sprintf(`(%s) !== %q`, currentID, first), nil, chromedp.WithPollingTimeout(10*time.Second)),
 		browsertest.Eval(currentID, &current),
