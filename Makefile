@@ -152,7 +152,7 @@ share-image:
 	$(GO) run ./internal/tools/mkshare web/share.png
 
 ## bench: the speed and size figures, checked by benchmarks, not tests
-## (10 minutes on a 2-core machine shared with other work; the bench tools
+## (10 to 13 minutes on a 2-core machine, 13 on 2026-12-07's slow one; the bench tools
 ## are their own module, internal/tools/bench):
 ##   - the timeline: first paint, takeover and one key step for the default
 ##     case and generated cases of 1,000 and 10,000 events, $(BENCH_COUNT) runs,

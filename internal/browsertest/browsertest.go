@@ -59,8 +59,8 @@ func (s *Server) Page(path string) string {
 func (s *Server) Logs() string { return s.log.String() }
 
 // Parallel runs a test in parallel with the others that call it
-// (t.Parallel). They are tests whose servers all run with the same process environment: go-app's
-// handler sets GOAPP_ROOT_PREFIX, GOAPP_VERSION and DOCKET_STATS in the
+// (t.Parallel). They are tests whose servers all run with the same process
+// environment: go-app's handler sets GOAPP_ROOT_PREFIX, GOAPP_VERSION and DOCKET_STATS in the
 // test process's environment (os.Setenv) when it starts, and Docket's
 // server-side rendering reads them (links, media addresses, the quiz's
 // counts). So only tests whose in-process servers are StartServer with the
