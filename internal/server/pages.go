@@ -290,10 +290,13 @@ func (c *pageCache) kept(key string) *asset.Asset {
 
 // goappHead matches the tags of go-app's head that the server writes
 // itself (see withHeadTags): the title, the description and the Open Graph
-// tags. go-app writes them with its own fixed values (the components set
-// the page's title and description only in the browser), so they hold no
-// case text and a pattern finds them reliably.
-var goappHead = regexp.MustCompile(`\s*<(?:title>[^<]*</title>|meta[^>]*(?:property="og:[a-z:]+"|name="description")[^>]*>)`)
+// tags; and go-app's own stylesheet, /app.css, whose few rules for its
+// loader Docket's stylesheet has (10-base.css): one render-blocking request
+// fewer before the first paint (#17). go-app writes them with its own
+// fixed values (the components set the page's title and description only
+// in the browser), so they hold no case text and a pattern finds them
+// reliably.
+var goappHead = regexp.MustCompile(`\s*<(?:title>[^<]*</title>|meta[^>]*(?:property="og:[a-z:]+"|name="description")[^>]*>|link[^>]*href="[^"]*/app\.css"[^>]*>)`)
 
 // finishPage completes a page go-app rendered: its head gets the case's
 // title, description, social and discovery tags (withHeadTags), and its

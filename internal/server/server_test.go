@@ -391,6 +391,32 @@ func TestPageScripts(t *testing.T) {
 	}
 }
 
+// TestPageStylesheets checks that a case page, its embed and a page under
+// a sub-path hold back their first paint for one stylesheet, Docket's own:
+// go-app's app.css (rules for its loader, which docket.css has) was a
+// second render-blocking request (#17).
+func TestPageStylesheets(t *testing.T) {
+	for _, tc := range []struct{ base, path string }{
+		{"", "/"},
+		{"", "/embed/twitter-v-dhs-2017"},
+		{"/explainers", "/explainers/cases/twitter-v-dhs-2017/"},
+	} {
+		s, err := New(Config{Base: tc.base, Log: slog.New(slog.DiscardHandler)}, testWeb(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc := htmlcheck.Parse(t, do(t, s.Handler(), "GET", tc.path).Body.String())
+		var hrefs []string
+		for _, n := range doc.All(t, `link[rel="stylesheet"]`) {
+			href, _ := htmlcheck.Attr(n, "href")
+			hrefs = append(hrefs, href)
+		}
+		if got, want := strings.Join(hrefs, " "), tc.base+"/web/docket.css?v="+s.Version(); got != want {
+			t.Errorf("%s: stylesheets = %s; want %s", tc.path, got, want)
+		}
+	}
+}
+
 // TestEmbedStartsWhenAsked checks what lets an embed wait until it comes
 // into view: its page preloads no wasm, and go-app's app.js registers the
 // worker and loads the wasm only when Docket's script says (the browser
