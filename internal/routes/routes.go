@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Kind is what a page shows.
@@ -40,13 +41,15 @@ var Table = []Page{
 	{Pattern: `^/embed/` + idPattern + `/?$`, Kind: CaseEmbed},
 }
 
-var compiled = func() []*regexp.Regexp {
+// compiled is Table's patterns, compiled on first use rather than when the
+// program starts: the browser program's start is a long task already.
+var compiled = sync.OnceValue(func() []*regexp.Regexp {
 	res := make([]*regexp.Regexp, len(Table))
 	for i, p := range Table {
 		res[i] = regexp.MustCompile(p.Pattern)
 	}
 	return res
-}()
+})
 
 // Home is the full page of the default case.
 const Home = "/"
@@ -73,7 +76,7 @@ const (
 
 // Match returns the page a path is, if any.
 func Match(path string) (Page, bool) {
-	for i, re := range compiled {
+	for i, re := range compiled() {
 		if re.MatchString(path) {
 			return Table[i], true
 		}
@@ -262,10 +265,12 @@ func MediaFile(path string) (caseID, src string, ok bool) {
 func AnswersPath(id string) string { return "/api/cases/" + id + "/answers" }
 
 // answersPattern matches AnswersPath.
-var answersPattern = regexp.MustCompile(`^/api/cases/` + idPattern + `/answers$`)
+var answersPattern = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^/api/cases/` + idPattern + `/answers$`)
+})
 
 // IsAnswers reports whether a site path is a case's AnswersPath.
-func IsAnswers(path string) bool { return answersPattern.MatchString(path) }
+func IsAnswers(path string) bool { return answersPattern().MatchString(path) }
 
 // Privacy is the page that says what counting answers stores, and what not.
 const Privacy = "/privacy/"
