@@ -11,9 +11,15 @@
 //     meets who taps while the app starts. (Not a Lighthouse timespan:
 //     Lighthouse takes seconds to read the trace of a whole page load, and
 //     the bench has ten minutes.)
-//  2. Timespan "step": click the page's next-event control. Its INP, from
-//     Lighthouse, is the answer to a tap on the started app.
-//  3. Warm: load the page again, its service worker and HTTP cache kept,
+//  2. First step: click the page's next-event control; the slowest answer
+//     from Event Timing (0 if it took under Event Timing's 16 ms) is the
+//     answer to a reader's first tap on the started app.
+//  3. Timespan "step": click it again inside a Lighthouse timespan, for
+//     Lighthouse's own INP. Lighthouse records a trace of the timespan, and
+//     at 4x CPU the recording slows the page: the hello world's trivial
+//     step answers in about 200 ms under it. So this is a reference, and
+//     the first step's figure is the one held to the 200 ms target.
+//  4. Warm: load the page again, its service worker and HTTP cache kept,
 //     and read from Resource Timing what it transferred and when it was
 //     ready.
 //
@@ -107,6 +113,14 @@ async function measure(browser, p) {
     const startup = await page.evaluate(() => window.__slowest);
     if (!startup) throw new Error(`${p.url}: Event Timing saw none of the ${clicks} clicks`);
 
+    // The first step, timed by Event Timing alone as a reader's browser
+    // would: a Lighthouse timespan records a trace, and at 4x CPU the
+    // recording itself slows the page's answer (see the second step).
+    await page.evaluate(() => { window.__slowest = 0; });
+    await page.click(p.next);
+    await sleep(1000);
+    const firstStep = await page.evaluate(() => window.__slowest);
+
     await flow.startTimespan({name: 'step'});
     await page.click(p.next);
     await sleep(1000);
@@ -126,6 +140,7 @@ async function measure(browser, p) {
       inp_startup_ms: startup,
       startup_clicks: clicks,
       ready_ms: startupReady,
+      inp_first_step_ms: firstStep,
       inp_step_ms: inp(steps[0]),
       warm_ready_ms: warmReady,
       warm_bytes: warm.bytes,
@@ -145,7 +160,7 @@ try {
       const t = Date.now();
       const r = await measure(browser, p);
       out[p.key].push(r);
-      console.error(`flow ${p.key} run ${run + 1}/${opt.runs}: INP start-up ${r.inp_startup_ms} ms, step ${r.inp_step_ms} ms, ready ${Math.round(r.ready_ms)} ms, warm ${r.warm_bytes} B [${((Date.now() - t) / 1000).toFixed(0)} s]`);
+      console.error(`flow ${p.key} run ${run + 1}/${opt.runs}: INP start-up ${r.inp_startup_ms} ms, first step ${r.inp_first_step_ms} ms, traced step ${r.inp_step_ms} ms, ready ${Math.round(r.ready_ms)} ms, warm ${r.warm_bytes} B [${((Date.now() - t) / 1000).toFixed(0)} s]`);
     }
   }
 } finally {

@@ -46,11 +46,13 @@ type audit struct {
 }
 
 // flowRun is what one run of flow.mjs measured, in the 4x-CPU profile:
-// INPStartup from the browser's Event Timing, INPStep from Lighthouse.
+// INPStartup and INPFirstStep from the browser's Event Timing, INPStep
+// (a second step) from a Lighthouse timespan, which records a trace.
 type flowRun struct {
 	INPStartup    float64 `json:"inp_startup_ms"`
 	StartupClicks int     `json:"startup_clicks"`
 	Ready         float64 `json:"ready_ms"`
+	INPFirstStep  float64 `json:"inp_first_step_ms"`
 	INPStep       float64 `json:"inp_step_ms"`
 	WarmReady     float64 `json:"warm_ready_ms"`
 	WarmBytes     float64 `json:"warm_bytes"`

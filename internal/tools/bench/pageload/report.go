@@ -99,7 +99,8 @@ var figures = []figure{
 	{"KB transferred", kb, fromAudits(func(a audit) float64 { return a.Bytes })},
 	{"wasm KB", kb, fromAudits(func(a audit) float64 { return a.WasmBytes })},
 	{"INP ms, start-up, 4× CPU", ms, fromFlows(func(r flowRun) float64 { return r.INPStartup })},
-	{"INP ms, step, 4× CPU", ms, fromFlows(func(r flowRun) float64 { return r.INPStep })},
+	{"INP ms, first step, 4× CPU", ms, fromFlows(func(r flowRun) float64 { return r.INPFirstStep })},
+	{"INP ms, step traced by Lighthouse, 4× CPU", ms, fromFlows(func(r flowRun) float64 { return r.INPStep })},
 	{"ready ms, 4× CPU", ms, fromFlows(func(r flowRun) float64 { return r.Ready })},
 	{"warm ready ms, 4× CPU", ms, fromFlows(func(r flowRun) float64 { return r.WarmReady })},
 	{"warm KB", kb, fromFlows(func(r flowRun) float64 { return r.WarmBytes })},
@@ -164,7 +165,7 @@ func (r *results) checkTargets() {
 		limit, ok = peer(staticKey, "FCP ms, unthrottled", 1.25)
 		atMost(key, "FCP ≤ 1.25× the static page's, unthrottled", "FCP ms, unthrottled", limit, ok)
 		atMost(key, "INP ≤ 200 ms while the app starts, 4× CPU", "INP ms, start-up, 4× CPU", 200, true)
-		atMost(key, "INP ≤ 200 ms on the first step, 4× CPU", "INP ms, step, 4× CPU", 200, true)
+		atMost(key, "INP ≤ 200 ms on the first step, 4× CPU", "INP ms, first step, 4× CPU", 200, true)
 		if v, ok := r.figureOf(key, "CLS"); ok {
 			r.Targets = append(r.Targets, target{key, "CLS < 0.02", v, 0.02, v < 0.02})
 		}
@@ -237,7 +238,8 @@ func (r *results) markdown(w io.Writer) {
 		"FCP unthrottled is the first paint Lighthouse observed before it simulated the phone. "+
 		"INP, ready and warm: Lighthouse user flows on a desktop screen with the CPU slowed 4× (DevTools) and the network not throttled; "+
 		"INP start-up is the slowest answer (Event Timing) to clicks every 100 ms from DOMContentLoaded until the page is ready, "+
-		"INP step Lighthouse's INP for one click on the next-event control, warm the page loaded again with its service worker and HTTP cache.")
+		"INP first step the answer (Event Timing) to a first click on the next-event control, INP step traced by Lighthouse its INP for a second click inside a Lighthouse timespan "+
+		"(its trace recording slows the page at 4× CPU, so this is for reference), warm the page loaded again with its service worker and HTTP cache.")
 	fmt.Fprintln(w, "\n| app.wasm as served | raw | brotli | gzip |\n|---|---:|---:|---:|")
 	d, h := r.Wasm[caseKey], r.Wasm[helloKey]
 	fmt.Fprintf(w, "| Docket | %d | %d | %d |\n", d.Raw, d.Brotli, d.Gzip)
