@@ -2,25 +2,44 @@ package casefile
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// dateForms are the written forms of each precision: the pattern a value
-// must match, the time layout that parses it and how a message names it.
-// Minute comes first: its value starts with a day's.
+// dateForms are the written forms of each precision: the shape a value
+// must have (9 a digit, other characters themselves), the time layout that
+// parses it and how a message names it. Minute comes first: its value
+// starts with a day's. Shapes, not regular expressions: the browser
+// program reads dates while it starts, and a pattern would be compiled
+// and run there first.
 var dateForms = []struct {
 	precision Precision
-	re        func() *regexp.Regexp
+	shape     string
 	layout    string
 	hint      string
 }{
-	{Minute, lazyRegexp(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$`), "2006-01-02T15:04", "YYYY-MM-DDTHH:MM"},
-	{Day, lazyRegexp(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`), "2006-01-02", "YYYY-MM-DD"},
-	{Month, lazyRegexp(`^[0-9]{4}-[0-9]{2}$`), "2006-01", "YYYY-MM"},
-	{Year, lazyRegexp(`^[0-9]{4}$`), "2006", "YYYY"},
+	{Minute, "9999-99-99T99:99", "2006-01-02T15:04", "YYYY-MM-DDTHH:MM"},
+	{Day, "9999-99-99", "2006-01-02", "YYYY-MM-DD"},
+	{Month, "9999-99", "2006-01", "YYYY-MM"},
+	{Year, "9999", "2006", "YYYY"},
+}
+
+// hasShape reports whether value is shape with a digit wherever shape has 9.
+func hasShape(value, shape string) bool {
+	if len(value) != len(shape) {
+		return false
+	}
+	for i := range len(shape) {
+		if shape[i] == '9' {
+			if value[i] < '0' || value[i] > '9' {
+				return false
+			}
+		} else if value[i] != shape[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // anyPrecision asks parseDate for a date at any precision, a time of day
@@ -44,7 +63,7 @@ func parseDate(value string, p Precision) (time.Time, string) {
 		}
 	}
 	for _, f := range dateForms {
-		if !f.re().MatchString(value) {
+		if !hasShape(value, f.shape) {
 			continue
 		}
 		if p == "" && f.precision == Minute {

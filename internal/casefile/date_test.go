@@ -73,6 +73,15 @@ func TestParseDateMessages(t *testing.T) {
 		// A source's or a correction's date ("") is a calendar date.
 		{"2017-04-06T16:30", "", `"2017-04-06T16:30" has a time of day: write YYYY, YYYY-MM or YYYY-MM-DD`},
 		{"April", anyPrecision, `"April" is not a date: write YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM`},
+		// Only ASCII digits, exactly where the form has them.
+		{"2017", Year, ""},
+		{"2017-04", Month, ""},
+		{"2017-4-06", "", `"2017-4-06" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`},
+		{"2017-04-06\n", Day, `"2017-04-06\n" is not a date: write YYYY-MM-DD`},
+		{" 2017", Year, `" 2017" is not a date: write YYYY`},
+		{"201a", Year, `"201a" is not a date: write YYYY`},
+		{"２０１７", Year, `"２０１７" is not a date: write YYYY`},
+		{"2017/04/06", "", `"2017/04/06" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD`},
 	}
 	for _, tt := range tests {
 		if _, got := parseDate(tt.value, tt.p); got != tt.want {
