@@ -3,6 +3,7 @@
 package components
 
 import (
+	"strings"
 	"testing"
 
 	"docket/internal/casefile"
@@ -132,4 +133,45 @@ func TestPagesRenderTheirAddressFirst(t *testing.T) {
 			t.Errorf("%s: the first render shows %q; want %q in %s", tc.path, query("body").Index(0).Get("textContent").String(), other.Title, tc.title)
 		}
 	}
+}
+
+// TestTimelineKeptUntilLive checks that the timeline is, until it goes
+// live, the very HTML the server prerendered (one node for go-app to
+// mount, in the start's longest task), and go-app's own, with its
+// controls, once it has.
+func TestTimelineKeptUntilLive(t *testing.T) {
+	doc := app.Window().Get("document")
+	holder := doc.Call("createElement", "div")
+	holder.Set("innerHTML", `<section id="timeline" class="timeline"><p class="as-served">Prerendered</p><div class="tl-list"></div></section>`)
+	doc.Get("body").Call("prepend", holder) // before the pages other tests left
+	defer func() {
+		holder.Call("remove")
+		prerendered.caseID, prerendered.html, prerendered.events = "", nil, nil
+	}()
+	KeepPrerendered("demo", 2)
+
+	tl := &Timeline{Case: demoCase()}
+	tl.OnInit()
+	if got := htmlOf(tl.Render()); !strings.Contains(got, `class="as-served"`) {
+		t.Errorf("before the timeline is live it renders %.200s; want the prerendered section", got)
+	}
+	tl.view, _ = tl.view.Mount(800, nil)
+	if got := htmlOf(tl.Render()); strings.Contains(got, "as-served") || !strings.Contains(got, `class="tl-next"`) {
+		t.Errorf("once live the timeline renders %.200s; want go-app's, with its controls", got)
+	}
+
+	other := demoCase()
+	other.ID = "other"
+	tl = &Timeline{Case: other}
+	tl.OnInit()
+	if got := htmlOf(tl.Render()); strings.Contains(got, "as-served") {
+		t.Error("a timeline of another case than the page's renders the page's prerendered HTML")
+	}
+}
+
+// htmlOf is ui as HTML.
+func htmlOf(ui app.UI) string {
+	var b strings.Builder
+	app.PrintHTML(&b, ui)
+	return b.String()
 }

@@ -23,6 +23,13 @@ var staticParts = []string{"corrections", "glossary", "case-footer", quizPanelID
 // has no id) in prerendered.html.
 const prerenderedListID = "#timeline > .tl-list"
 
+// timelineID is the id of the timeline's section. Until the timeline goes
+// live, a task after go-app has mounted the page (see Timeline.OnMount),
+// the browser shows it as the server prerendered it, in one node: the
+// page's mount, the longest task of the start, does not also build the
+// timeline's controls and axis node by node.
+const timelineID = "timeline"
+
 // prerendered holds the prerendered HTML of staticParts, read from the
 // page before go-app replaces its body, for the case the page carries, and
 // the contents of the events its list shows, by event id: each event's
@@ -55,8 +62,13 @@ func KeepPrerendered(caseID string, events int) {
 		keepEventContents()
 		return
 	}
-	if el := doc.Call("querySelector", prerenderedListID); el.Truthy() {
-		prerendered.html[prerenderedListID] = el.Get("outerHTML").String()
+	for key, el := range map[string]app.Value{
+		prerenderedListID: doc.Call("querySelector", prerenderedListID),
+		timelineID:        doc.Call("getElementById", timelineID),
+	} {
+		if el.Truthy() {
+			prerendered.html[key] = el.Get("outerHTML").String()
+		}
 	}
 }
 
@@ -96,10 +108,18 @@ func eventContents(c *casefile.Case, e *casefile.Event, render func() []app.UI) 
 // static is the part with the given id of case c: in the browser, the HTML
 // the server prerendered for it when the page came with it, else render().
 func static(c *casefile.Case, id string, render func() app.UI) app.UI {
-	if app.IsClient && prerendered.caseID == c.ID {
-		if html, ok := prerendered.html[id]; ok {
-			return app.Raw(html)
-		}
+	if html, ok := prerenderedPart(c, id); ok {
+		return app.Raw(html)
 	}
 	return render()
+}
+
+// prerenderedPart is the HTML the server prerendered for the part with the
+// given id of case c, in the browser when the page came with it.
+func prerenderedPart(c *casefile.Case, id string) (string, bool) {
+	if !app.IsClient || c == nil || prerendered.caseID != c.ID {
+		return "", false
+	}
+	html, ok := prerendered.html[id]
+	return html, ok
 }

@@ -236,12 +236,17 @@ func fragment(u *url.URL) string {
 func (t *Timeline) Render() app.UI {
 	m := t.modelNow()
 	if m == nil {
-		return app.Elem("section").Class("timeline").ID("timeline")
+		return app.Elem("section").Class("timeline").ID(timelineID)
 	}
 	v := t.view
 	if v.Events() != m.events {
 		// Not yet initialised for this case: as it will be.
 		v = timeline.NewView(m.events)
+	}
+	if !v.Mounted() {
+		if html, ok := prerenderedPart(m.c, timelineID); ok {
+			return app.Raw(html) // until it goes live (see timelineID)
+		}
 	}
 	s := v.Shown()
 	sel := v.Selected()
@@ -257,7 +262,7 @@ func (t *Timeline) Render() app.UI {
 		live = e.When(m.c.Timezone) + ": " + e.Title
 	}
 	from, to, windowed := v.ListWindow(app.IsClient)
-	return app.Elem("section").Class(class).ID("timeline").Aria("labelledby", "timeline-heading").
+	return app.Elem("section").Class(class).ID(timelineID).Aria("labelledby", "timeline-heading").
 		OnKeyDown(t.onKeyDown).
 		Body(
 			app.Elem("h2").ID("timeline-heading").Text("What happened"),
