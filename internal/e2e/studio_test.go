@@ -73,9 +73,21 @@ func studioSignIn(t *testing.T, b *browsertest.Browser, srv *browsertest.Server,
 	}
 }
 
-// typeInto types text into a field as a person does, key by key.
+// typeInto types text into a field as a person does, key by key, once
+// the page has drawn what came before (settled).
 func typeInto(sel, text string) chromedp.Action {
-	return chromedp.SendKeys(sel, text, chromedp.ByQuery)
+	return chromedp.Tasks{settled(), chromedp.SendKeys(sel, text, chromedp.ByQuery)}
+}
+
+// settled waits until the page has drawn two frames (or 250 ms have
+// passed). go-app draws what an event changed a moment after the event,
+// and an action aimed at the page as it was can miss: a click lands
+// beside a button that a vanished problem message moved between the press
+// and the release (the button keeps the focus, no click is sent), or keys
+// go to a node the draw replaced.
+func settled() chromedp.Action {
+	return chromedp.Evaluate(`new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(() => r(true))); setTimeout(() => r(true), 250); })`,
+		nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })
 }
 
 // choose sets a select or a date field, whose widgets keys do not drive
@@ -86,9 +98,10 @@ func choose(id, value string) chromedp.Action {
 		el.dispatchEvent(new Event("input", {bubbles: true})); el.dispatchEvent(new Event("change", {bubbles: true})); })()`, nil)
 }
 
-// click clicks an element by id once it is on the page.
+// click clicks an element by id once it is on the page and the page has
+// settled.
 func click(id string) chromedp.Action {
-	return chromedp.Click("#"+id, chromedp.ByID)
+	return chromedp.Tasks{settled(), chromedp.Click("#"+id, chromedp.ByID)}
 }
 
 // waitText waits until an element's text is want; the page renders on
