@@ -42,7 +42,9 @@ var prerendered struct {
 }
 
 // KeepPrerendered reads the prerendered HTML of the page's static parts and
-// of its list of events, for the case with id caseID and events events.
+// of its timeline, for the case with id caseID and events events (the
+// timeline's list of events is read as the timeline goes live,
+// keepPrerenderedList).
 // The browser program calls it before go-app starts; afterwards the page's
 // body is go-app's own. The contents of each listed event are read when
 // the list goes live (keepEventContents), a slice of the start later,
@@ -62,13 +64,25 @@ func KeepPrerendered(caseID string, events int) {
 		keepEventContents()
 		return
 	}
-	for key, el := range map[string]app.Value{
-		prerenderedListID: doc.Call("querySelector", prerenderedListID),
-		timelineID:        doc.Call("getElementById", timelineID),
-	} {
-		if el.Truthy() {
-			prerendered.html[key] = el.Get("outerHTML").String()
-		}
+	if el := doc.Call("getElementById", timelineID); el.Truthy() {
+		prerendered.html[timelineID] = el.Get("outerHTML").String()
+	}
+}
+
+// keepPrerenderedList reads the prerendered list of events of case c as
+// its timeline goes live, from the timeline the page still shows as
+// served. The list is part of the timeline's HTML that KeepPrerendered
+// kept; reading it there too would copy it out of the page twice in the
+// start's task.
+func keepPrerenderedList(c *casefile.Case) {
+	if _, kept := prerenderedPart(c, timelineID); !kept {
+		return
+	}
+	if _, done := prerendered.html[prerenderedListID]; done {
+		return
+	}
+	if el := app.Window().Get("document").Call("querySelector", prerenderedListID); el.Truthy() {
+		prerendered.html[prerenderedListID] = el.Get("outerHTML").String()
 	}
 }
 

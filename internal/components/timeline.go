@@ -73,6 +73,7 @@ func (t *Timeline) OnNav(ctx app.Context) {
 // in the next (see slices.go), and marks the page ready.
 func (t *Timeline) OnMount(ctx app.Context) {
 	later(ctx, func(ctx app.Context) {
+		keepPrerenderedList(t.Case)
 		v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
 		t.update(ctx, app.Event{}, v, fx)
 		later(ctx, func(ctx app.Context) {
