@@ -132,16 +132,19 @@ vet:
 ## sites differ cannot share a process at once (browsertest.Parallel), but
 ## two processes can.
 BROWSERENV := PATH="$(CURDIR)/bin/browser:$$PATH" CHROME_PATH="$(CURDIR)/bin/browser/chromium"
+# GOTESTFLAGS go to every go test of the test target: .ci/run sets -v, so
+# that each test's PASS or SKIP is in its log.
+GOTESTFLAGS ?=
 E2E_FIRST := ^Test(Quiz|Studio|Corrections|ScoreCompared|OtherReaders)
 test: check-generated vet build browser postgresql
 	@echo "go test: the other packages, and the browser tests in two processes beside them"; \
-	$(BROWSERENV) $(GO) test -count=1 -timeout 30m $$($(GO) list ./... | grep -v '/internal/e2e$$') & others=$$!; \
-	$(BROWSERENV) $(GO) test -count=1 -timeout 30m -run '$(E2E_FIRST)' ./internal/e2e & first=$$!; \
-	$(BROWSERENV) $(GO) test -count=1 -timeout 30m -skip '$(E2E_FIRST)' ./internal/e2e; rest=$$?; \
+	$(BROWSERENV) $(GO) test -count=1 $(GOTESTFLAGS) -timeout 30m $$($(GO) list ./... | grep -v '/internal/e2e$$') & others=$$!; \
+	$(BROWSERENV) $(GO) test -count=1 $(GOTESTFLAGS) -timeout 30m -run '$(E2E_FIRST)' ./internal/e2e & first=$$!; \
+	$(BROWSERENV) $(GO) test -count=1 $(GOTESTFLAGS) -timeout 30m -skip '$(E2E_FIRST)' ./internal/e2e; rest=$$?; \
 	wait $$others; o=$$?; wait $$first; f=$$?; \
 	if [ $$o -ne 0 ] || [ $$f -ne 0 ] || [ $$rest -ne 0 ]; then echo "make test: Go tests failed (other packages: $$o, e2e quiz and Studio: $$f, other e2e: $$rest)"; exit 1; fi
-	$(TOOLS) test -count=1 ./...
-	PATH="$(CURDIR)/bin/browser:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 -exec="$(CURDIR)/bin/go_js_wasm_exec" $(WASMTEST)
+	$(TOOLS) test -count=1 $(GOTESTFLAGS) ./...
+	PATH="$(CURDIR)/bin/browser:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(GOTESTFLAGS) -exec="$(CURDIR)/bin/go_js_wasm_exec" $(WASMTEST)
 
 ## icons: redraw the PNG icons in web/icons.
 icons:
