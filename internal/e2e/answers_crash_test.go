@@ -25,10 +25,11 @@ type answerSender struct {
 	sent    map[[2]string]int64 // question, choice: requests sent
 	acked   map[[2]string]int64 // question, choice: 204s
 	total   int64               // acknowledged
+	failed  map[string]error    // by server: the first request that got no answer
 }
 
 func newAnswerSender(version string) *answerSender {
-	return &answerSender{version: version, sent: map[[2]string]int64{}, acked: map[[2]string]int64{},
+	return &answerSender{version: version, sent: map[[2]string]int64{}, acked: map[[2]string]int64{}, failed: map[string]error{},
 		http: &http.Client{Timeout: time.Minute, Transport: &http.Transport{MaxIdleConnsPerHost: 64}}}
 }
 
@@ -41,6 +42,11 @@ func (s *answerSender) send(t *testing.T, base, caseID, question string, choice 
 	s.mu.Unlock()
 	res, err := s.http.Post(base+routes.AnswersPath(caseID), "application/json", bytes.NewReader(body))
 	if err != nil {
+		s.mu.Lock()
+		if s.failed[base] == nil {
+			s.failed[base] = err
+		}
+		s.mu.Unlock()
 		return false
 	}
 	res.Body.Close()
@@ -144,8 +150,8 @@ func TestTwoServersCountAnswers(t *testing.T) {
 	dbURL := pgtest.Database(t)
 	c := quizCase(t)
 	version := answers.Version(c)
-	_, a := serveBinary(t, t.TempDir(), nil, "-db", dbURL, "-stats-limit", "0")
-	_, b := serveBinary(t, t.TempDir(), nil, "-db", dbURL, "-stats-limit", "0")
+	srvA, a := serveBinary(t, t.TempDir(), nil, "-db", dbURL, "-stats-limit", "0")
+	srvB, b := serveBinary(t, t.TempDir(), nil, "-db", dbURL, "-stats-limit", "0")
 	s := newAnswerSender(version)
 	qu := c.Quiz.Questions[0]
 	const each = 200
@@ -159,6 +165,14 @@ func TestTwoServersCountAnswers(t *testing.T) {
 	}
 	wg.Wait()
 	if s.total != 16*each/8 {
+		for _, srv := range []struct {
+			url string
+			bin *binary
+		}{{a, srvA}, {b, srvB}} {
+			if err := s.failed[srv.url]; err != nil {
+				t.Errorf("%s: %v; its log:\n%s", srv.url, err, srv.bin.log)
+			}
+		}
 		t.Fatalf("%d answers acknowledged of %d", s.total, 16*each/8)
 	}
 	counts := countsOf(t, dbURL, c.ID, version)
