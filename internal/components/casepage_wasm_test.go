@@ -3,6 +3,7 @@
 package components
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -167,6 +168,67 @@ func TestTimelineKeptUntilLive(t *testing.T) {
 	if got := htmlOf(tl.Render()); strings.Contains(got, "as-served") {
 		t.Error("a timeline of another case than the page's renders the page's prerendered HTML")
 	}
+}
+
+// TestListKeptAndMarked checks that the list of events stays, once the
+// timeline is live, the HTML the server prerendered (go-app neither builds
+// nor diffs it), and that the selection and the category filter are shown
+// on it in place, as go-app's list would render them.
+func TestListKeptAndMarked(t *testing.T) {
+	c := demoCase()
+	c.Categories = append(c.Categories, casefile.Category{ID: "press", Label: "Press", Color: "#e63946"})
+	c.Events[1].Category = "press"
+	doc := app.Window().Get("document")
+	holder := doc.Call("createElement", "div")
+	holder.Set("innerHTML", `<section id="timeline" class="timeline"><div class="tl-list"><ol class="event-list">`+
+		`<li class="event" id="filed" aria-current="TRUE"><p class="as-served">Suit filed</p></li>`+
+		`<li class="event" id="dropped"><p>Suit dropped</p></li></ol></div></section>`)
+	doc.Get("body").Call("prepend", holder)
+	defer func() {
+		holder.Call("remove")
+		prerendered.caseID, prerendered.html, prerendered.events = "", nil, nil
+	}()
+	KeepPrerendered("demo", 2)
+	tl := &Timeline{Case: c}
+	tl.OnInit()
+	keepPrerenderedList(c)
+	tl.view, _ = tl.view.Mount(800, nil)
+	if got := htmlOf(tl.Render()); !strings.Contains(got, `class="as-served"`) || !strings.Contains(got, `class="tl-next"`) {
+		t.Fatalf("the live timeline renders %.300s; want its controls and the prerendered list", got)
+	}
+	if !tl.listKept() {
+		t.Fatal("listKept is false for the list the page came with")
+	}
+	marks := func() (current []string, hidden []string) {
+		items := holder.Call("querySelectorAll", "li.event") // other tests leave pages behind
+		for i := range items.Length() {
+			li := items.Index(i)
+			if li.Call("getAttribute", "aria-current").String() == "true" {
+				current = append(current, li.Get("id").String())
+			}
+			if li.Get("hidden").Bool() {
+				hidden = append(hidden, li.Get("id").String())
+			}
+		}
+		return current, hidden
+	}
+	check := func(when string, wantCurrent, wantHidden []string) {
+		t.Helper()
+		tl.markList()
+		current, hidden := marks()
+		if !slices.Equal(current, wantCurrent) || !slices.Equal(hidden, wantHidden) {
+			t.Errorf("%s: current %v, hidden %v; want %v, %v", when, current, hidden, wantCurrent, wantHidden)
+		}
+	}
+	first := tl.view.SelectedID()
+	check("at start", []string{first}, nil)
+	tl.view, _ = tl.view.Select("dropped")
+	check("dropped selected", []string{"dropped"}, nil)
+	tl.view, _ = tl.view.Filter(0)
+	check("court switched off", []string{"dropped"}, []string{"filed"})
+	tl.view, _ = tl.view.Filter(0)
+	tl.view, _ = tl.view.Select("filed")
+	check("court on again, filed selected", []string{"filed"}, nil)
 }
 
 // htmlOf is ui as HTML.

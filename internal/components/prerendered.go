@@ -8,10 +8,10 @@ import (
 )
 
 // The page's parts that never change after load (corrections, glossary,
-// footer, the contents of the events in the list) are, in the browser,
-// mounted from the HTML the server prerendered for them: one call across
-// the wasm boundary per part instead of one per node, and the very DOM the
-// reader already sees, so nothing moves. The server renders the real
+// footer, the list of events but for the selection and filter it shows)
+// are, in the browser, mounted from the HTML the server prerendered for
+// them: one call across the wasm boundary per part instead of one per
+// node, and the very DOM the reader already sees, so nothing moves. The server renders the real
 // components; their HTML reaches the browser escaped as always (case text
 // is never HTML).
 
@@ -44,12 +44,10 @@ var prerendered struct {
 // KeepPrerendered reads the prerendered HTML of the page's static parts and
 // of its timeline, for the case with id caseID and events events (the
 // timeline's list of events is read as the timeline goes live,
-// keepPrerenderedList).
+// keepPrerenderedList, and stays the server's HTML; see listPart).
 // The browser program calls it before go-app starts; afterwards the page's
-// body is go-app's own. The contents of each listed event are read when
-// the list goes live (keepEventContents), a slice of the start later,
-// from the list the page then shows, which is the prerendered one; a long
-// case's list is live from the start (windowed), so they are read now.
+// body is go-app's own. A long case's list is go-app's from the start
+// (windowed), mounted from the contents of each listed event, read now.
 func KeepPrerendered(caseID string, events int) {
 	doc := app.Window().Get("document")
 	prerendered.caseID = caseID

@@ -32,7 +32,7 @@ type Timeline struct {
 	view          timeline.View  // selection, filter, zoom, scroll, gestures
 	styled        timeline.Drawn // the axis window whose styles the page has applied
 	pendingRender bool           // afterRender is scheduled
-	listLive      bool           // the list is go-app's, not the prerendered HTML (see listPart)
+	listMarked    listMarks      // the selection and filter shown on the prerendered list (see markList)
 }
 
 // Axis geometry, in px; 20-timeline.css draws with the same numbers.
@@ -69,20 +69,15 @@ func (t *Timeline) OnNav(ctx app.Context) {
 }
 
 // OnMount draws the axis into the space the page reserved for it and
-// makes the controls live, in a task after the page's mount, then the list
-// in the next (see slices.go), and marks the page ready.
+// makes the controls live, in a task after the page's mount (see
+// slices.go), and marks the page ready. The list of events stays as the
+// server prerendered it (see listPart).
 func (t *Timeline) OnMount(ctx app.Context) {
 	later(ctx, func(ctx app.Context) {
 		keepPrerenderedList(t.Case)
 		v, fx := t.view.Mount(axisWidth(), ctx.Page().URL())
 		t.update(ctx, app.Event{}, v, fx)
-		later(ctx, func(ctx app.Context) {
-			if !t.listLive && prerendered.caseID == t.Case.ID && len(prerendered.events) == 0 {
-				keepEventContents()
-			}
-			t.listLive = true
-			ctx.Defer(func(app.Context) { markReady() })
-		})
+		ctx.Defer(func(app.Context) { markReady() })
 	})
 }
 
@@ -283,16 +278,72 @@ func (t *Timeline) Render() app.UI {
 		)
 }
 
-// listPart is the list of events: in the browser, until a task after the
-// timeline has gone live (see slices.go), the whole list as the server
-// prerendered it, in one node; then go-app's eventList, which follows the
-// selection and the filter. A windowed list (a long case) is always
-// go-app's: the server lists every event.
+// listPart is the list of events: in the browser, the whole list as the
+// server prerendered it, in one node that go-app never builds or diffs,
+// on which markList shows the selection and the filter; go-app's
+// eventList for a case the page did not come with, and for a windowed
+// list (a long case: the server lists every event, the browser a page of
+// them).
 func (t *Timeline) listPart(live func() app.UI, windowed bool) app.UI {
-	if t.listLive || windowed {
+	if windowed {
 		return live()
 	}
 	return static(t.Case, prerenderedListID, live)
+}
+
+// listKept reports whether the list the timeline shows is the prerendered
+// one (see listPart).
+func (t *Timeline) listKept() bool {
+	if _, _, windowed := t.view.ListWindow(app.IsClient); windowed {
+		return false
+	}
+	_, ok := prerenderedPart(t.Case, prerenderedListID)
+	return ok
+}
+
+// listMarks are the selection and the filter as the list shows them.
+type listMarks struct {
+	set      bool // marked once: the prerendered list's are the server's
+	selected string
+	hidden   timeline.Filter
+}
+
+// markList shows the view's selection and filter on the prerendered list
+// of events, as go-app's eventList would render them: the selected item is
+// aria-current, the items of the categories switched off are hidden.
+// Only what changed is touched.
+func (t *Timeline) markList() {
+	want := listMarks{set: true, selected: t.view.SelectedID(), hidden: t.view.Hidden()}
+	had := t.listMarked
+	if want == had {
+		return
+	}
+	t.listMarked = want
+	list := app.Window().Get("document").Call("querySelector", prerenderedListID)
+	if !list.Truthy() {
+		return
+	}
+	if !had.set || had.selected != want.selected {
+		current := list.Call("querySelectorAll", "li.event[aria-current]")
+		for i := range current.Length() {
+			current.Index(i).Call("removeAttribute", "aria-current")
+		}
+		if want.selected != "" {
+			// The item's id is the event's (the target of #ID links).
+			if li := app.Window().GetElementByID(want.selected); li.Truthy() && list.Call("contains", li).Bool() {
+				li.Call("setAttribute", "aria-current", "true")
+			}
+		}
+	}
+	if !had.set || had.hidden != want.hidden {
+		shown := t.view.Shown()
+		items := list.Call("querySelectorAll", "li.event")
+		for i := range items.Length() {
+			li := items.Index(i)
+			pos, ok := t.view.Events().Index(li.Get("id").String())
+			li.Set("hidden", ok && !shown.Has(pos))
+		}
+	}
 }
 
 // renderToolbar is the category legend, which also filters, and the zoom

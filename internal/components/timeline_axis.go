@@ -256,6 +256,9 @@ func (t *Timeline) afterRender(ctx app.Context) {
 			}
 		}
 		t.markSelection()
+		if t.listKept() {
+			t.markList()
+		}
 		if left, ok := t.view.ScrollToSet(); ok {
 			t.view = t.view.ScrollSet()
 			if el := app.Window().GetElementByID("tl-viewport"); el.Truthy() {
