@@ -57,6 +57,7 @@ func (t *Timeline) OnUpdate(ctx app.Context) {
 		return
 	}
 	t.model = t.modelNow()
+	t.listMarked = listMarks{} // the list shown is another, or served anew
 	v, fx := t.view.Switch(t.model.eventsOf(), siteURL(ctx.Page().URL()))
 	t.update(ctx, app.Event{}, v, fx)
 }
