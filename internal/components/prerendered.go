@@ -11,9 +11,9 @@ import (
 // footer, the list of events but for the selection and filter it shows)
 // are, in the browser, mounted from the HTML the server prerendered for
 // them: one call across the wasm boundary per part instead of one per
-// node, and the very DOM the reader already sees, so nothing moves. The server renders the real
-// components; their HTML reaches the browser escaped as always (case text
-// is never HTML).
+// node, and the very DOM the reader already sees, so nothing moves. The
+// server renders the real components; their HTML reaches the browser
+// escaped as always (case text is never HTML).
 
 // staticParts are the ids of the parts kept as prerendered; the quiz's
 // list of questions (quiz-panel) until the quiz takes over.

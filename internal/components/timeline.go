@@ -273,9 +273,9 @@ func (t *Timeline) Render() app.UI {
 			),
 			app.P().Class("tl-live", "visually-hidden").Aria("live", "polite").Aria("atomic", ariaTrue).Text(live),
 			app.P().Class("tl-hint", "visually-hidden").ID("tl-hint").Text("Left and right arrow keys move between events, Home and End go to the first and last, plus and minus zoom the time axis."),
-			t.listPart(func() app.UI {
+			t.listPart(v, func() app.UI {
 				return &eventList{Model: m, Shown: s, Selected: sel, From: from, To: to, Windowed: windowed, Browser: app.IsClient, Owner: t}
-			}, windowed),
+			}),
 		)
 }
 
@@ -285,20 +285,26 @@ func (t *Timeline) Render() app.UI {
 // eventList for a case the page did not come with, and for a windowed
 // list (a long case: the server lists every event, the browser a page of
 // them).
-func (t *Timeline) listPart(live func() app.UI, windowed bool) app.UI {
-	if windowed {
-		return live()
+func (t *Timeline) listPart(v timeline.View, live func() app.UI) app.UI {
+	if html, ok := t.keptList(v); ok {
+		return app.Raw(html)
 	}
-	return static(t.Case, prerenderedListID, live)
+	return live()
+}
+
+// keptList is the prerendered list of events when view v shows it (see
+// listPart).
+func (t *Timeline) keptList(v timeline.View) (string, bool) {
+	if _, _, windowed := v.ListWindow(app.IsClient); windowed {
+		return "", false
+	}
+	return prerenderedPart(t.Case, prerenderedListID)
 }
 
 // listKept reports whether the list the timeline shows is the prerendered
-// one (see listPart).
+// one.
 func (t *Timeline) listKept() bool {
-	if _, _, windowed := t.view.ListWindow(app.IsClient); windowed {
-		return false
-	}
-	_, ok := prerenderedPart(t.Case, prerenderedListID)
+	_, ok := t.keptList(t.view)
 	return ok
 }
 

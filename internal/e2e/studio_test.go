@@ -86,8 +86,7 @@ func typeInto(sel, text string) chromedp.Action {
 // and the release (the button keeps the focus, no click is sent), or keys
 // go to a node the draw replaced.
 func settled() chromedp.Action {
-	return chromedp.Evaluate(`new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(() => r(true))); setTimeout(() => r(true), 250); })`,
-		nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })
+	return browsertest.Eval(`new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(() => r(true))); setTimeout(() => r(true), 250); })`, nil)
 }
 
 // choose sets a select or a date field, whose widgets keys do not drive
